@@ -1,0 +1,21 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname, "web") } },
+  test: {
+    include: ["server/src/**/*.test.ts", "web/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "web/.next/**", "e2e/**"],
+    globalSetup: ["test/support/global-postgres.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Each file opens its own in-memory PGlite (~100 MB); two at a time suits a 2-core machine.
+    maxWorkers: 2,
+    env: {
+      NODE_ENV: "test",
+      APP_SECRET: "test-app-secret-0123456789abcdef0123456789",
+      ID_HASH_KEY: "test-id-hash-key-0123456789abcdef012345678",
+      DATABASE_URL: "pglite:memory",
+    },
+  },
+});

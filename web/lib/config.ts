@@ -1,0 +1,86 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env for the portal: parsed once, validated, frozen.
+
+const ZDatabaseUrl = z
+  .string()
+  .trim()
+  .min(1, "DATABASE_URL is empty: set it to pglite:<folder>, pglite:memory or postgresql://…")
+  .refine((url) => /^(pglite:|postgres(ql)?:\/\/)/.test(url), {
+    message: "DATABASE_URL must start with pglite: or postgresql://",
+  });
+
+const ZSecret = (name: string) =>
+  z
+    .string({ error: `${name} is not set: npm start generates one under ./data; in production set it in the environment` })
+    .min(32, `${name} must be at least 32 characters`);
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: ZDatabaseUrl.default("pglite:./data/pglite"),
+  APP_SECRET: ZSecret("APP_SECRET"),
+  ID_HASH_KEY: ZSecret("ID_HASH_KEY"),
+  PUBLIC_URL: z.url().optional(),
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  YANGGUANG_ROOT: z.string().optional(),
+});
+
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string | null }
+  | { kind: "postgres"; url: string };
+
+export interface AppConfig {
+  readonly env: "development" | "production" | "test";
+  readonly database: DatabaseTarget;
+  readonly appSecret: string;
+  readonly idHashKey: string;
+  readonly publicUrl: string | undefined;
+  readonly sessionTtlMs: number;
+  readonly login: { readonly maxFailures: number; readonly windowMs: number };
+}
+
+export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
+  const checked = ZDatabaseUrl.parse(url);
+  if (checked.startsWith("pglite:")) {
+    const rest = checked.slice("pglite:".length);
+    if (rest === "memory") return { kind: "pglite", dataDir: null };
+    if (rest.length === 0) throw new Error("DATABASE_URL pglite: needs a folder, e.g. pglite:./data/pglite");
+    return { kind: "pglite", dataDir: path.resolve(cwd, rest) };
+  }
+  return { kind: "postgres", url: checked };
+}
+
+/** The database alone, for scripts (migrate, status) that need no secrets. */
+export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  return parseDatabaseUrl(env.DATABASE_URL ?? "pglite:./data/pglite", env.YANGGUANG_ROOT ?? process.cwd());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  // next start runs with cwd = web/; relative database folders are relative to the repository.
+  const baseDir = e.YANGGUANG_ROOT ?? process.cwd();
+  return Object.freeze({
+    env: e.NODE_ENV,
+    database: Object.freeze(parseDatabaseUrl(e.DATABASE_URL, baseDir)),
+    appSecret: e.APP_SECRET,
+    idHashKey: e.ID_HASH_KEY,
+    publicUrl: e.PUBLIC_URL,
+    sessionTtlMs: e.SESSION_TTL_MINUTES * 60_000,
+    login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_WINDOW_SECONDS * 1000 }),
+  });
+}
+
+let cached: AppConfig | undefined;
+
+export function config(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}

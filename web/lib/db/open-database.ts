@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import type { DatabaseTarget } from "../config.ts";
+import { PrismaClient } from "./generated/client.ts";
+import { acquirePgliteLock } from "./pglite-lock.ts";
+import { sqlFromPglite, sqlFromPool, type SqlConnection } from "./sql.ts";
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  /** The same connection, for SQL below Prisma (migrations, catalog checks). */
+  readonly sql: SqlConnection;
+  close(): Promise<void>;
+}
+
+/** Opens PGlite (in-process, one process per folder) or a PostgreSQL pool, with Prisma on top. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const [{ Pool }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
+    const pool = new Pool({ connectionString: target.url, max: 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const sql = sqlFromPool(pool);
+    return {
+      prisma,
+      sql,
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end().catch(() => {});
+      },
+    };
+  }
+
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
+  const release = target.dataDir ? acquirePgliteLock(target.dataDir) : () => {};
+  try {
+    if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
+    const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    await pglite.waitReady;
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const sql = sqlFromPglite(pglite);
+    let closed = false;
+    return {
+      prisma,
+      sql,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await prisma.$disconnect();
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { AppError, RateLimitedError } from "../errors.ts";
+
+/** The one mapping from errors to HTTP: `{ error: { code, message, fields? } }`. */
+export function errorResponse(error: unknown, context: string): NextResponse {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+      { status: error.status, headers },
+    );
+  }
+  console.error(JSON.stringify({ level: "error", msg: "unhandled API error", context, error: String((error as Error)?.stack ?? error) }));
+  return NextResponse.json({ error: { code: "internal", message: "Internal error; the request was not completed" } }, { status: 500 });
+}

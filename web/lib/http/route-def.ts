@@ -1,0 +1,33 @@
+import type { z } from "zod";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
+/**
+ * One API route as data: the handler wrapper validates with these schemas and the OpenAPI
+ * document is generated from them, so the two cannot disagree.
+ */
+export interface RouteDef<
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+> {
+  readonly method: HttpMethod;
+  /** OpenAPI-style path, e.g. /api/v1/persons/{id} */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** public: no session (login); session: any signed-in staff member. */
+  readonly auth: "public" | "session";
+  readonly params?: Params;
+  readonly query?: Query;
+  readonly body?: Body;
+  readonly response: z.ZodType;
+  readonly successStatus?: 200 | 201;
+}
+
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  def: RouteDef<P, Q, B>,
+): RouteDef<P, Q, B> {
+  return Object.freeze(def);
+}

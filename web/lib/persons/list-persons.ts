@@ -1,0 +1,35 @@
+import { subtreeFilter, type Actor } from "../auth/actor.ts";
+import { getDb } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import type { TPersonListQuery } from "../schemas/persons.ts";
+import { getUnitOrThrow } from "../units/get-unit-or-throw.ts";
+import { toPersonDto } from "./to-person-dto.ts";
+
+export async function listPersons(actor: Actor, query: TPersonListQuery) {
+  const unitPath = query.unitId ? (await getUnitOrThrow(actor, query.unitId)).path : actor.unitPath;
+  const where: Prisma.SupervisedPersonWhereInput = {
+    unit: { ...subtreeFilter(actor), path: { startsWith: unitPath } },
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.q
+      ? {
+          OR: [
+            { name: { contains: query.q } },
+            { phone: { contains: query.q } },
+            ...(/^\d{3}[\dXx]$/.test(query.q) ? [{ idLast4: query.q.toUpperCase() }] : []),
+          ],
+        }
+      : {}),
+  };
+  const db = await getDb();
+  const [total, rows] = await Promise.all([
+    db.supervisedPerson.count({ where }),
+    db.supervisedPerson.findMany({
+      where,
+      include: { unit: { select: { name: true } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
+  return { items: rows.map(toPersonDto), total, page: query.page, pageSize: query.pageSize };
+}

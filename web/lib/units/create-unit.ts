@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { getDb } from "../db/client.ts";
+import { ConflictError, ValidationError } from "../errors.ts";
+import type { TUnitCreate } from "../schemas/units.ts";
+import { getUnitOrThrow } from "./get-unit-or-throw.ts";
+import { JUSTICE_OFFICE } from "./levels.ts";
+import { toUnitDto } from "./to-unit-dto.ts";
+
+export async function createUnit(actor: Actor, input: TUnitCreate) {
+  assertRole(actor, ["admin"], "create units");
+  const parent = await getUnitOrThrow(actor, input.parentId);
+  if (parent.level >= JUSTICE_OFFICE) {
+    throw new ValidationError("A justice office has no units below it", { parentId: "no_children_allowed" });
+  }
+  const id = randomUUID();
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    if (await tx.unit.findFirst({ where: { parentId: parent.id, name: input.name }, select: { id: true } })) {
+      throw new ConflictError("A unit with this name already exists here", { name: "duplicate" });
+    }
+    const unit = await tx.unit.create({
+      data: { id, name: input.name, level: parent.level + 1, parentId: parent.id, path: `${parent.path}${id}/` },
+    });
+    await appendAuditEvent(tx, auditActor(actor), {
+      action: "unit.create",
+      targetType: "Unit",
+      targetId: unit.id,
+      unitPath: unit.path,
+      data: { name: unit.name, level: unit.level, parentId: parent.id },
+    });
+    return toUnitDto(unit);
+  });
+}

@@ -1,0 +1,35 @@
+import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { hashPassword } from "../auth/password.ts";
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { getDb } from "../db/client.ts";
+import { ConflictError, ValidationError } from "../errors.ts";
+import type { TUserCreate } from "../schemas/users.ts";
+import { getUnitOrThrow } from "../units/get-unit-or-throw.ts";
+import { toUserDto } from "./to-user-dto.ts";
+
+export async function createUser(actor: Actor, input: TUserCreate) {
+  assertRole(actor, ["admin"], "create users");
+  const unit = await getUnitOrThrow(actor, input.unitId).catch(() => {
+    throw new ValidationError("Unit not found", { unitId: "not_found" });
+  });
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
+      throw new ConflictError("This username is taken", { username: "duplicate" });
+    }
+    const user = await tx.user.create({
+      data: { username: input.username, displayName: input.displayName, role: input.role, unitId: unit.id, passwordHash },
+      include: { unit: { select: { name: true } } },
+    });
+    const dto = toUserDto(user);
+    await appendAuditEvent(tx, auditActor(actor), {
+      action: "user.create",
+      targetType: "User",
+      targetId: user.id,
+      unitPath: unit.path,
+      data: { username: dto.username, displayName: dto.displayName, role: dto.role, unitId: dto.unitId },
+    });
+    return dto;
+  });
+}
