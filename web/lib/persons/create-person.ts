@@ -10,8 +10,8 @@ import { maskIdNumber, normalizeIdNumber } from "./id-number.ts";
 import { toPersonDto } from "./to-person-dto.ts";
 
 export async function createPerson(actor: Actor, input: TPersonCreate) {
-  assertRole(actor, ["admin", "officer"], "create persons");
   const unit = await assertJusticeOffice(actor, input.unitId);
+  assertRole(actor, ["admin", "officer"], "create persons");
   const idNumber = normalizeIdNumber(input.idNumber);
   const idNumberHash = hashIdNumber(config().idHashKey, idNumber);
   const db = await getDb();

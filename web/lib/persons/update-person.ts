@@ -10,13 +10,13 @@ import { maskIdNumber, normalizeIdNumber } from "./id-number.ts";
 import { toPersonDto } from "./to-person-dto.ts";
 
 export async function updatePerson(actor: Actor, personId: string, input: TPersonUpdate) {
-  assertRole(actor, ["admin", "officer"], "edit persons");
   const db = await getDb();
   const existing = await db.supervisedPerson.findFirst({
     where: { id: personId, unit: subtreeFilter(actor) },
     include: { unit: { select: { name: true, path: true } } },
   });
   if (!existing) throw new NotFoundError("Person not found");
+  assertRole(actor, ["admin", "officer"], "edit persons");
   const unit = input.unitId && input.unitId !== existing.unitId ? await assertJusticeOffice(actor, input.unitId) : existing.unit;
 
   const { version, idNumber, startDate, endDate, ...fields } = input;

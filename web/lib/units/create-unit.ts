@@ -9,8 +9,8 @@ import { JUSTICE_OFFICE } from "./levels.ts";
 import { toUnitDto } from "./to-unit-dto.ts";
 
 export async function createUnit(actor: Actor, input: TUnitCreate) {
-  assertRole(actor, ["admin"], "create units");
   const parent = await getUnitOrThrow(actor, input.parentId);
+  assertRole(actor, ["admin"], "create units");
   if (parent.level >= JUSTICE_OFFICE) {
     throw new ValidationError("A justice office has no units below it", { parentId: "no_children_allowed" });
   }

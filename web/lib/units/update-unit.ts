@@ -7,8 +7,8 @@ import { getUnitOrThrow } from "./get-unit-or-throw.ts";
 import { toUnitDto } from "./to-unit-dto.ts";
 
 export async function updateUnit(actor: Actor, unitId: string, input: TUnitUpdate) {
-  assertRole(actor, ["admin"], "rename units");
   const unit = await getUnitOrThrow(actor, unitId);
+  assertRole(actor, ["admin"], "rename units");
   // An admin manages the units below its own; its own unit is renamed from above.
   if (unit.id === actor.unitId) throw new ForbiddenError("Your own unit is managed by the level above");
   const db = await getDb();

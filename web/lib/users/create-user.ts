@@ -2,16 +2,14 @@ import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
 import { hashPassword } from "../auth/password.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
-import { ConflictError, ValidationError } from "../errors.ts";
+import { ConflictError } from "../errors.ts";
 import type { TUserCreate } from "../schemas/users.ts";
 import { getUnitOrThrow } from "../units/get-unit-or-throw.ts";
 import { toUserDto } from "./to-user-dto.ts";
 
 export async function createUser(actor: Actor, input: TUserCreate) {
+  const unit = await getUnitOrThrow(actor, input.unitId);
   assertRole(actor, ["admin"], "create users");
-  const unit = await getUnitOrThrow(actor, input.unitId).catch(() => {
-    throw new ValidationError("Unit not found", { unitId: "not_found" });
-  });
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   return db.$transaction(async (tx) => {

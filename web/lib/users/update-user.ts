@@ -2,26 +2,24 @@ import { assertRole, auditActor, subtreeFilter, type Actor } from "../auth/actor
 import { hashPassword } from "../auth/password.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
 import type { TUserUpdate } from "../schemas/users.ts";
 import { getUnitOrThrow } from "../units/get-unit-or-throw.ts";
 import { toUserDto } from "./to-user-dto.ts";
 
 export async function updateUser(actor: Actor, userId: string, input: TUserUpdate) {
-  assertRole(actor, ["admin"], "edit users");
   const db = await getDb();
   const existing = await db.user.findFirst({
     where: { id: userId, unit: subtreeFilter(actor) },
     include: { unit: { select: { name: true, path: true } } },
   });
   if (!existing) throw new NotFoundError("User not found");
+  assertRole(actor, ["admin"], "edit users");
   if (existing.id === actor.userId && (input.active === false || (input.role && input.role !== actor.role) || input.unitId)) {
     throw new ForbiddenError("You cannot deactivate, demote or move yourself; ask another administrator");
   }
   const unit = input.unitId
-    ? await getUnitOrThrow(actor, input.unitId).catch(() => {
-        throw new ValidationError("Unit not found", { unitId: "not_found" });
-      })
+    ? await getUnitOrThrow(actor, input.unitId)
     : existing.unit;
   const { password, ...fields } = input;
   const passwordHash = password ? await hashPassword(password) : undefined;

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routes, type RouteName } from "@/lib/api/routes";
+import type { Database } from "@/lib/db/open-database";
+import { idNumberCheckChar } from "@/lib/persons/id-number";
+import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
+import { ApiClient, type CallOptions } from "../support/api-client.ts";
+import { dataDigest, demoFixtures } from "../support/fixtures.ts";
+
+/**
+ * Every subtree-scoped API route, called by actors around 高明区 (county):
+ * - owner: a writer of 高明区 → allowed;
+ * - inspector: 高明区's inspector → reads allowed, writes 403;
+ * - sibling: 南海区 (sibling county) / 珠海市局 (another city) → 404, existence not revealed;
+ * - child: 荷城司法所 (below 高明区), reaching 高明区's level or a sibling office → 404.
+ * Every refusal must leave the data unchanged.
+ */
+type Fixtures = Awaited<ReturnType<typeof demoFixtures>>;
+type Actor = "owner" | "inspector" | "sibling" | "child";
+
+interface Case {
+  route: RouteName;
+  owner: string;
+  sibling: string;
+  request: (f: Fixtures) => CallOptions;
+  ownerStatus: number;
+}
+
+const newIdNumber = (serial: number) => {
+  const first17 = `44060819900101${String(serial).padStart(3, "0")}`;
+  return first17 + idNumberCheckChar(first17);
+};
+
+const CASES: Case[] = [
+  { route: "unitTree", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: () => ({}) },
+  { route: "getUnit", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.unit("高明区司法局") } }) },
+  { route: "createUnit", owner: "gm.admin", sibling: "zh.admin", ownerStatus: 201, request: (f) => ({ body: { name: "更合司法所", parentId: f.unit("高明区司法局") } }) },
+  { route: "updateUnit", owner: "gm.admin", sibling: "zh.admin", ownerStatus: 200, request: (f) => ({ params: { id: f.unit("杨和司法所") }, body: { name: "杨和镇司法所" } }) },
+  { route: "listUsers", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("高明区司法局") } }) },
+  { route: "getUser", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.user("gm.officer") } }) },
+  {
+    route: "createUser",
+    owner: "gm.admin",
+    sibling: "zh.admin",
+    ownerStatus: 201,
+    request: (f) => ({ body: { username: "gm.newofficer", displayName: "新同事", role: "officer", unitId: f.unit("高明区司法局"), password: "a-long-password-1" } }),
+  },
+  { route: "updateUser", owner: "gm.admin", sibling: "zh.admin", ownerStatus: 200, request: (f) => ({ params: { id: f.user("yh.officer") }, body: { displayName: "周建华(改)" } }) },
+  { route: "listPersons", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("杨和司法所") } }) },
+  { route: "getPerson", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  {
+    route: "createPerson",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 201,
+    request: (f) => ({
+      body: {
+        unitId: f.unit("杨和司法所"),
+        name: "测试对象",
+        gender: "male",
+        idNumber: newIdNumber(901),
+        phone: "13800138000",
+        supervisionType: "probation",
+        startDate: "2026-01-01",
+        endDate: "2027-01-01",
+      },
+    }),
+  },
+  { route: "updatePerson", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh }, body: { version: 1, phone: "13900139000" } }) },
+];
+
+const expected = (c: Case, actor: Actor): number => {
+  const write = routes[c.route].method !== "GET";
+  if (actor === "owner") return c.ownerStatus;
+  if (actor === "inspector") return write ? 403 : 200;
+  // The tree of a sibling or child is its own, not 高明区's: listing one's own subtree is fine.
+  if (c.route === "unitTree") return 200;
+  return 404;
+};
+
+describe("API scope matrix (every subtree-scoped route × owner, inspector, sibling, child)", () => {
+  let db: Database;
+  let fixtures: Fixtures;
+  const clients = new Map<string, ApiClient>();
+  const client = async (username: string) => {
+    if (!clients.has(username)) clients.set(username, await ApiClient.signIn(username));
+    return clients.get(username)!;
+  };
+
+  beforeAll(async () => {
+    db = await useSeededDatabase();
+    fixtures = await demoFixtures(db);
+  });
+  afterAll(() => closeDatabase());
+
+  it("covers every session route of the API", () => {
+    const covered = new Set(CASES.map((c) => c.route));
+    const scoped = (Object.keys(routes) as RouteName[]).filter((name) => routes[name].auth === "session" && !["me", "logout"].includes(name));
+    expect(scoped.filter((name) => !covered.has(name))).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    for (const actor of ["sibling", "child", "inspector", "owner"] as const) {
+      const username = { owner: c.owner, inspector: "gm.inspector", sibling: c.sibling, child: "hc.officer" }[actor];
+      it(`${routes[c.route].method} ${routes[c.route].path} as ${actor} (${username}) → ${expected(c, actor)}`, async () => {
+        const api = await client(username);
+        const before = await dataDigest(db);
+        const result = await api.call(c.route, c.request(fixtures));
+        expect(result.status, JSON.stringify(result.body)).toBe(expected(c, actor));
+        if (result.status >= 400) {
+          expect(result.body.error.code).toBe(result.status === 404 ? "not_found" : "forbidden");
+          expect(await dataDigest(db)).toBe(before);
+        }
+        if (c.route === "unitTree" && actor !== "owner" && actor !== "inspector") {
+          expect(JSON.stringify(result.body)).not.toContain("高明区司法局");
+        }
+      });
+    }
+  }
+});

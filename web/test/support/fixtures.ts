@@ -1,0 +1,30 @@
+import type { Database } from "@/lib/db/open-database";
+
+/** Ids of the demo units, staff and one person per justice office, looked up by name. */
+export async function demoFixtures(db: Database) {
+  const units = await db.prisma.unit.findMany();
+  const users = await db.prisma.user.findMany();
+  const unit = (name: string) => units.find((u) => u.name === name)!.id;
+  const user = (username: string) => users.find((u) => u.username === username)!.id;
+  const personIn = async (unitName: string) =>
+    (await db.prisma.supervisedPerson.findFirstOrThrow({ where: { unitId: unit(unitName) }, orderBy: { name: "asc" } })).id;
+  return {
+    unit,
+    user,
+    personHc: await personIn("荷城司法所"),
+    personYh: await personIn("杨和司法所"),
+    personGc: await personIn("桂城司法所"),
+  };
+}
+
+/** A digest of every row an API write could touch: equal digests mean nothing changed. */
+export async function dataDigest(db: Database): Promise<string> {
+  const parts: string[] = [];
+  for (const table of ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session"]) {
+    const [row] = await db.sql.query<{ digest: string | null }>(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
+    );
+    parts.push(`${table}:${row?.digest}`);
+  }
+  return parts.join(",");
+}
