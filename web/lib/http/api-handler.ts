@@ -72,7 +72,7 @@ export function apiHandler<P extends z.ZodType, Q extends z.ZodType, B extends z
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new ValidationError("The request has invalid fields", fieldErrorsFrom(result.error));
+  if (!result.success) throw new ValidationError("The request has invalid fields", fieldErrorsFrom(result.error, value));
   return result.data;
 }
 

@@ -5,7 +5,7 @@ import type { FieldErrors } from "../errors.ts";
  * zod issues → { "field.path": errorKey }. Keys are stable words the UI translates; a schema
  * refinement's message is already such a key (e.g. "invalid_id_number").
  */
-export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+export function fieldErrorsFrom(error: z.ZodError, input: unknown): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -13,15 +13,21 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
       continue;
     }
     const path = issue.path.join(".") || "_";
-    fields[path] ??= keyFor(issue);
+    fields[path] ??= keyFor(issue, valueAt(input, issue.path));
   }
   return fields;
 }
 
-function keyFor(issue: z.core.$ZodIssue): string {
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+function keyFor(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? "required" : "invalid_type";
+      return value === undefined || value === null ? "required" : "invalid_type";
     case "too_big":
       return issue.origin === "string" ? "too_long" : "too_big";
     case "too_small":

@@ -57,3 +57,4 @@ export const ZUserPage = z
 export type TUserCreate = z.infer<typeof ZUserCreate>;
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
+export type TUser = z.infer<typeof ZUser>;

@@ -37,7 +37,7 @@ export class ApiClient {
     const headers = new Headers({ host: "portal.test", ...options.headers });
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (route.method !== "GET") {
-      headers.set("origin", ORIGIN);
+      if (!headers.has("origin")) headers.set("origin", ORIGIN);
       if (this.csrfToken && !headers.has("x-csrf-token")) headers.set("x-csrf-token", this.csrfToken);
     }
     let body: string | undefined;

@@ -1,0 +1,54 @@
+// The browser's one way to call /api/v1: JSON in, typed result out, CSRF header added on writes.
+// It never throws, so a form can always keep what the user typed and show what to do next.
+import { CSRF_COOKIE, CSRF_HEADER } from "../auth/cookie-names.ts";
+
+export interface ApiError {
+  /** HTTP status; 0 when the server could not be reached. */
+  status: number;
+  code: string;
+  message: string;
+  fields: Record<string, string>;
+  retryAfterSeconds?: number;
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+export async function apiFetch<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET") headers[CSRF_HEADER] = readCookie(CSRF_COOKIE) ?? "";
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+  } catch {
+    return { ok: false, error: { status: 0, code: "network", message: "Network error", fields: {} } };
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, data: payload as T };
+  const error = (payload as { error?: Partial<ApiError> } | null)?.error;
+  const retryAfter = Number(response.headers.get("retry-after"));
+  return {
+    ok: false,
+    error: {
+      status: response.status,
+      code: error?.code ?? "unknown",
+      message: error?.message ?? response.statusText,
+      fields: error?.fields ?? {},
+      ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    },
+  };
+}
+
+function readCookie(name: string): string | undefined {
+  const prefix = `${name}=`;
+  const entry = document.cookie.split("; ").find((part) => part.startsWith(prefix));
+  return entry ? decodeURIComponent(entry.slice(prefix.length)) : undefined;
+}
