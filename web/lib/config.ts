@@ -21,7 +21,6 @@ const ZEnv = z.object({
   DATABASE_URL: ZDatabaseUrl.default("pglite:./data/pglite"),
   APP_SECRET: ZSecret("APP_SECRET"),
   ID_HASH_KEY: ZSecret("ID_HASH_KEY"),
-  PUBLIC_URL: z.url().optional(),
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
@@ -37,7 +36,6 @@ export interface AppConfig {
   readonly database: DatabaseTarget;
   readonly appSecret: string;
   readonly idHashKey: string;
-  readonly publicUrl: string | undefined;
   readonly sessionTtlMs: number;
   readonly login: { readonly maxFailures: number; readonly windowMs: number };
 }
@@ -72,7 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: Object.freeze(parseDatabaseUrl(e.DATABASE_URL, baseDir)),
     appSecret: e.APP_SECRET,
     idHashKey: e.ID_HASH_KEY,
-    publicUrl: e.PUBLIC_URL,
     sessionTtlMs: e.SESSION_TTL_MINUTES * 60_000,
     login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_WINDOW_SECONDS * 1000 }),
   });
