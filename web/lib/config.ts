@@ -27,6 +27,8 @@ const ZEnv = z.object({
   YANGGUANG_ROOT: z.string().optional(),
 });
 
+type Env = Record<string, string | undefined>;
+
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null }
   | { kind: "postgres"; url: string };
@@ -52,11 +54,11 @@ export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarg
 }
 
 /** The database alone, for scripts (migrate, status) that need no secrets. */
-export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function databaseTargetFromEnv(env: Env = process.env): DatabaseTarget {
   return parseDatabaseUrl(env.DATABASE_URL ?? "pglite:./data/pglite", env.YANGGUANG_ROOT ?? process.cwd());
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: Env = process.env): AppConfig {
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

@@ -81,7 +81,7 @@ describe("staff sign-in, sessions and CSRF", () => {
     const body = { name: "新司法所" };
     const before = await dataDigest(db);
     const id = (await api.call("unitTree")).body.children[0].id;
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { "x-csrf-token": "" },
       { "x-csrf-token": other.csrfToken },
       { origin: "http://evil.test" },
