@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, "web") } },
   test: {
-    include: ["server/src/**/*.test.ts", "web/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "web/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "web/.next/**", "e2e/**"],
     globalSetup: ["test/support/global-postgres.ts"],
     testTimeout: 60_000,

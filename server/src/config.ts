@@ -1,0 +1,71 @@
+import os from "node:os";
+import { z } from "zod";
+
+// The media node's whole configuration: read from the environment once, validated, frozen.
+
+const ZPort = z.coerce.number().int().min(1).max(65535);
+
+const ZEnv = z
+  .object({
+    MEDIA_NODE_ID: z.string().min(1).max(64).default(os.hostname()),
+    // 0 picks a free port (tests, benchmarks).
+    MEDIA_PORT: z.coerce.number().int().min(0).max(65535).default(4443),
+    MEDIA_HTTP_HOST: z.string().default("0.0.0.0"),
+    MEDIA_LISTEN_IP: z.ipv4().or(z.ipv6()).default("0.0.0.0"),
+    MEDIA_ANNOUNCED_IP: z.string().min(1).optional(),
+    MEDIA_RTC_MIN_PORT: ZPort.default(40000),
+    MEDIA_RTC_MAX_PORT: ZPort.default(40999),
+    MEDIA_WORKERS: z.coerce.number().int().min(1).max(64).default(os.cpus().length),
+    MEDIA_ROOM_EMPTY_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    MEDIA_PEER_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    MEDIA_CORS_ORIGIN: z.string().default("*"),
+    JOIN_TOKEN_PUBLIC_KEY: z
+      .string({ error: "JOIN_TOKEN_PUBLIC_KEY is not set: npm start passes the portal's key; in production copy it from the portal" })
+      .includes("BEGIN PUBLIC KEY", { message: "JOIN_TOKEN_PUBLIC_KEY must be an SPKI PEM public key" }),
+    PORTAL_URL: z.url().optional(),
+    PORTAL_INTERNAL_SECRET: z.string().min(32).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .refine((e) => e.MEDIA_RTC_MIN_PORT < e.MEDIA_RTC_MAX_PORT, { message: "MEDIA_RTC_MIN_PORT must be below MEDIA_RTC_MAX_PORT", path: ["MEDIA_RTC_MIN_PORT"] })
+  .refine((e) => !e.PORTAL_URL === !e.PORTAL_INTERNAL_SECRET, { message: "PORTAL_URL and PORTAL_INTERNAL_SECRET go together", path: ["PORTAL_URL"] });
+
+export type MediaConfig = Readonly<{
+  nodeId: string;
+  port: number;
+  httpHost: string;
+  listenIp: string;
+  announcedIp: string | undefined;
+  rtcMinPort: number;
+  rtcMaxPort: number;
+  workers: number;
+  roomEmptyGraceMs: number;
+  peerReconnectGraceMs: number;
+  corsOrigin: string;
+  joinTokenPublicKey: string;
+  portal: Readonly<{ url: string; secret: string }> | null;
+  logLevel: string;
+}>;
+
+export function loadMediaConfig(env: Record<string, string | undefined> = process.env): MediaConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid media node configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    nodeId: e.MEDIA_NODE_ID,
+    port: e.MEDIA_PORT,
+    httpHost: e.MEDIA_HTTP_HOST,
+    listenIp: e.MEDIA_LISTEN_IP,
+    announcedIp: e.MEDIA_ANNOUNCED_IP,
+    rtcMinPort: e.MEDIA_RTC_MIN_PORT,
+    rtcMaxPort: e.MEDIA_RTC_MAX_PORT,
+    workers: e.MEDIA_WORKERS,
+    roomEmptyGraceMs: e.MEDIA_ROOM_EMPTY_GRACE_SECONDS * 1000,
+    peerReconnectGraceMs: e.MEDIA_PEER_RECONNECT_GRACE_SECONDS * 1000,
+    corsOrigin: e.MEDIA_CORS_ORIGIN,
+    joinTokenPublicKey: e.JOIN_TOKEN_PUBLIC_KEY,
+    portal: e.PORTAL_URL && e.PORTAL_INTERNAL_SECRET ? Object.freeze({ url: e.PORTAL_URL, secret: e.PORTAL_INTERNAL_SECRET }) : null,
+    logLevel: e.LOG_LEVEL,
+  });
+}

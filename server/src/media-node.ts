@@ -1,0 +1,83 @@
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createJoinTokenVerifier } from "./auth/verify-join-token.ts";
+import type { MediaConfig } from "./config.ts";
+import { createHttpServer } from "./http/http-server.ts";
+import { RoomManager } from "./media/room-manager.ts";
+import { WorkerPool } from "./media/worker-pool.ts";
+import type { Logger } from "./observability/logger.ts";
+import { MediaMetrics } from "./observability/metrics.ts";
+import { PortalReporter } from "./portal-client/portal-reporter.ts";
+import { createSignalingServer, type MediaIo } from "./signaling/socket-server.ts";
+
+/** A running media node: workers, rooms, signaling, health and metrics on one HTTP port. */
+export class MediaNode {
+  private draining = false;
+
+  private constructor(
+    readonly config: MediaConfig,
+    readonly pool: WorkerPool,
+    readonly rooms: RoomManager,
+    readonly httpServer: http.Server,
+    readonly io: MediaIo,
+    readonly reporter: PortalReporter,
+    private readonly logger: Logger,
+  ) {}
+
+  static async start(config: MediaConfig, logger: Logger): Promise<MediaNode> {
+    const pool = await WorkerPool.create({ size: config.workers, rtcMinPort: config.rtcMinPort, rtcMaxPort: config.rtcMaxPort, logger });
+    const reporter = new PortalReporter(config.portal, config.nodeId, logger);
+    const now = () => new Date().toISOString();
+    const rooms = new RoomManager({
+      pool,
+      logger,
+      listenIp: config.listenIp,
+      announcedIp: config.announcedIp,
+      emptyGraceMs: config.roomEmptyGraceMs,
+      reconnectGraceMs: config.peerReconnectGraceMs,
+      onPeerJoined: (room, peer) => reporter.report({ type: "peer.joined", room: room.id, identity: peer.id, name: peer.name, role: peer.role, at: now() }),
+      onPeerLeft: (room, peer, reason) => reporter.report({ type: "peer.left", room: room.id, identity: peer.id, reason, at: now() }),
+      onRoomClosed: (room, reason) => reporter.report({ type: "room.closed", room: room.id, reason, at: now() }),
+    });
+    const metrics = new MediaMetrics(() => rooms.snapshot());
+    pool.on("replaced", () => metrics.workerDeaths.inc());
+    let node: MediaNode | undefined;
+    const httpServer = createHttpServer(async () => {
+      const snapshot = await rooms.snapshot();
+      return { status: node?.isDraining ? "draining" : "ok", node: config.nodeId, rooms: snapshot.rooms, peers: snapshot.peers, workers: pool.list().length };
+    }, metrics);
+    const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);
+    const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics }, config.corsOrigin);
+    await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));
+    node = new MediaNode(config, pool, rooms, httpServer, io, reporter, logger);
+    logger.info({ port: node.port, workers: config.workers }, "media node listening");
+    return node;
+  }
+
+  get port(): number {
+    return (this.httpServer.address() as AddressInfo).port;
+  }
+
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
+  /**
+   * Stop taking part: every client is told to reconnect (to this node when it is back, or
+   * elsewhere), then sockets, rooms and workers close.
+   */
+  async drain(graceMs = 1000): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    this.logger.info({ graceMs }, "draining");
+    for (const room of this.rooms.all()) room.notifyAll("reconnect", { reason: "draining", retryAfterMs: 2000 });
+    await new Promise((resolve) => setTimeout(resolve, graceMs));
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    this.io.close();
+    this.pool.close();
+    await new Promise((resolve) => this.httpServer.close(resolve));
+  }
+}

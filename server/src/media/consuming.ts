@@ -1,0 +1,58 @@
+import type { types } from "mediasoup";
+import type { Logger } from "../observability/logger.ts";
+import type { Peer, PeerProducer } from "./peer.ts";
+
+/**
+ * Creates `consumer`'s consumer of one producer, paused: the client resumes it once its side is
+ * ready, so no keyframe is lost to a consumer nobody renders yet.
+ */
+export async function consume(
+  router: types.Router,
+  consumer: Peer,
+  producerPeer: Peer,
+  entry: PeerProducer,
+  logger: Logger,
+): Promise<void> {
+  const transport = consumer.recvTransport;
+  if (!transport || !consumer.rtpCapabilities || !consumer.grants.subscribe) return;
+  const { producer, source } = entry;
+  if (!router.canConsume({ producerId: producer.id, rtpCapabilities: consumer.rtpCapabilities })) {
+    logger.warn({ peer: consumer.id, producer: producer.id }, "peer cannot consume this producer's codec");
+    return;
+  }
+  const created = await transport.consume({
+    producerId: producer.id,
+    rtpCapabilities: consumer.rtpCapabilities,
+    paused: true,
+    // Grid tiles start on the lowest layer; a large tile asks for more (setConsumerLayers).
+    preferredLayers: { spatialLayer: 0 },
+    appData: { peerId: producerPeer.id, source },
+  });
+  consumer.consumers.set(created.id, created);
+  const forget = () => {
+    if (!consumer.consumers.delete(created.id)) return;
+    consumer.channel.notify("consumerClosed", { consumerId: created.id });
+  };
+  created.on("transportclose", () => consumer.consumers.delete(created.id));
+  created.on("producerclose", forget);
+  created.on("producerpause", () => consumer.channel.notify("consumerPaused", { consumerId: created.id }));
+  created.on("producerresume", () => consumer.channel.notify("consumerResumed", { consumerId: created.id }));
+  created.on("layerschange", (layers) =>
+    consumer.channel.notify("consumerLayersChanged", { consumerId: created.id, spatialLayer: layers?.spatialLayer ?? null }),
+  );
+  try {
+    await consumer.channel.offerConsumer({
+      consumerId: created.id,
+      producerId: producer.id,
+      peerId: producerPeer.id,
+      kind: created.kind,
+      source,
+      rtpParameters: created.rtpParameters as unknown as Record<string, unknown>,
+      producerPaused: created.producerPaused,
+    });
+  } catch (error) {
+    logger.warn({ peer: consumer.id, consumer: created.id, err: String(error) }, "client did not take the consumer; closing it");
+    consumer.consumers.delete(created.id);
+    created.close();
+  }
+}

@@ -1,0 +1,132 @@
+import type { types } from "mediasoup";
+import { MediaError } from "../errors.ts";
+import type { Logger } from "../observability/logger.ts";
+import type { MediaSnapshot } from "../observability/metrics.ts";
+import type { Peer } from "./peer.ts";
+import { Room } from "./room.ts";
+import type { WorkerPool } from "./worker-pool.ts";
+
+export interface RoomManagerOptions {
+  pool: WorkerPool;
+  logger: Logger;
+  listenIp: string;
+  announcedIp: string | undefined;
+  emptyGraceMs: number;
+  reconnectGraceMs: number;
+  onPeerJoined?: (room: Room, peer: Peer) => void;
+  onPeerLeft?: (room: Room, peer: Peer, reason: string) => void;
+  onRoomClosed?: (room: Room, reason: string) => void;
+}
+
+// A room closed by a moderator or the portal stays closed for the longest a join token lives.
+const CLOSED_ROOM_MEMORY_MS = 2 * 60 * 60 * 1000;
+
+/** Rooms by id, created one at a time per id, and rebuilt when their worker dies. */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly creating = new Map<string, Promise<Room>>();
+  private readonly closedByHost = new Map<string, number>();
+
+  constructor(private readonly options: RoomManagerOptions) {
+    options.pool.on("replaced", (dead, replacement) => void this.rebuildRoomsOf(dead, replacement));
+  }
+
+  get(id: string): Room | undefined {
+    return this.rooms.get(id);
+  }
+
+  async getOrCreate(id: string): Promise<Room> {
+    const closedAt = this.closedByHost.get(id);
+    if (closedAt && Date.now() - closedAt < CLOSED_ROOM_MEMORY_MS) throw new MediaError("room_closed", "The room has been closed");
+    const existing = this.rooms.get(id);
+    if (existing && !existing.isClosed) return existing;
+    let pending = this.creating.get(id);
+    if (!pending) {
+      pending = this.createRoom(id).finally(() => this.creating.delete(id));
+      this.creating.set(id, pending);
+    }
+    return pending;
+  }
+
+  /** Closed by a moderator or the portal: it cannot be reopened with the same tokens. */
+  closeRoom(id: string, reason: string): void {
+    this.closedByHost.set(id, Date.now());
+    this.rooms.get(id)?.close(reason);
+  }
+
+  all(): IterableIterator<Room> {
+    return this.rooms.values();
+  }
+
+  async snapshot(): Promise<MediaSnapshot> {
+    let peers = 0;
+    let consumers = 0;
+    const producers = { audio: 0, video: 0 };
+    for (const room of this.rooms.values()) {
+      for (const peer of room.allPeers()) {
+        peers++;
+        consumers += peer.consumers.size;
+        for (const { producer } of peer.producers.values()) producers[producer.kind]++;
+      }
+    }
+    const workers = await Promise.all(
+      this.options.pool.list().map(async (worker) => {
+        const usage = await worker.getResourceUsage().catch(() => ({ ru_utime: 0, ru_stime: 0 }));
+        return { pid: worker.pid, cpuSeconds: (usage.ru_utime + usage.ru_stime) / 1000 };
+      }),
+    );
+    const bitrate = { in: 0, out: 0 };
+    for (const room of this.rooms.values()) {
+      for (const peer of room.allPeers()) {
+        for (const transport of peer.transports.values()) {
+          const stats = await transport.getStats().catch(() => []);
+          for (const s of stats) {
+            bitrate.in += s.recvBitrate ?? 0;
+            bitrate.out += s.sendBitrate ?? 0;
+          }
+        }
+      }
+    }
+    return { rooms: this.rooms.size, peers, producers, consumers, workers, bitrate };
+  }
+
+  private async createRoom(id: string): Promise<Room> {
+    const { pool } = this.options;
+    const room = await Room.create({
+      id,
+      worker: pool.leastLoaded(),
+      logger: this.options.logger,
+      listenIp: this.options.listenIp,
+      announcedIp: this.options.announcedIp,
+      emptyGraceMs: this.options.emptyGraceMs,
+      reconnectGraceMs: this.options.reconnectGraceMs,
+    });
+    room.on("peerJoined", (peer) => {
+      pool.addLoad(room.worker, 1);
+      this.options.onPeerJoined?.(room, peer);
+    });
+    room.on("peerLeft", (peer, reason) => {
+      pool.addLoad(room.worker, -1);
+      this.options.onPeerLeft?.(room, peer, reason);
+    });
+    room.on("closed", (reason) => {
+      if (this.rooms.get(id) === room) this.rooms.delete(id);
+      this.options.onRoomClosed?.(room, reason);
+    });
+    this.rooms.set(id, room);
+    return room;
+  }
+
+  private async rebuildRoomsOf(dead: types.Worker, replacement: types.Worker): Promise<void> {
+    for (const room of this.rooms.values()) {
+      if (room.worker !== dead) continue;
+      try {
+        await room.rebuild(replacement);
+        this.options.pool.addLoad(replacement, room.peerCount);
+      } catch (error) {
+        this.options.logger.error({ room: room.id, err: String(error) }, "could not rebuild room; closing it");
+        room.close("worker_died");
+      }
+    }
+  }
+}

@@ -1,0 +1,367 @@
+import { EventEmitter } from "node:events";
+import type { types } from "mediasoup";
+import { MediaError, forbidden, invalidState, notFound } from "../errors.ts";
+import type { Logger } from "../observability/logger.ts";
+import type { PeerInfo, Source } from "../protocol/entities.ts";
+import type { EventName, EventPayload } from "../protocol/events.ts";
+import type { JoinClaims } from "../protocol/join-token.ts";
+import { MEDIA_CODECS } from "./codecs.ts";
+import { consume } from "./consuming.ts";
+import { Peer } from "./peer.ts";
+import type { PeerChannel } from "./peer-channel.ts";
+
+export interface RoomOptions {
+  id: string;
+  worker: types.Worker;
+  logger: Logger;
+  listenIp: string;
+  announcedIp: string | undefined;
+  emptyGraceMs: number;
+  reconnectGraceMs: number;
+}
+
+interface RoomEvents {
+  peerJoined: [peer: Peer];
+  peerLeft: [peer: Peer, reason: string];
+  closed: [reason: string];
+}
+
+interface LobbyEntry {
+  claims: JoinClaims;
+  channel: PeerChannel;
+}
+
+export interface JoinOutcome {
+  /** true: wait for `admitted` (then join again) or `rejected`. */
+  lobby: boolean;
+  self: PeerInfo;
+  peers: PeerInfo[];
+  room: { id: string; locked: boolean };
+}
+
+/**
+ * A room: one router, its peers and its lobby. Membership, admission and moderation live here;
+ * every media object belongs to a Peer.
+ */
+export class Room extends EventEmitter<RoomEvents> {
+  readonly id: string;
+  private router!: types.Router;
+  private audioObserver!: types.AudioLevelObserver;
+  worker: types.Worker;
+  private readonly peers = new Map<string, Peer>();
+  private readonly lobby = new Map<string, LobbyEntry>();
+  /** Identities a moderator admitted (they skip the lobby when they reconnect). */
+  private readonly admitted = new Set<string>();
+  /** Identities a moderator removed or rejected: their token no longer opens this room. */
+  private readonly barred = new Map<string, string>();
+  private locked = false;
+  private closed = false;
+  private activeSpeaker: string | null = null;
+  private emptyTimer: NodeJS.Timeout | undefined;
+  private readonly logger: Logger;
+
+  private constructor(private readonly options: RoomOptions) {
+    super();
+    this.id = options.id;
+    this.worker = options.worker;
+    this.logger = options.logger.child({ room: options.id });
+  }
+
+  static async create(options: RoomOptions): Promise<Room> {
+    const room = new Room(options);
+    await room.createRouter(options.worker);
+    room.scheduleCloseIfEmpty();
+    return room;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  get rtpCapabilities(): types.RtpCapabilities {
+    return this.router.rtpCapabilities;
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  allPeers(): IterableIterator<Peer> {
+    return this.peers.values();
+  }
+
+  findPeer(id: string): Peer | undefined {
+    return this.peers.get(id);
+  }
+
+  peer(id: string): Peer {
+    const peer = this.peers.get(id);
+    if (!peer) throw notFound("Peer");
+    return peer;
+  }
+
+  /** Admission: lobby, lock and bars are decided here, on the server, never in the page. */
+  async join(claims: JoinClaims, channel: PeerChannel, rtpCapabilities: types.RtpCapabilities): Promise<JoinOutcome> {
+    if (this.closed) throw new MediaError("room_closed", "The room has been closed");
+    const bar = this.barred.get(claims.sub);
+    if (bar) throw forbidden(bar);
+    const returning = this.peers.get(claims.sub);
+    const moderator = claims.grants.moderate;
+    if (!returning && !moderator && this.locked) throw new MediaError("room_locked", "The room is locked");
+    if (!returning && !moderator && claims.lobby && !this.admitted.has(claims.sub)) {
+      this.lobby.set(claims.sub, { claims, channel });
+      this.notifyLobbyChanged();
+      this.logger.info({ peer: claims.sub }, "waiting in the lobby");
+      const self = new Peer(claims, channel).info();
+      return { lobby: true, self, peers: [], room: { id: this.id, locked: this.locked } };
+    }
+    this.lobby.delete(claims.sub);
+    clearTimeout(this.emptyTimer);
+
+    let peer: Peer;
+    if (returning) {
+      // Same identity again (reconnect, second tab, rejoin after a worker restart): it takes its
+      // old place; the old connection's media is dropped and rebuilt by the new one.
+      if (returning.channel !== channel) returning.channel.disconnect();
+      clearTimeout(returning.reconnectTimer);
+      returning.closeMedia();
+      returning.channel = channel;
+      returning.connected = true;
+      peer = returning;
+      this.broadcast("peerUpdated", { peer: peer.info() }, peer);
+    } else {
+      peer = new Peer(claims, channel);
+      this.peers.set(peer.id, peer);
+      this.broadcast("peerJoined", { peer: peer.info() }, peer);
+      this.emit("peerJoined", peer);
+    }
+    peer.rtpCapabilities = rtpCapabilities;
+    this.logger.info({ peer: peer.id, returning: Boolean(returning) }, "peer joined");
+    if (moderator) channel.notify("lobbyChanged", { waiting: this.lobbyList() });
+    return {
+      lobby: false,
+      self: peer.info(),
+      peers: this.visiblePeersFor(peer).map((p) => p.info()),
+      room: { id: this.id, locked: this.locked },
+    };
+  }
+
+  async createTransport(peer: Peer, direction: "send" | "recv"): Promise<types.WebRtcTransport> {
+    if (direction === "send" && !peer.grants.publish) throw forbidden("This token may not publish");
+    if (peer.transports.size >= 4) throw invalidState("Too many transports");
+    const transport = await this.router.createWebRtcTransport({
+      listenIps: [{ ip: this.options.listenIp, announcedIp: this.options.announcedIp }],
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: 1_000_000,
+      appData: { peerId: peer.id, direction },
+    });
+    peer.transports.set(transport.id, transport);
+    transport.on("dtlsstatechange", (state) => {
+      if (state === "failed" || state === "closed") this.logger.warn({ peer: peer.id, transport: transport.id, state }, "DTLS state");
+    });
+    if (direction === "recv") {
+      // A new receiving transport gets every producer already in the room.
+      queueMicrotask(() => void this.consumeAllFor(peer));
+    }
+    return transport;
+  }
+
+  async produce(peer: Peer, transportId: string, kind: types.MediaKind, rtpParameters: types.RtpParameters, source: Source) {
+    if (!peer.grants.publish || peer.isObserver) throw forbidden("This token may not publish");
+    if ((source === "mic") !== (kind === "audio")) throw new MediaError("invalid_message", `Source ${source} cannot carry ${kind}`);
+    if ([...peer.producers.values()].some((p) => p.source === source)) throw invalidState(`Already publishing ${source}`);
+    const transport = peer.transport(transportId);
+    const producer = await transport.produce({ kind, rtpParameters, appData: { peerId: peer.id, source } });
+    const entry = { producer, source, mutedByModerator: false };
+    peer.producers.set(producer.id, entry);
+    producer.on("transportclose", () => peer.producers.delete(producer.id));
+    if (kind === "audio") await this.audioObserver.addProducer({ producerId: producer.id }).catch(() => {});
+    this.broadcast("peerUpdated", { peer: peer.info() }, peer);
+    for (const other of this.peers.values()) {
+      if (other !== peer && other.connected) void consume(this.router, other, peer, entry, this.logger);
+    }
+    return producer;
+  }
+
+  closeProducer(peer: Peer, producerId: string): void {
+    const { producer } = peer.producer(producerId);
+    producer.close();
+    peer.producers.delete(producerId);
+    this.broadcast("peerUpdated", { peer: peer.info() }, peer);
+  }
+
+  async setProducerPaused(peer: Peer, producerId: string, paused: boolean): Promise<void> {
+    const entry = peer.producer(producerId);
+    if (!paused && entry.mutedByModerator) throw forbidden("A moderator muted this; ask them to unmute you");
+    if (paused) await entry.producer.pause();
+    else await entry.producer.resume();
+    this.broadcast("peerUpdated", { peer: peer.info() });
+  }
+
+  // — moderation —
+
+  async mutePeer(targetId: string, source: Source | "all"): Promise<void> {
+    const target = this.peer(targetId);
+    for (const entry of target.producers.values()) {
+      if (source !== "all" && entry.source !== source) continue;
+      await entry.producer.pause();
+      entry.mutedByModerator = true;
+      target.channel.notify("mutedByModerator", { producerId: entry.producer.id, source: entry.source });
+    }
+    this.broadcast("peerUpdated", { peer: target.info() });
+  }
+
+  removePeer(targetId: string, reason: string): void {
+    const target = this.peer(targetId);
+    const why = reason || "Removed by the host";
+    this.barred.set(target.id, why);
+    target.channel.notify("removed", { reason: why });
+    target.channel.disconnect();
+    this.dropPeer(target, "removed");
+  }
+
+  lock(locked: boolean): void {
+    this.locked = locked;
+    this.broadcast("roomLocked", { locked });
+  }
+
+  admit(peerId: string): void {
+    const entry = this.lobby.get(peerId);
+    if (!entry) throw notFound("Waiting peer");
+    this.lobby.delete(peerId);
+    this.admitted.add(peerId);
+    entry.channel.notify("admitted", {});
+    this.notifyLobbyChanged();
+  }
+
+  reject(peerId: string, reason: string): void {
+    const entry = this.lobby.get(peerId);
+    if (!entry) throw notFound("Waiting peer");
+    const why = reason || "The host did not admit you";
+    this.lobby.delete(peerId);
+    this.barred.set(peerId, why);
+    entry.channel.notify("rejected", { reason: why });
+    entry.channel.disconnect();
+    this.notifyLobbyChanged();
+  }
+
+  // — presence —
+
+  /** The connection dropped: keep the place for the grace period, then give it up. */
+  disconnected(peerId: string, channel: PeerChannel): void {
+    const lobbyEntry = this.lobby.get(peerId);
+    if (lobbyEntry?.channel === channel) {
+      this.lobby.delete(peerId);
+      this.notifyLobbyChanged();
+    }
+    const peer = this.peers.get(peerId);
+    if (!peer || peer.channel !== channel) return;
+    peer.connected = false;
+    this.broadcast("peerUpdated", { peer: peer.info() }, peer);
+    peer.reconnectTimer = setTimeout(() => this.dropPeer(peer, "timeout"), this.options.reconnectGraceMs);
+  }
+
+  leave(peerId: string): void {
+    const peer = this.peers.get(peerId);
+    if (peer) this.dropPeer(peer, "left");
+  }
+
+  close(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.emptyTimer);
+    for (const peer of this.peers.values()) {
+      peer.channel.notify("roomClosed", { reason });
+      peer.channel.disconnect();
+      peer.close();
+    }
+    for (const entry of this.lobby.values()) {
+      entry.channel.notify("roomClosed", { reason });
+      entry.channel.disconnect();
+    }
+    this.peers.clear();
+    this.lobby.clear();
+    this.router.close();
+    this.logger.info({ reason }, "room closed");
+    this.emit("closed", reason);
+  }
+
+  /** After a worker death: a fresh router on the replacement, and every client told to rejoin. */
+  async rebuild(worker: types.Worker): Promise<void> {
+    this.worker = worker;
+    for (const peer of this.peers.values()) peer.closeMedia();
+    await this.createRouter(worker);
+    for (const peer of this.peers.values()) peer.channel.notify("reconnect", { reason: "worker_died", retryAfterMs: 0 });
+    this.logger.warn({ worker: worker.pid }, "room rebuilt on a new worker");
+  }
+
+  notifyAll<K extends Exclude<EventName, "newConsumer">>(event: K, payload: EventPayload<K>): void {
+    for (const peer of this.peers.values()) peer.channel.notify(event, payload);
+    for (const entry of this.lobby.values()) entry.channel.notify(event, payload);
+  }
+
+  private async createRouter(worker: types.Worker): Promise<void> {
+    this.router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
+    this.audioObserver = await this.router.createAudioLevelObserver({ maxEntries: 1, threshold: -70, interval: 400 });
+    this.audioObserver.on("volumes", (volumes) => {
+      const peerId = (volumes[0]?.producer.appData as { peerId?: string } | undefined)?.peerId ?? null;
+      this.setActiveSpeaker(peerId);
+    });
+    this.audioObserver.on("silence", () => this.setActiveSpeaker(null));
+  }
+
+  private setActiveSpeaker(peerId: string | null): void {
+    if (peerId === this.activeSpeaker) return;
+    this.activeSpeaker = peerId;
+    this.broadcast("activeSpeaker", { peerId });
+  }
+
+  private async consumeAllFor(peer: Peer): Promise<void> {
+    for (const other of this.peers.values()) {
+      if (other === peer) continue;
+      for (const entry of other.producers.values()) await consume(this.router, peer, other, entry, this.logger);
+    }
+  }
+
+  private dropPeer(peer: Peer, reason: string): void {
+    if (this.peers.get(peer.id) !== peer) return;
+    this.peers.delete(peer.id);
+    peer.close();
+    this.broadcast("peerLeft", { peerId: peer.id }, peer);
+    this.logger.info({ peer: peer.id, reason }, "peer left");
+    this.emit("peerLeft", peer, reason);
+    this.scheduleCloseIfEmpty();
+  }
+
+  private scheduleCloseIfEmpty(): void {
+    if (this.peers.size > 0 || this.lobby.size > 0 || this.closed) return;
+    clearTimeout(this.emptyTimer);
+    this.emptyTimer = setTimeout(() => {
+      if (this.peers.size === 0 && this.lobby.size === 0) this.close("empty");
+    }, this.options.emptyGraceMs);
+  }
+
+  /** Peers a viewer may see: observers are visible to staff only. */
+  private visiblePeersFor(viewer: Peer): Peer[] {
+    return [...this.peers.values()].filter((p) => p !== viewer && (!p.isObserver || viewer.isStaff));
+  }
+
+  private broadcast<K extends Exclude<EventName, "newConsumer">>(event: K, payload: EventPayload<K>, about?: Peer): void {
+    for (const peer of this.peers.values()) {
+      if (peer === about) continue;
+      if (about?.isObserver && !peer.isStaff) continue;
+      peer.channel.notify(event, payload);
+    }
+  }
+
+  private lobbyList() {
+    return [...this.lobby.values()].map(({ claims }) => ({ peerId: claims.sub, name: claims.name }));
+  }
+
+  private notifyLobbyChanged(): void {
+    const waiting = this.lobbyList();
+    for (const peer of this.peers.values()) if (peer.grants.moderate) peer.channel.notify("lobbyChanged", { waiting });
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const ZSource = z.enum(["mic", "camera", "screen"]);
+export type Source = z.infer<typeof ZSource>;
+
+export const ZProducerInfo = z.object({
+  id: z.string(),
+  kind: z.enum(["audio", "video"]),
+  source: ZSource,
+  paused: z.boolean(),
+  /** Paused by a moderator: only a moderator (or the peer unmuting itself, if allowed) resumes it. */
+  mutedByModerator: z.boolean(),
+});
+export type ProducerInfo = z.infer<typeof ZProducerInfo>;
+
+export const ZPeerInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(["staff", "participant", "guest"]),
+  moderator: z.boolean(),
+  /** Only ever sent to staff: observers are invisible to everyone else. */
+  observer: z.boolean(),
+  connected: z.boolean(),
+  producers: z.array(ZProducerInfo),
+});
+export type PeerInfo = z.infer<typeof ZPeerInfo>;
+
+export const ZRoomInfo = z.object({
+  id: z.string(),
+  locked: z.boolean(),
+});
+export type RoomInfo = z.infer<typeof ZRoomInfo>;
+
+export const ZTransportInfo = z.object({
+  id: z.string(),
+  iceParameters: z.looseObject({ usernameFragment: z.string(), password: z.string(), iceLite: z.boolean().optional() }),
+  iceCandidates: z.array(z.looseObject({})),
+  dtlsParameters: z.looseObject({}),
+});
+export type TransportInfo = z.infer<typeof ZTransportInfo>;

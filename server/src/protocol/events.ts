@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { ZPeerInfo, ZSource } from "./entities.ts";
+
+/** Every server → client event and its payload. `newConsumer` is acknowledged by the client. */
+export const EVENTS = {
+  newConsumer: z.object({
+    consumerId: z.string(),
+    producerId: z.string(),
+    peerId: z.string(),
+    kind: z.enum(["audio", "video"]),
+    source: ZSource,
+    rtpParameters: z.looseObject({}),
+    producerPaused: z.boolean(),
+  }),
+  consumerClosed: z.object({ consumerId: z.string() }),
+  consumerPaused: z.object({ consumerId: z.string() }),
+  consumerResumed: z.object({ consumerId: z.string() }),
+  consumerLayersChanged: z.object({ consumerId: z.string(), spatialLayer: z.number().int().nullable() }),
+  peerJoined: z.object({ peer: ZPeerInfo }),
+  peerUpdated: z.object({ peer: ZPeerInfo }),
+  peerLeft: z.object({ peerId: z.string() }),
+  /** To the peer itself: a moderator paused one of its producers. */
+  mutedByModerator: z.object({ producerId: z.string(), source: ZSource }),
+  activeSpeaker: z.object({ peerId: z.string().nullable() }),
+  /** To moderators: who waits in the lobby. */
+  lobbyChanged: z.object({ waiting: z.array(z.object({ peerId: z.string(), name: z.string() })) }),
+  admitted: z.object({}),
+  rejected: z.object({ reason: z.string() }),
+  roomLocked: z.object({ locked: z.boolean() }),
+  removed: z.object({ reason: z.string() }),
+  roomClosed: z.object({ reason: z.string() }),
+  /** The node lost a worker or is stopping: reconnect (after the delay) and join again. */
+  reconnect: z.object({ reason: z.enum(["worker_died", "draining"]), retryAfterMs: z.number().int() }),
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+export type EventPayload<K extends EventName> = z.output<(typeof EVENTS)[K]>;

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Who the bearer is and what it may do in one room; signed by the portal, verified by nodes. */
+export const ZGrants = z.strictObject({
+  publish: z.boolean(),
+  subscribe: z.boolean(),
+  /** Present without being seen: never listed to non-staff peers, never publishes. */
+  observe: z.boolean(),
+  moderate: z.boolean(),
+});
+export type Grants = z.infer<typeof ZGrants>;
+
+export const ZJoinClaims = z.object({
+  /** Room id: the only room the token opens. */
+  room: z.string().min(1).max(100),
+  /** Stable identity (user id, person id…): a reconnect with the same identity takes the same place. */
+  sub: z.string().min(1).max(100),
+  name: z.string().min(1).max(60),
+  role: z.enum(["staff", "participant", "guest"]),
+  grants: ZGrants,
+  /** When true the bearer waits in the lobby until a moderator admits it. */
+  lobby: z.boolean().default(false),
+  exp: z.number().int(),
+  iat: z.number().int().optional(),
+});
+export type JoinClaims = z.infer<typeof ZJoinClaims>;
+
+export const JOIN_TOKEN_AUDIENCE = "yangguang-media";
+export const JOIN_TOKEN_ISSUER = "yangguang-portal";
+/** The portal never issues a token for longer than this unless a room's schedule says so. */
+export const JOIN_TOKEN_DEFAULT_TTL_SECONDS = 2 * 60 * 60;

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { ZPeerInfo, ZRoomInfo, ZSource, ZTransportInfo } from "./entities.ts";
+import { ZDtlsParameters, ZRtpCapabilities, ZRtpParameters } from "./media-types.ts";
+
+const ZId = z.string().min(1).max(64);
+const ZEmpty = z.strictObject({});
+
+/**
+ * Every client → server request: its payload schema and its result schema. The socket handler
+ * wrapper parses with `payload`; the ack carries `result` (or a typed error).
+ */
+export const REQUESTS = {
+  getRouterRtpCapabilities: { payload: ZEmpty, result: z.object({ rtpCapabilities: z.looseObject({}) }) },
+  join: {
+    payload: z.strictObject({ rtpCapabilities: ZRtpCapabilities }),
+    result: z.object({
+      /** true: wait in the lobby for an `admitted` or `rejected` event, then join again. */
+      lobby: z.boolean(),
+      self: ZPeerInfo,
+      peers: z.array(ZPeerInfo),
+      room: ZRoomInfo,
+    }),
+  },
+  createTransport: {
+    payload: z.strictObject({ direction: z.enum(["send", "recv"]) }),
+    result: ZTransportInfo,
+  },
+  connectTransport: { payload: z.strictObject({ transportId: ZId, dtlsParameters: ZDtlsParameters }), result: ZEmpty },
+  restartIce: {
+    payload: z.strictObject({ transportId: ZId }),
+    result: z.object({ iceParameters: ZTransportInfo.shape.iceParameters }),
+  },
+  produce: {
+    payload: z.strictObject({
+      transportId: ZId,
+      kind: z.enum(["audio", "video"]),
+      rtpParameters: ZRtpParameters,
+      source: ZSource,
+    }),
+    result: z.object({ producerId: z.string() }),
+  },
+  closeProducer: { payload: z.strictObject({ producerId: ZId }), result: ZEmpty },
+  /** The peer's own mute / camera-off. A producer muted by a moderator cannot be resumed here. */
+  setProducerPaused: { payload: z.strictObject({ producerId: ZId, paused: z.boolean() }), result: ZEmpty },
+  resumeConsumer: { payload: z.strictObject({ consumerId: ZId }), result: ZEmpty },
+  /** Off-screen tiles pause their consumers so the SFU stops sending them. */
+  setConsumerPaused: { payload: z.strictObject({ consumerId: ZId, paused: z.boolean() }), result: ZEmpty },
+  /** Preferred simulcast layer by tile size: 0 small, 1 medium, 2 large. */
+  setConsumerLayers: {
+    payload: z.strictObject({
+      consumerId: ZId,
+      spatialLayer: z.number().int().min(0).max(2),
+      temporalLayer: z.number().int().min(0).max(2).optional(),
+    }),
+    result: ZEmpty,
+  },
+  mutePeer: { payload: z.strictObject({ peerId: ZId, source: z.union([ZSource, z.literal("all")]) }), result: ZEmpty },
+  removePeer: { payload: z.strictObject({ peerId: ZId, reason: z.string().trim().max(200).default("") }), result: ZEmpty },
+  lockRoom: { payload: z.strictObject({ locked: z.boolean() }), result: ZEmpty },
+  admitPeer: { payload: z.strictObject({ peerId: ZId }), result: ZEmpty },
+  rejectPeer: { payload: z.strictObject({ peerId: ZId, reason: z.string().trim().max(200).default("") }), result: ZEmpty },
+  closeRoom: { payload: z.strictObject({ reason: z.string().trim().max(200).default("") }), result: ZEmpty },
+  leave: { payload: ZEmpty, result: ZEmpty },
+} as const;
+
+export type RequestName = keyof typeof REQUESTS;
+export type RequestPayload<K extends RequestName> = z.input<(typeof REQUESTS)[K]["payload"]>;
+export type ParsedPayload<K extends RequestName> = z.output<(typeof REQUESTS)[K]["payload"]>;
+export type RequestResult<K extends RequestName> = z.output<(typeof REQUESTS)[K]["result"]>;
+
+/** Requests only a token with the moderate grant may send. */
+export const MODERATOR_REQUESTS: ReadonlySet<RequestName> = new Set(["mutePeer", "removePeer", "lockRoom", "admitPeer", "rejectPeer", "closeRoom"]);

@@ -1,0 +1,28 @@
+import type { types } from "mediasoup";
+import { handle } from "./handle.ts";
+import type { SignalingSession } from "./session.ts";
+
+export function registerSessionHandlers(session: SignalingSession): void {
+  const { claims, channel } = session;
+
+  handle(session, "getRouterRtpCapabilities", async () => ({
+    rtpCapabilities: (await session.room()).rtpCapabilities as unknown as Record<string, unknown>,
+  }));
+
+  handle(session, "join", async ({ rtpCapabilities }) => {
+    const room = await session.room();
+    const outcome = await room.join(claims, channel, rtpCapabilities as types.RtpCapabilities);
+    if (!outcome.lobby) session.deps.metrics.joins.inc();
+    return outcome;
+  });
+
+  handle(session, "leave", async () => {
+    session.deps.rooms.get(claims.room)?.leave(claims.sub);
+    return {};
+  });
+
+  session.socket.on("disconnect", (reason) => {
+    session.logger.info({ reason }, "socket disconnected");
+    session.deps.rooms.get(claims.room)?.disconnected(claims.sub, channel);
+  });
+}

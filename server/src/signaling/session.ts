@@ -1,0 +1,45 @@
+import { invalidState } from "../errors.ts";
+import type { PeerChannel } from "../media/peer-channel.ts";
+import type { Peer } from "../media/peer.ts";
+import type { Room } from "../media/room.ts";
+import type { RoomManager } from "../media/room-manager.ts";
+import { socketChannel, type MediaSocket } from "../media/socket-channel.ts";
+import type { Logger } from "../observability/logger.ts";
+import type { MediaMetrics } from "../observability/metrics.ts";
+import type { JoinClaims } from "../protocol/join-token.ts";
+
+export interface SignalingDeps {
+  rooms: RoomManager;
+  logger: Logger;
+  metrics: MediaMetrics;
+}
+
+/**
+ * One client connection. The room and the identity come from the verified token only: no
+ * message can name another room or another peer's media.
+ */
+export class SignalingSession {
+  readonly channel: PeerChannel;
+  readonly logger: Logger;
+
+  constructor(
+    readonly socket: MediaSocket,
+    readonly claims: JoinClaims,
+    readonly deps: SignalingDeps,
+  ) {
+    this.channel = socketChannel(socket);
+    this.logger = deps.logger.child({ room: claims.room, peer: claims.sub, socket: socket.id });
+  }
+
+  room(): Promise<Room> {
+    return this.deps.rooms.getOrCreate(this.claims.room);
+  }
+
+  /** The peer this connection joined as; refuses anything before `join` (or while in the lobby). */
+  async joinedPeer(): Promise<{ room: Room; peer: Peer }> {
+    const room = this.deps.rooms.get(this.claims.room);
+    const peer = room?.findPeer(this.claims.sub);
+    if (!room || !peer || peer.channel !== this.channel) throw invalidState("Join the room first");
+    return { room, peer };
+  }
+}

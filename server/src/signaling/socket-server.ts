@@ -1,0 +1,48 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { JoinTokenVerifier } from "../auth/verify-join-token.ts";
+import { MediaError } from "../errors.ts";
+import type { ClientToServerEvents, ServerToClientEvents } from "../protocol/socket-types.ts";
+import type { JoinClaims } from "../protocol/join-token.ts";
+import { refuseUnknown } from "./handle.ts";
+import { registerMediaHandlers } from "./media-handlers.ts";
+import { registerModerationHandlers } from "./moderation-handlers.ts";
+import { registerSessionHandlers } from "./session-handlers.ts";
+import { SignalingSession, type SignalingDeps } from "./session.ts";
+
+interface SocketData {
+  claims: JoinClaims;
+}
+
+export type MediaIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** socket.io on the node's HTTP server: the token is verified once, at the handshake. */
+export function createSignalingServer(httpServer: HttpServer, verify: JoinTokenVerifier, deps: SignalingDeps, corsOrigin: string): MediaIo {
+  const io: MediaIo = new Server(httpServer, {
+    cors: { origin: corsOrigin === "*" ? true : corsOrigin.split(","), credentials: false },
+    maxHttpBufferSize: 256 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      socket.data.claims = await verify((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+      next();
+    } catch (error) {
+      const refusal = error instanceof MediaError ? error : new MediaError("unauthenticated", "Join token refused");
+      deps.metrics.refusals.inc({ code: refusal.code });
+      next(Object.assign(new Error(refusal.message), { data: { code: refusal.code } }));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const session = new SignalingSession(socket, socket.data.claims, deps);
+    session.logger.info("socket connected");
+    refuseUnknown(session);
+    registerSessionHandlers(session);
+    registerMediaHandlers(session);
+    registerModerationHandlers(session);
+  });
+  return io;
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMediaNode, type NodeFixture } from "./support/media-node-fixture.ts";
+import { TestClient } from "./support/test-client.ts";
+
+describe("media node resilience", () => {
+  let fixture: NodeFixture;
+  beforeAll(async () => {
+    fixture = await startMediaNode({ MEDIA_RTC_MIN_PORT: "44000", MEDIA_RTC_MAX_PORT: "44999" });
+  });
+  afterAll(() => fixture?.stop());
+
+  it("replaces a worker killed with SIGKILL, rebuilds its rooms and tells clients to rejoin, which works", async () => {
+    const room = "worker-death";
+    const alice = await TestClient.connect(fixture.url, await fixture.token({ sub: "alice", room }));
+    const bob = await TestClient.connect(fixture.url, await fixture.token({ sub: "bob", room }));
+    try {
+      await alice.join();
+      await alice.openTransports();
+      await alice.produce("video");
+      await bob.join();
+      await bob.openTransports({ send: false });
+      await bob.waitFor("newConsumer");
+
+      const [worker] = fixture.node.pool.list();
+      process.kill(worker!.pid, "SIGKILL");
+      expect(await alice.waitFor("reconnect")).toEqual({ reason: "worker_died", retryAfterMs: 0 });
+      await bob.waitFor("reconnect");
+      expect(fixture.node.pool.list()[0]!.pid).not.toBe(worker!.pid);
+
+      // Same sockets, fresh devices: the place is kept, the media is rebuilt.
+      const alice2 = await TestClient.connect(fixture.url, await fixture.token({ sub: "alice", room }));
+      const bob2 = await TestClient.connect(fixture.url, await fixture.token({ sub: "bob", room }));
+      try {
+        await alice2.join();
+        await alice2.openTransports();
+        await alice2.produce("video");
+        expect((await bob2.join()).peers.map((p) => p.id)).toEqual(["alice"]);
+        await bob2.openTransports({ send: false });
+        await bob2.waitFor("newConsumer", (c) => c.peerId === "alice");
+      } finally {
+        alice2.close();
+        bob2.close();
+      }
+    } finally {
+      alice.close();
+      bob.close();
+    }
+  });
+
+  it("serves /health and Prometheus /metrics", async () => {
+    const health = await fetch(`${fixture.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", node: "test-node", workers: 1 });
+    const metrics = await (await fetch(`${fixture.url}/metrics`)).text();
+    for (const name of ["media_rooms", "media_peers", "media_producers", "media_consumers", "media_worker_cpu_seconds", "media_transport_bitrate_bps"]) {
+      expect(metrics).toContain(name);
+    }
+  });
+
+  it("on drain tells every client to reconnect, then stops answering", async () => {
+    const node = await startMediaNode({ MEDIA_RTC_MIN_PORT: "45000", MEDIA_RTC_MAX_PORT: "45999" });
+    const client = await TestClient.connect(node.url, await node.token({ sub: "x", room: "drain" }));
+    await client.join();
+    const draining = node.node.drain(200);
+    expect(await client.waitFor("reconnect")).toEqual({ reason: "draining", retryAfterMs: 2000 });
+    await draining;
+    await expect(fetch(`${node.url}/health`)).rejects.toThrow();
+    client.close();
+  });
+});

@@ -1,0 +1,50 @@
+import { generateKeyPairSync } from "node:crypto";
+import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
+import { loadMediaConfig } from "../../src/config.ts";
+import { MediaNode } from "../../src/media-node.ts";
+import { createLogger } from "../../src/observability/logger.ts";
+
+export interface NodeFixture {
+  node: MediaNode;
+  url: string;
+  privateKey: string;
+  token(input: Partial<JoinTokenInput> & { sub: string }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** A real media node (real mediasoup worker, real socket.io) on a free port, with its own keys. */
+export async function startMediaNode(env: Record<string, string> = {}): Promise<NodeFixture> {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519", {
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  const config = loadMediaConfig({
+    MEDIA_NODE_ID: "test-node",
+    MEDIA_PORT: "0",
+    MEDIA_HTTP_HOST: "127.0.0.1",
+    MEDIA_LISTEN_IP: "127.0.0.1",
+    MEDIA_WORKERS: "1",
+    MEDIA_RTC_MIN_PORT: "42000",
+    MEDIA_RTC_MAX_PORT: "42999",
+    MEDIA_ROOM_EMPTY_GRACE_SECONDS: "1",
+    MEDIA_PEER_RECONNECT_GRACE_SECONDS: "2",
+    JOIN_TOKEN_PUBLIC_KEY: publicKey,
+    LOG_LEVEL: "silent",
+    ...env,
+  });
+  const node = await MediaNode.start(config, createLogger(config.logLevel, config.nodeId));
+  return {
+    node,
+    url: `http://127.0.0.1:${node.port}`,
+    privateKey,
+    token: (input) =>
+      signJoinToken(privateKey, {
+        room: "room-1",
+        name: input.sub,
+        role: "participant",
+        grants: { publish: true, subscribe: true, observe: false, moderate: false },
+        ...input,
+      }),
+    stop: () => node.close(),
+  };
+}
