@@ -1,10 +1,10 @@
 // The portal the end-to-end tests drive: the built portal on a fresh temporary embedded database,
 // with throwaway secrets. Playwright's webServer starts and stops it.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ephemeralSecrets } from "./lib/local-secrets.mjs";
 import { runPortal, stopWithParent } from "./lib/run-portal.mjs";
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -14,8 +14,7 @@ const env = {
   ...process.env,
   YANGGUANG_ROOT: rootDir,
   DATABASE_URL: `pglite:${path.join(dataDir, "pglite")}`,
-  APP_SECRET: randomBytes(32).toString("base64url"),
-  ID_HASH_KEY: randomBytes(32).toString("base64url"),
+  ...ephemeralSecrets(),
 };
 const portal = await runPortal({ rootDir, env, port: Number(process.env.E2E_PORT ?? 3210) });
 stopWithParent(portal);

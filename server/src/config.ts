@@ -11,7 +11,8 @@ const ZEnv = z
     // 0 picks a free port (tests, benchmarks).
     MEDIA_PORT: z.coerce.number().int().min(0).max(65535).default(4443),
     MEDIA_HTTP_HOST: z.string().default("0.0.0.0"),
-    MEDIA_LISTEN_IP: z.ipv4().or(z.ipv6()).default("0.0.0.0"),
+    // Loopback by default (the all-in-one machine); a real node listens on 0.0.0.0 and announces its public IP.
+    MEDIA_LISTEN_IP: z.ipv4().or(z.ipv6()).default("127.0.0.1"),
     MEDIA_ANNOUNCED_IP: z.string().min(1).optional(),
     MEDIA_RTC_MIN_PORT: ZPort.default(40000),
     MEDIA_RTC_MAX_PORT: ZPort.default(40999),
@@ -27,6 +28,10 @@ const ZEnv = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .refine((e) => e.MEDIA_RTC_MIN_PORT < e.MEDIA_RTC_MAX_PORT, { message: "MEDIA_RTC_MIN_PORT must be below MEDIA_RTC_MAX_PORT", path: ["MEDIA_RTC_MIN_PORT"] })
+  .refine((e) => !["0.0.0.0", "::"].includes(e.MEDIA_LISTEN_IP) || e.MEDIA_ANNOUNCED_IP, {
+    message: "listening on all interfaces needs MEDIA_ANNOUNCED_IP (the address clients reach)",
+    path: ["MEDIA_ANNOUNCED_IP"],
+  })
   .refine((e) => !e.PORTAL_URL === !e.PORTAL_INTERNAL_SECRET, { message: "PORTAL_URL and PORTAL_INTERNAL_SECRET go together", path: ["PORTAL_URL"] });
 
 export type MediaConfig = Readonly<{

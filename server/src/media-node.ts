@@ -45,7 +45,7 @@ export class MediaNode {
     const httpServer = createHttpServer(async () => {
       const snapshot = await rooms.snapshot();
       return { status: node?.isDraining ? "draining" : "ok", node: config.nodeId, rooms: snapshot.rooms, peers: snapshot.peers, workers: pool.list().length };
-    }, metrics);
+    }, metrics, { secret: config.portal?.secret ?? null, closeRoom: (id, reason) => rooms.closeRoom(id, reason) });
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);
     const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics }, config.corsOrigin);
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));

@@ -68,3 +68,27 @@ describe("media node resilience", () => {
     client.close();
   });
 });
+
+describe("the media node's internal API", () => {
+  it("closes a room for everyone when the portal asks with the shared secret, and refuses without it", async () => {
+    const secret = "portal-internal-secret-0123456789abcdef";
+    const node = await startMediaNode({
+      MEDIA_RTC_MIN_PORT: "46000",
+      MEDIA_RTC_MAX_PORT: "46999",
+      PORTAL_URL: "http://127.0.0.1:9",
+      PORTAL_INTERNAL_SECRET: secret,
+    });
+    const client = await TestClient.connect(node.url, await node.token({ sub: "p", room: "to-close" }));
+    try {
+      await client.join();
+      const refused = await fetch(`${node.url}/internal/rooms/to-close/close`, { method: "POST", headers: { authorization: "Bearer nope" } });
+      expect(refused.status).toBe(401);
+      const closed = await fetch(`${node.url}/internal/rooms/to-close/close`, { method: "POST", headers: { authorization: `Bearer ${secret}` } });
+      expect(closed.status).toBe(200);
+      expect(await client.waitFor("roomClosed")).toEqual({ reason: "closed_by_portal" });
+    } finally {
+      client.close();
+      await node.stop();
+    }
+  });
+});

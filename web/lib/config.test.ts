@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig, parseDatabaseUrl } from "./config.ts";
 
-const secrets = { APP_SECRET: "a".repeat(32), ID_HASH_KEY: "b".repeat(32) };
+const secrets = {
+  APP_SECRET: "a".repeat(32),
+  ID_HASH_KEY: "b".repeat(32),
+  PORTAL_INTERNAL_SECRET: "c".repeat(32),
+  JOIN_TOKEN_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n",
+};
 
 describe("configuration", () => {
   it("defaults to the embedded database under ./data, resolved from the repository root", () => {
@@ -24,7 +29,7 @@ describe("configuration", () => {
   });
 
   it("names missing or short secrets", () => {
-    expect(() => loadConfig({})).toThrow(/APP_SECRET is not set[\s\S]*ID_HASH_KEY is not set/);
+    expect(() => loadConfig({})).toThrow(/APP_SECRET is not set[\s\S]*ID_HASH_KEY is not set[\s\S]*JOIN_TOKEN_PRIVATE_KEY is not set/);
     expect(() => loadConfig({ ...secrets, APP_SECRET: "short" })).toThrow(/APP_SECRET must be at least 32 characters/);
   });
 });

@@ -25,6 +25,12 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   YANGGUANG_ROOT: z.string().optional(),
+  JOIN_TOKEN_PRIVATE_KEY: z
+    .string({ error: "JOIN_TOKEN_PRIVATE_KEY is not set: npm start generates one under ./data; in production set it in the environment" })
+    .includes("BEGIN PRIVATE KEY", { message: "JOIN_TOKEN_PRIVATE_KEY must be a PKCS#8 PEM Ed25519 key" }),
+  PORTAL_INTERNAL_SECRET: ZSecret("PORTAL_INTERNAL_SECRET"),
+  MEDIA_PUBLIC_URL: z.url().default("http://localhost:4443"),
+  MEDIA_INTERNAL_URL: z.url().optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -40,6 +46,12 @@ export interface AppConfig {
   readonly idHashKey: string;
   readonly sessionTtlMs: number;
   readonly login: { readonly maxFailures: number; readonly windowMs: number };
+  readonly joinTokenPrivateKey: string;
+  readonly internalSecret: string;
+  /** Where browsers reach the media node (signaling). */
+  readonly mediaPublicUrl: string;
+  /** Where the portal reaches the media node's internal API. */
+  readonly mediaInternalUrl: string;
 }
 
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
@@ -74,6 +86,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     idHashKey: e.ID_HASH_KEY,
     sessionTtlMs: e.SESSION_TTL_MINUTES * 60_000,
     login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_WINDOW_SECONDS * 1000 }),
+    joinTokenPrivateKey: e.JOIN_TOKEN_PRIVATE_KEY,
+    internalSecret: e.PORTAL_INTERNAL_SECRET,
+    mediaPublicUrl: e.MEDIA_PUBLIC_URL,
+    mediaInternalUrl: e.MEDIA_INTERNAL_URL ?? e.MEDIA_PUBLIC_URL,
   });
 }
 

@@ -3,10 +3,11 @@ import { defineRoute } from "../http/route-def.ts";
 import { ZLoginBody, ZMe } from "../schemas/auth.ts";
 import { ZIdParams, ZOk } from "../schemas/common.ts";
 import { ZPerson, ZPersonCreate, ZPersonListQuery, ZPersonPage, ZPersonUpdate } from "../schemas/persons.ts";
+import { ZGuestJoinBody, ZJoinCodeParams, ZJoinGrant, ZMediaEventBatch, ZRoom, ZRoomCreate, ZRoomDetail, ZRoomList } from "../schemas/rooms.ts";
 import { ZUnit, ZUnitCreate, ZUnitNode, ZUnitUpdate } from "../schemas/units.ts";
 import { ZUser, ZUserCreate, ZUserListQuery, ZUserPage, ZUserUpdate } from "../schemas/users.ts";
 
-/** Every /api/v1 route. Route files bind a handler to one of these; openapi.json lists them all. */
+/** Every API route (/api/v1 and the media nodes' /api/internal). Route files bind a handler to one of these; openapi.json lists them all. */
 export const routes = {
   login: defineRoute({
     method: "POST",
@@ -161,6 +162,78 @@ export const routes = {
     params: ZIdParams,
     body: ZPersonUpdate,
     response: ZPerson,
+  }),
+  listRooms: defineRoute({
+    method: "GET",
+    path: "/api/v1/rooms",
+    operationId: "listRooms",
+    summary: "Rooms of your subtree, open ones first",
+    tag: "rooms",
+    auth: "session",
+    query: z.strictObject({}),
+    response: ZRoomList,
+  }),
+  createRoom: defineRoute({
+    method: "POST",
+    path: "/api/v1/rooms",
+    operationId: "createRoom",
+    summary: "Create an ad-hoc meeting room in your unit (admin, officer); returns its invite links",
+    tag: "rooms",
+    auth: "session",
+    body: ZRoomCreate,
+    response: ZRoom,
+    successStatus: 201,
+  }),
+  getRoom: defineRoute({
+    method: "GET",
+    path: "/api/v1/rooms/{id}",
+    operationId: "getRoom",
+    summary: "One room of your subtree with its history",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: ZRoomDetail,
+  }),
+  closeRoom: defineRoute({
+    method: "POST",
+    path: "/api/v1/rooms/{id}/close",
+    operationId: "closeRoom",
+    summary: "Close a room: the media node disconnects everyone, no new joins (admin, officer)",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: ZRoomDetail,
+  }),
+  roomJoinToken: defineRoute({
+    method: "POST",
+    path: "/api/v1/rooms/{id}/join-token",
+    operationId: "roomJoinToken",
+    summary: "A join token for yourself: hosts moderate, inspectors observe unseen",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: ZJoinGrant,
+  }),
+  joinByCode: defineRoute({
+    method: "POST",
+    path: "/api/v1/join/{code}",
+    operationId: "joinByCode",
+    summary: "Redeem an invite link: a guest link needs a name; a host link needs a staff session",
+    tag: "rooms",
+    auth: "optional",
+    params: ZJoinCodeParams,
+    body: ZGuestJoinBody.partial(),
+    response: ZJoinGrant,
+  }),
+  mediaEvents: defineRoute({
+    method: "POST",
+    path: "/api/internal/media-events",
+    operationId: "mediaEvents",
+    summary: "Media node → portal: peers joined and left, rooms closed (bearer PORTAL_INTERNAL_SECRET)",
+    tag: "internal",
+    auth: "internal",
+    body: ZMediaEventBatch,
+    response: z.object({ stored: z.number().int() }),
   }),
   openapi: defineRoute({
     method: "GET",

@@ -45,9 +45,15 @@ export function apiHandler<P extends z.ZodType, Q extends z.ZodType, B extends z
     const request = incoming instanceof NextRequest ? incoming : new NextRequest(incoming);
     try {
       const isWrite = route.method !== "GET";
-      if (isWrite) assertSameOrigin(request);
+      if (route.auth === "internal") assertInternalCaller(request);
+      else if (isWrite) assertSameOrigin(request);
 
-      const session = route.auth === "session" ? await requireSession(request) : null;
+      const session =
+        route.auth === "session"
+          ? await requireSession(request)
+          : route.auth === "optional"
+            ? await resolveSession(request.cookies.get(SESSION_COOKIE)?.value)
+            : null;
       if (isWrite && session) assertCsrfToken(request, session);
 
       const params = route.params ? parse(route.params, await context?.params) : undefined;
@@ -108,6 +114,12 @@ function assertSameOrigin(request: NextRequest): void {
     throw new CsrfError("Bad Origin header");
   }
   if (originHost !== host) throw new CsrfError("Cross-origin request refused");
+}
+
+/** Media nodes authenticate with the shared secret; browsers never hold it. */
+function assertInternalCaller(request: NextRequest): void {
+  const sent = request.headers.get("authorization") ?? "";
+  if (!safeEqual(sent, `Bearer ${config().internalSecret}`)) throw new UnauthenticatedError("Internal API: wrong or missing secret");
 }
 
 function assertCsrfToken(request: NextRequest, session: ResolvedSession): void {

@@ -17,8 +17,11 @@ export interface RouteDef<
   readonly operationId: string;
   readonly summary: string;
   readonly tag: string;
-  /** public: no session (login); session: any signed-in staff member. */
-  readonly auth: "public" | "session";
+  /**
+   * public: no session (sign-in); session: a signed-in staff member; optional: a session is used
+   * when present (invite links); internal: a media node, by the shared bearer secret.
+   */
+  readonly auth: "public" | "session" | "optional" | "internal";
   readonly params?: Params;
   readonly query?: Query;
   readonly body?: Body;

@@ -5,7 +5,7 @@ import { routes } from "@/lib/api/routes";
 import { ApiClient } from "../support/api-client.ts";
 import { routeModules } from "../support/route-modules.ts";
 
-const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
+const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -15,7 +15,7 @@ function routeFiles(dir: string): string[] {
 }
 
 const toOpenApiPath = (file: string) =>
-  "/api/v1/" + path.relative(API_DIR, path.dirname(file)).split(path.sep).map((part) => part.replace(/^\[(\w+)\]$/, "{$1}")).join("/");
+  "/api/" + path.relative(API_DIR, path.dirname(file)).split(path.sep).map((part) => part.replace(/^\[(\w+)\]$/, "{$1}")).join("/");
 
 describe("the API contract", () => {
   it("has a contract entry for every route file and a route file for every entry", () => {

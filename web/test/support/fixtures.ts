@@ -8,19 +8,28 @@ export async function demoFixtures(db: Database) {
   const user = (username: string) => users.find((u) => u.username === username)!.id;
   const personIn = async (unitName: string) =>
     (await db.prisma.supervisedPerson.findFirstOrThrow({ where: { unitId: unit(unitName) }, orderBy: { name: "asc" } })).id;
+  const gmOfficer = await db.prisma.user.findUniqueOrThrow({ where: { username: "gm.officer" } });
+  const room = async (title: string) =>
+    (
+      await db.prisma.room.create({
+        data: { title, unitId: unit("高明区司法局"), createdById: gmOfficer.id, hostCode: `host-${title}-0123456789`, guestCode: `guest-${title}-0123456789` },
+      })
+    ).id;
   return {
     unit,
     user,
     personHc: await personIn("荷城司法所"),
     personYh: await personIn("杨和司法所"),
     personGc: await personIn("桂城司法所"),
+    roomToJoin: await room("join"),
+    roomToClose: await room("close"),
   };
 }
 
 /** A digest of every row an API write could touch: equal digests mean nothing changed. */
 export async function dataDigest(db: Database): Promise<string> {
   const parts: string[] = [];
-  for (const table of ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session"]) {
+  for (const table of ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent"]) {
     const [row] = await db.sql.query<{ digest: string | null }>(
       `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
     );

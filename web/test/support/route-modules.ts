@@ -9,5 +9,11 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/users/{id}": () => import("@/app/api/v1/users/[id]/route"),
   "/api/v1/persons": () => import("@/app/api/v1/persons/route"),
   "/api/v1/persons/{id}": () => import("@/app/api/v1/persons/[id]/route"),
+  "/api/v1/rooms": () => import("@/app/api/v1/rooms/route"),
+  "/api/v1/rooms/{id}": () => import("@/app/api/v1/rooms/[id]/route"),
+  "/api/v1/rooms/{id}/close": () => import("@/app/api/v1/rooms/[id]/close/route"),
+  "/api/v1/rooms/{id}/join-token": () => import("@/app/api/v1/rooms/[id]/join-token/route"),
+  "/api/v1/join/{code}": () => import("@/app/api/v1/join/[code]/route"),
+  "/api/internal/media-events": () => import("@/app/api/internal/media-events/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
 };

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import type { Actor } from "../auth/actor.ts";
+import { isInScope } from "../auth/actor.ts";
+import { config } from "../config.ts";
+import { getDb } from "../db/client.ts";
+import { ConflictError, NotFoundError, UnauthenticatedError } from "../errors.ts";
+import { signJoinToken } from "../media/sign-join-token.ts";
+import { findRoomInScope } from "./get-room-or-throw.ts";
+
+type GrantRoom = { id: string; title: string; kind: "meeting" | "rollcall" | "visit" | "inspection"; state: string; requiresAdmission: boolean };
+
+async function grantFor(room: GrantRoom, who: { identity: string; name: string; role: "staff" | "guest"; moderator: boolean; observer: boolean; lobby: boolean }) {
+  if (room.state !== "open") throw new ConflictError("This room has been closed");
+  const { joinTokenPrivateKey, mediaPublicUrl } = config();
+  const token = await signJoinToken(joinTokenPrivateKey, {
+    room: room.id,
+    sub: who.identity,
+    name: who.name,
+    role: who.role,
+    grants: { publish: !who.observer, subscribe: true, observe: who.observer, moderate: who.moderator },
+    lobby: who.lobby,
+  });
+  return {
+    token,
+    mediaUrl: mediaPublicUrl,
+    identity: who.identity,
+    name: who.name,
+    moderator: who.moderator,
+    room: { id: room.id, title: room.title, kind: room.kind },
+  };
+}
+
+/** Staff of the room's subtree: officers and admins host (moderate); inspectors watch unseen. */
+export async function issueStaffJoinGrant(actor: Actor, roomId: string) {
+  const room = await findRoomInScope(actor, roomId);
+  const observer = actor.role === "inspector";
+  return grantFor(room, { identity: `user:${actor.userId}`, name: actor.displayName, role: "staff", moderator: !observer, observer, lobby: false });
+}
+
+/**
+ * The invite links. A host code needs a signed-in staff member of the room's subtree; a guest
+ * code needs only a name, and puts the guest in the lobby when the room asks for admission.
+ */
+export async function issueJoinGrantByCode(code: string, actor: Actor | null, guestName: string | undefined) {
+  const db = await getDb();
+  const room = await db.room.findFirst({
+    where: { OR: [{ hostCode: code }, { guestCode: code }] },
+    include: { unit: { select: { path: true } } },
+  });
+  if (!room) throw new NotFoundError("This link is not valid");
+  if (room.hostCode === code) {
+    if (!actor) throw new UnauthenticatedError("Sign in to host this room");
+    if (!isInScope(actor, room.unit.path)) throw new NotFoundError("This link is not valid");
+    return issueStaffJoinGrant(actor, room.id);
+  }
+  const name = guestName?.trim() || "访客";
+  return grantFor(room, {
+    identity: `guest:${randomBytes(9).toString("base64url")}`,
+    name,
+    role: "guest",
+    moderator: false,
+    observer: false,
+    lobby: room.requiresAdmission,
+  });
+}

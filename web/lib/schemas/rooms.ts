@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { zText } from "./common.ts";
+
+export const ZRoomKind = z.enum(["meeting", "rollcall", "visit", "inspection"]);
+
+export const ZRoomCreate = z
+  .strictObject({
+    title: zText(60),
+    requiresAdmission: z.boolean().default(false).meta({ description: "Guests wait in a lobby until a host admits them" }),
+  })
+  .meta({ id: "RoomCreate" });
+
+export const ZRoomEvent = z
+  .object({
+    type: z.string(),
+    identity: z.string().nullable(),
+    name: z.string().nullable(),
+    at: z.iso.datetime(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "RoomEvent" });
+
+export const ZRoom = z
+  .object({
+    id: z.string(),
+    kind: ZRoomKind,
+    title: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    createdBy: z.string(),
+    requiresAdmission: z.boolean(),
+    state: z.enum(["open", "closed"]),
+    createdAt: z.iso.datetime(),
+    closedAt: z.iso.datetime().nullable(),
+    hostLink: z.string().meta({ description: "Path of the host link (signed-in staff of the room's subtree)" }),
+    guestLink: z.string().meta({ description: "Path of the guest link (no account; a name is asked)" }),
+  })
+  .meta({ id: "Room" });
+
+export const ZRoomDetail = ZRoom.extend({ events: z.array(ZRoomEvent) }).meta({ id: "RoomDetail" });
+
+export const ZRoomList = z.object({ items: z.array(ZRoom) }).meta({ id: "RoomList" });
+
+export const ZJoinCodeParams = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid_format") });
+
+export const ZGuestJoinBody = z.strictObject({ name: zText(40) }).meta({ id: "GuestJoin" });
+
+export const ZJoinGrant = z
+  .object({
+    token: z.string().meta({ description: "Join token (JWT, EdDSA) for the media node; expires within 2 h" }),
+    mediaUrl: z.string(),
+    identity: z.string(),
+    name: z.string(),
+    moderator: z.boolean(),
+    room: z.object({ id: z.string(), title: z.string(), kind: ZRoomKind }),
+  })
+  .meta({ id: "JoinGrant" });
+
+/** What a media node reports to /api/internal/media-events. */
+export const ZMediaEvent = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("peer.joined"),
+    room: z.string().max(100),
+    identity: z.string().max(100),
+    name: z.string().max(60),
+    role: z.string().max(20),
+    at: z.iso.datetime(),
+    node: z.string().max(64),
+  }),
+  z.strictObject({
+    type: z.literal("peer.left"),
+    room: z.string().max(100),
+    identity: z.string().max(100),
+    reason: z.string().max(40),
+    at: z.iso.datetime(),
+    node: z.string().max(64),
+  }),
+  z.strictObject({ type: z.literal("room.closed"), room: z.string().max(100), reason: z.string().max(200), at: z.iso.datetime(), node: z.string().max(64) }),
+]);
+
+export const ZMediaEventBatch = z.strictObject({ events: z.array(ZMediaEvent).min(1).max(100) }).meta({ id: "MediaEventBatch" });
+
+export type TRoomCreate = z.infer<typeof ZRoomCreate>;
+export type TMediaEvent = z.infer<typeof ZMediaEvent>;
