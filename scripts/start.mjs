@@ -1,15 +1,19 @@
-// npm start — sets everything up on a fresh clone, then runs the portal on the embedded database.
+// npm start — sets everything up on a fresh clone, then runs the portal (embedded database) and
+// a media node beside it.
 import { bootstrap, ROOT_DIR } from "./bootstrap.mjs";
 import { withLocalSecrets } from "./lib/local-secrets.mjs";
-import { runPortal, stopWithParent } from "./lib/run-portal.mjs";
+import { serviceEnv, setUpDatabase, startMediaNode, startPortal, supervise } from "./lib/services.mjs";
 
 const started = Date.now();
-const env = withLocalSecrets(ROOT_DIR, await bootstrap());
-const port = Number(env.PORT ?? 3000);
+const base = withLocalSecrets(ROOT_DIR, await bootstrap());
+const env = serviceEnv(base, { portalPort: Number(base.PORT ?? 3000), mediaPort: Number(base.MEDIA_PORT ?? 4443) });
 try {
-  const portal = await runPortal({ rootDir: ROOT_DIR, env, port });
-  stopWithParent(portal);
-  console.log(`[start] portal starting on http://localhost:${port} (set up in ${((Date.now() - started) / 1000).toFixed(1)} s); Ctrl-C stops it`);
+  await setUpDatabase({ rootDir: ROOT_DIR, env });
+  supervise([startPortal({ rootDir: ROOT_DIR, env }), startMediaNode({ rootDir: ROOT_DIR, env })]);
+  console.log(
+    `[start] portal on http://localhost:${env.PORT}, media node on ${env.MEDIA_PUBLIC_URL} ` +
+      `(set up in ${((Date.now() - started) / 1000).toFixed(1)} s); Ctrl-C stops both`,
+  );
 } catch (error) {
   console.error(`[start] ${error.message}`);
   process.exit(1);

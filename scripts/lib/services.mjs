@@ -1,0 +1,71 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+/** Applies migrations and seeds an empty database, in one short process. */
+export function setUpDatabase({ rootDir, env }) {
+  return new Promise((resolve, reject) => {
+    const setup = spawn(path.join(rootDir, "node_modules", ".bin", "tsx"), [path.join(rootDir, "scripts", "db-setup.ts")], {
+      cwd: rootDir,
+      env,
+      stdio: "inherit",
+    });
+    setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`database setup failed (exit ${code})`))));
+  });
+}
+
+/** The media node and the portal wired to each other on one machine. */
+export function serviceEnv(env, { portalPort, mediaPort }) {
+  return {
+    ...env,
+    PORT: String(portalPort),
+    MEDIA_PORT: String(mediaPort),
+    MEDIA_PUBLIC_URL: env.MEDIA_PUBLIC_URL ?? `http://localhost:${mediaPort}`,
+    MEDIA_INTERNAL_URL: env.MEDIA_INTERNAL_URL ?? `http://127.0.0.1:${mediaPort}`,
+    PORTAL_URL: env.PORTAL_URL ?? `http://127.0.0.1:${portalPort}`,
+  };
+}
+
+export function startPortal({ rootDir, env }) {
+  return spawn(path.join(rootDir, "node_modules", ".bin", "next"), ["start", "-p", env.PORT], {
+    cwd: path.join(rootDir, "web"),
+    // The portal closes PGlite itself on SIGINT/SIGTERM (web/instrumentation.ts), so that the
+    // next start does not replay a crash recovery.
+    env: { ...env, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: "inherit",
+  });
+}
+
+export function startMediaNode({ rootDir, env }) {
+  return spawn(path.join(rootDir, "node_modules", ".bin", "tsx"), [path.join(rootDir, "server", "src", "main.ts")], {
+    cwd: rootDir,
+    env,
+    stdio: "inherit",
+  });
+}
+
+/**
+ * Ctrl-C / SIGTERM stop every child (each closes cleanly; ten seconds, then SIGKILL); if one
+ * child dies on its own, the others are stopped too and we exit with its code.
+ */
+export function supervise(children) {
+  let stopping = false;
+  let exitCode = 0;
+  let alive = children.length;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) if (child.exitCode === null) child.kill(signal);
+    setTimeout(() => children.forEach((child) => child.exitCode === null && child.kill("SIGKILL")), 10_000).unref();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  for (const child of children) {
+    child.on("exit", (code, signal) => {
+      if (!stopping) {
+        exitCode = code ?? (signal ? 1 : 0);
+        stop("SIGTERM");
+      }
+      if (--alive === 0) process.exit(exitCode);
+    });
+  }
+}
