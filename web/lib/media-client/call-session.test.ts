@@ -1,0 +1,85 @@
+import { FakeMediaStreamTrack } from "fake-mediastreamtrack";
+import { FakeHandler, testFakeParameters } from "mediasoup-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMediaNode, type NodeFixture } from "../../../server/test/support/media-node-fixture.ts";
+import type { CallState } from "./call-state.ts";
+import { CallSession } from "./call-session.ts";
+
+const until = (session: CallSession, test: (state: CallState) => boolean, timeoutMs = 10_000) =>
+  new Promise<CallState>((resolve, reject) => {
+    if (test(session.getState())) return resolve(session.getState());
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`state never matched; last: ${JSON.stringify({ ...session.getState(), tracks: session.getState().tracks.length })}`));
+    }, timeoutMs);
+    const stop = session.subscribe((state) => {
+      if (!test(state)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(state);
+    });
+  });
+
+const fakeTrack = (kind: "audio" | "video") => new FakeMediaStreamTrack({ kind }) as unknown as MediaStreamTrack;
+
+describe("the browser call session (mediasoup-client FakeHandler against a real media node)", () => {
+  let fixture: NodeFixture;
+  const sessions: CallSession[] = [];
+  const open = async (sub: string, extra: Record<string, unknown> = {}) => {
+    const session = new CallSession({
+      mediaUrl: fixture.url,
+      token: await fixture.token({ sub, room: "call-session", ...extra }),
+      handlerFactory: FakeHandler.createFactory(testFakeParameters),
+    });
+    sessions.push(session);
+    return session;
+  };
+
+  beforeAll(async () => {
+    fixture = await startMediaNode({ MEDIA_RTC_MIN_PORT: "47000", MEDIA_RTC_MAX_PORT: "47999" });
+  });
+  afterAll(async () => {
+    for (const s of sessions) s.close();
+    await fixture?.stop();
+  });
+
+  it("joins, publishes mic and camera, and receives the other peer's tracks", async () => {
+    const host = await open("host", { role: "staff", grants: { publish: true, subscribe: true, observe: false, moderate: true } });
+    const guest = await open("guest");
+    await host.publish("mic", fakeTrack("audio"));
+    await host.publish("camera", fakeTrack("video"));
+    await guest.publish("camera", fakeTrack("video"));
+    const hostState = await until(host, (s) => s.tracks.some((t) => t.peerId === "guest" && t.kind === "video"));
+    expect(hostState.phase).toBe("joined");
+    const guestState = await until(guest, (s) => s.tracks.filter((t) => t.peerId === "host").length === 2);
+    expect(guestState.tracks.map((t) => t.source).sort()).toEqual(["camera", "mic"]);
+    expect(guestState.local.camera?.producerId).toBeTruthy();
+  });
+
+  it("shows a moderator's mute to the muted peer and to the others", async () => {
+    const [host, guest] = sessions;
+    await guest!.publish("mic", fakeTrack("audio"));
+    await until(guest!, (s) => Boolean(s.local.mic));
+    await host!.mute("guest", "mic");
+    await until(guest!, (s) => s.local.mic?.mutedByModerator === true);
+    await until(host!, (s) => s.peers.some((p) => p.id === "guest" && p.producers.some((x) => x.source === "mic" && x.mutedByModerator)));
+    await guest!.setPaused("mic", false);
+    expect(guest!.getState().notice).toMatch(/moderator muted/);
+  });
+
+  it("rejoins by itself after the worker is killed, and gets the media back", async () => {
+    const [host, guest] = sessions;
+    const [worker] = fixture.node.pool.list();
+    process.kill(worker!.pid, "SIGKILL");
+    await until(guest!, (s) => s.phase === "reconnecting");
+    await until(guest!, (s) => s.phase === "joined" && s.tracks.some((t) => t.peerId === "host" && t.kind === "video"), 15_000);
+    await until(host!, (s) => s.phase === "joined" && s.tracks.some((t) => t.peerId === "guest" && t.kind === "video"), 15_000);
+  });
+
+  it("ends with the reason when removed", async () => {
+    const [host, guest] = sessions;
+    await host!.remove("guest", "请遵守会见规定");
+    const state = await until(guest!, (s) => s.phase === "ended");
+    expect(state.ended).toEqual({ kind: "removed", message: "请遵守会见规定" });
+  });
+});

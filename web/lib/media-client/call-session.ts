@@ -1,0 +1,393 @@
+import { Device, type types } from "mediasoup-client";
+import type { PeerInfo, Source } from "../../../server/src/protocol/entities.ts";
+import type { EventPayload } from "../../../server/src/protocol/events.ts";
+import { INITIAL_STATE, type CallState, type EndReason, type LocalProducer, type RemoteTrack } from "./call-state.ts";
+import { connectSignaling, request, SignalingError, type SignalingSocket } from "./signaling-client.ts";
+import { layerForTileHeight, pickVideoCodec } from "./simulcast.ts";
+
+export interface CallOptions {
+  mediaUrl: string;
+  token: string;
+  /** Tests in Node pass mediasoup-client's FakeHandler factory; browsers detect their own. */
+  handlerFactory?: types.HandlerFactory;
+}
+
+type Listener = (state: CallState) => void;
+
+const ICE_DISCONNECTED_GRACE_MS = 2000;
+
+/**
+ * One participant's call: signaling, the mediasoup device, transports, local producers and remote
+ * consumers, kept alive across network changes, ICE failures, worker restarts and node drains
+ * without the user doing anything. The UI reads `getState()` and calls the methods.
+ */
+export class CallSession {
+  private state: CallState = INITIAL_STATE;
+  private readonly listeners = new Set<Listener>();
+  private readonly socket: SignalingSocket;
+  private device: Device | undefined;
+  private sendTransport: types.Transport | undefined;
+  private recvTransport: types.Transport | undefined;
+  private recvReady!: (transport: types.Transport) => void;
+  private recvTransportReady!: Promise<types.Transport>;
+  private readonly consumers = new Map<string, types.Consumer>();
+  private readonly producers = new Map<Source, types.Producer>();
+  /** Local tracks survive reconnections: every rejoin produces them again. */
+  private readonly localTracks = new Map<Source, MediaStreamTrack>();
+  private generation = 0;
+  private closed = false;
+
+  constructor(private readonly options: CallOptions) {
+    this.resetRecvReady();
+    this.socket = connectSignaling(options.mediaUrl, options.token);
+    this.socket.on("connect", () => void this.establish());
+    this.socket.on("disconnect", (reason) => {
+      if (this.closed || this.state.phase === "ended") return;
+      // "io server disconnect" means the node ended us (removed, room closed): the event says why.
+      if (reason !== "io server disconnect") this.update({ phase: "reconnecting", reconnecting: "network" });
+    });
+    this.socket.on("connect_error", (error: Error & { data?: { code?: string } }) => {
+      if (error.data?.code === "unauthenticated") this.end({ kind: "refused", code: "unauthenticated", message: error.message });
+    });
+    this.listenToServer();
+    if (typeof window !== "undefined") {
+      // The browser knows about network changes before the socket's heartbeat does.
+      window.addEventListener("online", this.onOnline);
+    }
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getState(): CallState {
+    return this.state;
+  }
+
+  /** Starts (or replaces) publishing a local track; null stops that source. */
+  async publish(source: Source, track: MediaStreamTrack | null): Promise<void> {
+    const previous = this.localTracks.get(source);
+    if (previous && previous !== track) previous.stop();
+    if (!track) {
+      this.localTracks.delete(source);
+      const producer = this.producers.get(source);
+      this.producers.delete(source);
+      producer?.close();
+      if (producer) await request(this.socket, "closeProducer", { producerId: producer.id }).catch(() => {});
+      this.setLocal(source, undefined);
+      return;
+    }
+    this.localTracks.set(source, track);
+    if (this.state.phase === "joined") await this.produce(source, track, this.generation);
+  }
+
+  /** Mute / camera off without renegotiation: the server pauses forwarding. */
+  async setPaused(source: Source, paused: boolean): Promise<void> {
+    const producer = this.producers.get(source);
+    if (!producer) return;
+    try {
+      await request(this.socket, "setProducerPaused", { producerId: producer.id, paused });
+      if (paused) producer.pause();
+      else producer.resume();
+      this.setLocal(source, { ...this.state.local[source]!, paused });
+    } catch (error) {
+      this.update({ notice: (error as Error).message });
+    }
+  }
+
+  /** Tells the node which simulcast layer a tile needs, and pauses tiles nobody sees. */
+  async setTileView(consumerId: string, view: { visible: boolean; heightPx: number }): Promise<void> {
+    const consumer = this.consumers.get(consumerId);
+    if (!consumer || consumer.kind !== "video") return;
+    await request(this.socket, "setConsumerPaused", { consumerId, paused: !view.visible }).catch(() => {});
+    if (view.visible) await request(this.socket, "setConsumerLayers", { consumerId, spatialLayer: layerForTileHeight(view.heightPx) }).catch(() => {});
+  }
+
+  // — moderation (the node refuses these without the moderate grant) —
+  mute(peerId: string, source: Source | "all") {
+    return request(this.socket, "mutePeer", { peerId, source });
+  }
+  remove(peerId: string, reason: string) {
+    return request(this.socket, "removePeer", { peerId, reason });
+  }
+  lock(locked: boolean) {
+    return request(this.socket, "lockRoom", { locked });
+  }
+  admit(peerId: string) {
+    return request(this.socket, "admitPeer", { peerId });
+  }
+  reject(peerId: string, reason = "") {
+    return request(this.socket, "rejectPeer", { peerId, reason });
+  }
+  closeRoom(reason: string) {
+    return request(this.socket, "closeRoom", { reason });
+  }
+
+  async leave(): Promise<void> {
+    await request(this.socket, "leave", {}).catch(() => {});
+    this.end({ kind: "left" });
+  }
+
+  /** Inbound video as the browser decodes it (the bandwidth probe is not a consumer, so never here). */
+  async inboundVideoStats(): Promise<Array<{ consumerId: string; peerId: string; framesDecoded: number; framesPerSecond: number; frameHeight: number }>> {
+    const out = [];
+    for (const consumer of this.consumers.values()) {
+      if (consumer.kind !== "video" || consumer.closed) continue;
+      const report = await consumer.getStats();
+      for (const stat of report.values()) {
+        if (stat.type !== "inbound-rtp" || stat.kind !== "video" || stat.mid === "probator") continue;
+        out.push({
+          consumerId: consumer.id,
+          peerId: (consumer.appData as { peerId: string }).peerId,
+          framesDecoded: stat.framesDecoded ?? 0,
+          framesPerSecond: stat.framesPerSecond ?? 0,
+          frameHeight: stat.frameHeight ?? 0,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Round-trip time and loss of our transports, for the connection-quality indicator. */
+  async transportStats(): Promise<{ rttMs: number | null; packetLoss: number | null }> {
+    let rttMs: number | null = null;
+    let lost = 0;
+    let received = 0;
+    for (const transport of [this.sendTransport, this.recvTransport]) {
+      if (!transport || transport.closed) continue;
+      const report = await transport.getStats();
+      for (const stat of report.values()) {
+        if (stat.type === "candidate-pair" && stat.nominated && typeof stat.currentRoundTripTime === "number") {
+          rttMs = Math.max(rttMs ?? 0, stat.currentRoundTripTime * 1000);
+        }
+        if (stat.type === "inbound-rtp") {
+          lost += stat.packetsLost ?? 0;
+          received += stat.packetsReceived ?? 0;
+        }
+      }
+    }
+    return { rttMs, packetLoss: received + lost > 0 ? lost / (received + lost) : null };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (typeof window !== "undefined") window.removeEventListener("online", this.onOnline);
+    this.teardownMedia();
+    for (const track of this.localTracks.values()) track.stop();
+    this.localTracks.clear();
+    this.socket.disconnect();
+  }
+
+  // — connection lifecycle —
+
+  private readonly onOnline = () => {
+    if (this.closed || this.state.phase === "ended") return;
+    if (!this.socket.connected) {
+      this.socket.disconnect();
+      this.socket.connect();
+    } else {
+      for (const transport of [this.sendTransport, this.recvTransport]) {
+        if (transport && transport.connectionState !== "connected") void this.restartIce(transport);
+      }
+    }
+  };
+
+  /** (Re)joins from scratch on the current socket: device, join, transports, producers. */
+  private async establish(): Promise<void> {
+    if (this.closed || this.state.phase === "ended") return;
+    const generation = ++this.generation;
+    const stale = () => generation !== this.generation || this.closed;
+    this.teardownMedia();
+    try {
+      const { rtpCapabilities } = await request(this.socket, "getRouterRtpCapabilities", {});
+      if (stale()) return;
+      const device = new Device(this.options.handlerFactory ? { handlerFactory: this.options.handlerFactory } : {});
+      await device.load({ routerRtpCapabilities: rtpCapabilities as unknown as types.RtpCapabilities });
+      this.device = device;
+      const joined = await request(this.socket, "join", { rtpCapabilities: device.rtpCapabilities as unknown as Record<string, unknown> });
+      if (stale()) return;
+      if (joined.lobby) {
+        this.update({ phase: "lobby", self: joined.self, reconnecting: undefined });
+        return;
+      }
+      this.update({ phase: "joined", self: joined.self, peers: joined.peers, locked: joined.room.locked, reconnecting: undefined, tracks: [], local: {} });
+      this.recvTransport = await this.createTransport("recv", generation);
+      this.recvReady(this.recvTransport);
+      if (joined.self && !joined.self.observer) {
+        this.sendTransport = await this.createTransport("send", generation);
+        for (const [source, track] of this.localTracks) if (!stale()) await this.produce(source, track, generation);
+      }
+    } catch (error) {
+      if (stale()) return;
+      if (error instanceof SignalingError && ["forbidden", "room_locked", "room_closed", "unauthenticated"].includes(error.code)) {
+        this.end({ kind: "refused", code: error.code, message: error.message });
+      } else {
+        // Anything else is transient: try the whole join again shortly.
+        this.update({ phase: "reconnecting", reconnecting: "network" });
+        setTimeout(() => void this.establish(), 1500);
+      }
+    }
+  }
+
+  private async createTransport(direction: "send" | "recv", generation: number): Promise<types.Transport> {
+    const info = await request(this.socket, "createTransport", { direction });
+    const options = info as unknown as types.TransportOptions;
+    const transport = direction === "send" ? this.device!.createSendTransport(options) : this.device!.createRecvTransport(options);
+    transport.on("connect", ({ dtlsParameters }, done, fail) => {
+      request(this.socket, "connectTransport", { transportId: transport.id, dtlsParameters: dtlsParameters as never }).then(() => done(), fail);
+    });
+    if (direction === "send") {
+      transport.on("produce", ({ kind, rtpParameters, appData }, done, fail) => {
+        request(this.socket, "produce", { transportId: transport.id, kind, rtpParameters: rtpParameters as never, source: appData.source as Source })
+          .then(({ producerId }) => done({ id: producerId }), fail);
+      });
+    }
+    let disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
+    transport.on("connectionstatechange", (state) => {
+      if (generation !== this.generation) return;
+      clearTimeout(disconnectedTimer);
+      if (state === "failed") void this.restartIce(transport);
+      if (state === "disconnected") disconnectedTimer = setTimeout(() => void this.restartIce(transport), ICE_DISCONNECTED_GRACE_MS);
+    });
+    return transport;
+  }
+
+  private async restartIce(transport: types.Transport): Promise<void> {
+    if (transport.closed || !this.socket.connected) return;
+    try {
+      const { iceParameters } = await request(this.socket, "restartIce", { transportId: transport.id });
+      await transport.restartIce({ iceParameters: iceParameters as types.IceParameters });
+    } catch {
+      // The transport is gone on the node (e.g. after a rejoin): the next establish rebuilds it.
+    }
+  }
+
+  private async produce(source: Source, track: MediaStreamTrack, generation: number): Promise<void> {
+    const transport = this.sendTransport;
+    if (!transport || generation !== this.generation) return;
+    this.producers.get(source)?.close();
+    const video = source === "mic" ? {} : source === "camera" ? pickVideoCodec(this.device!) : { encodings: [{ maxBitrate: 1_500_000 }] };
+    const producer = await transport.produce({
+      track,
+      stopTracks: false,
+      ...video,
+      codecOptions: source === "mic" ? { opusDtx: true, opusFec: true } : { videoGoogleStartBitrate: 1000 },
+      appData: { source },
+    });
+    this.producers.set(source, producer);
+    this.setLocal(source, { producerId: producer.id, paused: false, mutedByModerator: false });
+    track.addEventListener("ended", () => {
+      if (this.localTracks.get(source) === track) void this.publish(source, null);
+    });
+  }
+
+  private teardownMedia(): void {
+    for (const consumer of this.consumers.values()) consumer.close();
+    this.consumers.clear();
+    for (const producer of this.producers.values()) producer.close();
+    this.producers.clear();
+    this.sendTransport?.close();
+    this.recvTransport?.close();
+    this.sendTransport = undefined;
+    this.recvTransport = undefined;
+    this.resetRecvReady();
+  }
+
+  private resetRecvReady(): void {
+    this.recvTransportReady = new Promise((resolve) => (this.recvReady = resolve));
+  }
+
+  // — what the node tells us —
+
+  private listenToServer(): void {
+    const s = this.socket;
+    s.on("newConsumer", (payload, ack) => void this.onNewConsumer(payload, ack));
+    s.on("consumerClosed", ({ consumerId }) => {
+      this.consumers.get(consumerId)?.close();
+      this.consumers.delete(consumerId);
+      this.update({ tracks: this.state.tracks.filter((t) => t.consumerId !== consumerId) });
+    });
+    s.on("consumerPaused", ({ consumerId }) => this.setTrack(consumerId, { producerPaused: true }));
+    s.on("consumerResumed", ({ consumerId }) => this.setTrack(consumerId, { producerPaused: false }));
+    s.on("peerJoined", ({ peer }) => this.update({ peers: [...this.state.peers.filter((p) => p.id !== peer.id), peer] }));
+    s.on("peerUpdated", ({ peer }) => this.upsertPeer(peer));
+    s.on("peerLeft", ({ peerId }) => this.update({ peers: this.state.peers.filter((p) => p.id !== peerId) }));
+    s.on("activeSpeaker", ({ peerId }) => this.update({ activeSpeaker: peerId }));
+    s.on("lobbyChanged", ({ waiting }) => this.update({ lobby: waiting }));
+    s.on("roomLocked", ({ locked }) => this.update({ locked }));
+    s.on("mutedByModerator", ({ producerId, source }) => {
+      this.producers.get(source)?.pause();
+      this.setLocal(source, { producerId, paused: true, mutedByModerator: true });
+    });
+    s.on("admitted", () => void this.establish());
+    s.on("rejected", ({ reason }) => this.end({ kind: "rejected", message: reason }));
+    s.on("removed", ({ reason }) => this.end({ kind: "removed", message: reason }));
+    s.on("roomClosed", ({ reason }) => this.end({ kind: "closed", message: reason }));
+    s.on("reconnect", ({ reason, retryAfterMs }) => {
+      this.update({ phase: "reconnecting", reconnecting: reason });
+      // After a worker restart the socket is fine: rejoin on it. A draining node closes the
+      // socket, and socket.io's own reconnection (with backoff) brings us back.
+      if (reason === "worker_died") setTimeout(() => void this.establish(), retryAfterMs);
+    });
+  }
+
+  private async onNewConsumer(payload: EventPayload<"newConsumer">, ack: (response: { ok: true; data: Record<string, never> } | { ok: false; error: { code: "internal"; message: string } }) => void) {
+    try {
+      const transport = await this.recvTransportReady;
+      const consumer = await transport.consume({
+        id: payload.consumerId,
+        producerId: payload.producerId,
+        kind: payload.kind,
+        rtpParameters: payload.rtpParameters as unknown as types.RtpParameters,
+        appData: { peerId: payload.peerId, source: payload.source },
+      });
+      this.consumers.set(consumer.id, consumer);
+      ack({ ok: true, data: {} });
+      const track: RemoteTrack = {
+        consumerId: consumer.id,
+        peerId: payload.peerId,
+        kind: payload.kind,
+        source: payload.source,
+        track: consumer.track,
+        producerPaused: payload.producerPaused,
+      };
+      this.update({ tracks: [...this.state.tracks.filter((t) => t.consumerId !== consumer.id), track] });
+      await request(this.socket, "resumeConsumer", { consumerId: consumer.id });
+    } catch (error) {
+      ack({ ok: false, error: { code: "internal", message: String(error) } });
+    }
+  }
+
+  private upsertPeer(peer: PeerInfo): void {
+    if (peer.id === this.state.self?.id) {
+      this.update({ self: peer });
+      return;
+    }
+    const exists = this.state.peers.some((p) => p.id === peer.id);
+    this.update({ peers: exists ? this.state.peers.map((p) => (p.id === peer.id ? peer : p)) : [...this.state.peers, peer] });
+  }
+
+  private setTrack(consumerId: string, patch: Partial<RemoteTrack>): void {
+    this.update({ tracks: this.state.tracks.map((t) => (t.consumerId === consumerId ? { ...t, ...patch } : t)) });
+  }
+
+  private setLocal(source: Source, value: LocalProducer | undefined): void {
+    const local = { ...this.state.local };
+    if (value) local[source] = value;
+    else delete local[source];
+    this.update({ local });
+  }
+
+  private end(reason: EndReason): void {
+    if (this.state.phase === "ended") return;
+    this.update({ phase: "ended", ended: reason });
+    this.close();
+  }
+
+  private update(patch: Partial<CallState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}

@@ -1,0 +1,52 @@
+import type { PeerInfo, Source } from "../../../server/src/protocol/entities.ts";
+
+export type CallPhase = "connecting" | "lobby" | "joined" | "reconnecting" | "ended";
+
+export type EndReason =
+  | { kind: "left" }
+  | { kind: "removed"; message: string }
+  | { kind: "rejected"; message: string }
+  | { kind: "closed"; message: string }
+  | { kind: "refused"; code: string; message: string };
+
+export interface RemoteTrack {
+  consumerId: string;
+  peerId: string;
+  kind: "audio" | "video";
+  source: Source;
+  track: MediaStreamTrack;
+  /** The sender paused it (muted, camera off, or muted by a moderator). */
+  producerPaused: boolean;
+}
+
+export interface LocalProducer {
+  producerId: string;
+  paused: boolean;
+  mutedByModerator: boolean;
+}
+
+export interface CallState {
+  phase: CallPhase;
+  ended?: EndReason;
+  /** Why we are reconnecting, for the banner. */
+  reconnecting?: "network" | "worker_died" | "draining";
+  self?: PeerInfo;
+  peers: PeerInfo[];
+  tracks: RemoteTrack[];
+  activeSpeaker: string | null;
+  locked: boolean;
+  lobby: Array<{ peerId: string; name: string }>;
+  local: Partial<Record<Source, LocalProducer>>;
+  /** A request failed in a way the user should see (e.g. "a moderator muted you"). */
+  notice?: string;
+}
+
+export const INITIAL_STATE: CallState = {
+  phase: "connecting",
+  peers: [],
+  tracks: [],
+  activeSpeaker: null,
+  locked: false,
+  lobby: [],
+  local: {},
+};

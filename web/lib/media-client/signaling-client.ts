@@ -1,0 +1,47 @@
+import { io, type Socket } from "socket.io-client";
+import type { Ack, AckError } from "../../../server/src/protocol/errors.ts";
+import type { RequestName, RequestPayload, RequestResult } from "../../../server/src/protocol/requests.ts";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../../server/src/protocol/socket-types.ts";
+
+export type SignalingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A refused request: `code` decides what the caller does (see server/src/protocol/errors.ts). */
+export class SignalingError extends Error {
+  constructor(
+    readonly code: AckError["code"] | "timeout",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * socket.io to one media node, with the join token in the handshake and automatic reconnection
+ * with exponential backoff (0.5 s doubling to 5 s, jittered).
+ */
+export function connectSignaling(mediaUrl: string, token: string): SignalingSocket {
+  return io(mediaUrl, {
+    auth: { token },
+    transports: ["websocket"],
+    reconnection: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+    randomizationFactor: 0.5,
+    timeout: 10_000,
+  });
+}
+
+export async function request<K extends RequestName>(socket: SignalingSocket, name: K, payload: RequestPayload<K>): Promise<RequestResult<K>> {
+  let response: Ack<RequestResult<K>>;
+  try {
+    response = await (socket.timeout(REQUEST_TIMEOUT_MS) as unknown as {
+      emitWithAck(name: string, payload: unknown): Promise<Ack<RequestResult<K>>>;
+    }).emitWithAck(name, payload);
+  } catch {
+    throw new SignalingError("timeout", `${name}: no answer from the media node`);
+  }
+  if (!response.ok) throw new SignalingError(response.error.code, response.error.message);
+  return response.data;
+}
