@@ -1,17 +1,7 @@
-// Runs once when the portal server starts. With NEXT_MANUAL_SIG_HANDLE=1 (set by npm start) Next
-// leaves SIGINT/SIGTERM to us: close the embedded database cleanly, or the next start replays a
-// crash recovery.
+// Runs once when the portal server starts; the Node-only part lives in its own module so that
+// the Edge bundle never sees process.on / process.exit.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { closeDatabase } = await import("./lib/db/client.ts");
-  let stopping = false;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      closeDatabase()
-        .catch((error: unknown) => console.error(`closing the database failed: ${String(error)}`))
-        .finally(() => process.exit(0));
-    });
-  }
+  const { closeDatabaseOnSignals } = await import("./lib/db/close-on-signals.ts");
+  closeDatabaseOnSignals();
 }

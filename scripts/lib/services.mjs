@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { mediasoupWorkerCachePath, MEDIASOUP_VERSION } from "../bootstrap/mediasoup-worker.mjs";
 
 /** Applies migrations and seeds an empty database, in one short process. */
 export function setUpDatabase({ rootDir, env }) {
@@ -38,7 +39,8 @@ export function startPortal({ rootDir, env }) {
 export function startMediaNode({ rootDir, env }) {
   return spawn(path.join(rootDir, "node_modules", ".bin", "tsx"), [path.join(rootDir, "server", "src", "main.ts")], {
     cwd: rootDir,
-    env,
+    // Run outside npm test (e.g. `npx playwright test` by hand): the bootstrap's cached worker.
+    env: { MEDIASOUP_WORKER_BIN: mediasoupWorkerCachePath(MEDIASOUP_VERSION, env), ...env },
     stdio: "inherit",
   });
 }

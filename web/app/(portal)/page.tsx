@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { StatCard } from "@/components/dashboard/stat-card";
+import { UnitTree } from "@/components/units/unit-tree";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { flattenUnitTree } from "@/lib/pages/unit-options";
+import { JUSTICE_OFFICE } from "@/lib/units/levels";
+import { listUnitTree } from "@/lib/units/list-unit-tree";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+export default async function DashboardPage() {
+  const actor = await requirePageActor("/");
+  const [tree, t] = await Promise.all([listUnitTree(actor), getTranslations("dashboard")]);
+  const units = flattenUnitTree(tree);
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("subtitle", { unit: tree.name })} />
+      <div className="mb-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <StatCard label={t("totalPersons")} value={tree.totalPersons} href="/persons" />
+        <StatCard label={t("totalStaff")} value={tree.totalStaff} />
+        <StatCard label={t("units")} value={units.length} />
+        <StatCard label={t("offices")} value={units.filter((unit) => unit.level === JUSTICE_OFFICE).length} />
+      </div>
+      <Card title={t("treeTitle")}>
+        <p className="mb-3 text-xs text-slate-500">{t("treeHint")}</p>
+        <UnitTree roots={[tree]} />
+      </Card>
+    </>
+  );
+}
