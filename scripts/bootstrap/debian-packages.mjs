@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { BootstrapError } from './errors.mjs';
+import { followOutput } from './output-lines.mjs';
 
 export const DEBIAN_PACKAGES = Object.freeze([
   // mediasoup worker build against Debian's own libraries (see mediasoup-worker.mjs)
@@ -65,18 +66,7 @@ function runQuiet(command, args, onLine) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    let pending = '';
-    const onData = (chunk) => {
-      const text = chunk.toString('utf8');
-      output += text;
-      if (!onLine) return;
-      pending += text;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) onLine(line);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    followOutput(child, (text) => (output += text), onLine);
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BootstrapError } from './errors.mjs';
+import { followOutput } from './output-lines.mjs';
 
 // The last 3.12.x: its C++ dependencies match Debian bookworm's packages, which the stand-in
 // subprojects rely on. Newer mediasoup needs flatbuffers 23+ and a libsrtp 3 fork bookworm lacks.
@@ -202,19 +203,14 @@ function runStep(step, command, args, { cwd, writeLog, logFile, onLine }) {
     writeLog(`\n$ ${command} ${args.join(' ')}\n`);
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let recent = '';
-    let pending = '';
-    const onData = (chunk) => {
-      const text = chunk.toString('utf8');
-      writeLog(text);
-      recent = (recent + text).slice(-64 * 1024);
-      if (!onLine) return;
-      pending += text;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) onLine(line);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    followOutput(
+      child,
+      (text) => {
+        writeLog(text);
+        recent = (recent + text).slice(-64 * 1024);
+      },
+      onLine,
+    );
     child.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
       if (error.code === 'ENOENT') {
         reject(

@@ -14,6 +14,20 @@ export interface Actor {
   readonly unitPath: string;
 }
 
+/** The actor behind a user row (with its unit). */
+export function toActor(user: { id: string; username: string; displayName: string; role: Role; unitId: string; unit: { name: string; level: number; path: string } }): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unitId,
+    unitName: user.unit.name,
+    unitLevel: user.unit.level,
+    unitPath: user.unit.path,
+  };
+}
+
 export function isInScope(actor: Actor, unitPath: string): boolean {
   return unitPath.startsWith(actor.unitPath);
 }

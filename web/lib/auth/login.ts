@@ -3,7 +3,7 @@ import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { InvalidCredentialsError, RateLimitedError } from "../errors.ts";
 import type { Actor } from "./actor.ts";
-import { auditActor } from "./actor.ts";
+import { auditActor, toActor } from "./actor.ts";
 import { verifyAgainstDummy, verifyPassword } from "./password.ts";
 import { newSessionToken, sessionIdFromToken } from "./session-token.ts";
 
@@ -47,16 +47,7 @@ export async function login(input: LoginInput): Promise<LoginResult> {
   const token = newSessionToken();
   const sessionId = sessionIdFromToken(token);
   const expiresAt = new Date(Date.now() + sessionTtlMs);
-  const actor: Actor = {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    unitId: user.unitId,
-    unitName: user.unit.name,
-    unitLevel: user.unit.level,
-    unitPath: user.unit.path,
-  };
+  const actor = toActor(user);
   await db.$transaction(async (tx) => {
     await tx.loginFailure.deleteMany({ where: { key } });
     await tx.session.create({ data: { id: sessionId, userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) } });

@@ -9,3 +9,8 @@ export function canWritePersons(role: Role): boolean {
 export function canAdminister(role: Role): boolean {
   return role === "admin";
 }
+
+/** Create, invite to, moderate and close rooms; inspectors only watch, unseen. */
+export function canHostRooms(role: Role): boolean {
+  return role === "admin" || role === "officer";
+}

@@ -1,5 +1,5 @@
 import { getDb } from "../db/client.ts";
-import type { Actor } from "./actor.ts";
+import { toActor, type Actor } from "./actor.ts";
 import { sessionIdFromToken } from "./session-token.ts";
 
 export interface ResolvedSession {
@@ -21,18 +21,5 @@ export async function resolveSession(token: string | undefined): Promise<Resolve
     await db.session.deleteMany({ where: { id: sessionId } });
     return null;
   }
-  const { user } = session;
-  return {
-    sessionId,
-    actor: {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      unitId: user.unitId,
-      unitName: user.unit.name,
-      unitLevel: user.unit.level,
-      unitPath: user.unit.path,
-    },
-  };
+  return { sessionId, actor: toActor(session.user) };
 }
