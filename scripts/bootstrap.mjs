@@ -29,9 +29,12 @@ export async function bootstrap({ build = true } = {}) {
     ensureNodeVersion();
     await step("Debian packages", () => ensureDebianPackages({ log }));
     await step("npm dependencies", () => ensureNpmDependencies({ rootDir: ROOT_DIR, log }));
-    const workerBin = await step("mediasoup worker", () => ensureMediasoupWorker({ rootDir: ROOT_DIR, log }));
+    // The worker build (minutes, once) overlaps the Prisma client and the portal build.
+    const worker = step("mediasoup worker", () => ensureMediasoupWorker({ rootDir: ROOT_DIR, log }));
+    worker.catch(() => {});
     await step("Prisma client", () => ensurePrismaClient({ rootDir: ROOT_DIR, log }));
     if (build) await step("portal build", () => ensureWebBuild({ rootDir: ROOT_DIR, log }));
+    const workerBin = await worker;
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { ...process.env, MEDIASOUP_WORKER_BIN: workerBin, YANGGUANG_ROOT: ROOT_DIR };
   } catch (error) {

@@ -1,0 +1,52 @@
+// Cold and warm `npm start`: clones this repository into a temporary folder, starts it with an
+// empty worker cache (cold: npm ci, worker build, Prisma client, portal build, migrate, seed),
+// stops it with SIGINT, starts it again (warm), and prints both times to "portal answers".
+// Usage: node bench/startup/run.mjs [--keep-cache]   (--keep-cache: reuse the worker cache)
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "ygav-startup-"));
+const clone = path.join(work, "clone");
+execFileSync("git", ["clone", "--quiet", root, clone]);
+const cacheDir = process.argv.includes("--keep-cache") ? undefined : path.join(work, "cache");
+const port = 3300;
+const env = { ...process.env, PORT: String(port), MEDIA_PORT: "4600", ...(cacheDir ? { YANGGUANG_CACHE_DIR: cacheDir } : {}) };
+
+async function timeStart(label) {
+  const started = Date.now();
+  const child = spawn("npm", ["start"], { cwd: clone, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${label}: npm start exited ${child.exitCode}\n${log.slice(-3000)}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/login`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const stopStarted = Date.now();
+  process.kill(-child.pid, "SIGINT");
+  const code = await new Promise((resolve) => child.on("exit", resolve));
+  const steps = log.split("\n").filter((line) => /\[bootstrap\] .* done in|\[bootstrap\] ready/.test(line));
+  return { label, seconds, stopSeconds: (Date.now() - stopStarted) / 1000, exitCode: code, steps };
+}
+
+try {
+  const results = [await timeStart("cold"), await timeStart("warm")];
+  console.log(`\nnpm start on ${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${new Date().toISOString()}`);
+  console.log("| start | until the portal answers | Ctrl-C to exit | exit code |");
+  console.log("|---|---|---|---|");
+  for (const r of results) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} s | ${r.stopSeconds.toFixed(1)} s | ${r.exitCode} |`);
+  for (const r of results) for (const step of r.steps) console.log(`  ${r.label}: ${step.trim()}`);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
