@@ -35,7 +35,20 @@ async function timeStart(label) {
   const seconds = (Date.now() - started) / 1000;
   const stopStarted = Date.now();
   process.kill(-child.pid, "SIGINT");
-  const code = await new Promise((resolve) => child.on("exit", resolve));
+  const code = await new Promise((resolve) => child.on("exit", (c, signal) => resolve(c ?? signal)));
+  // npm itself exits at once on SIGINT; the portal and the media node close their own state.
+  for (;;) {
+    const up = await Promise.all(
+      [port, 4600].map((p) =>
+        fetch(`http://127.0.0.1:${p}/`, { signal: AbortSignal.timeout(1000) }).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (!up.includes(true)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const steps = log.split("\n").filter((line) => /\[bootstrap\] .* done in|\[bootstrap\] ready/.test(line));
   return { label, seconds, stopSeconds: (Date.now() - stopStarted) / 1000, exitCode: code, steps };
 }
@@ -43,7 +56,7 @@ async function timeStart(label) {
 try {
   const results = [await timeStart("cold"), await timeStart("warm")];
   console.log(`\nnpm start on ${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${new Date().toISOString()}`);
-  console.log("| start | until the portal answers | Ctrl-C to exit | exit code |");
+  console.log("| start | until the portal answers | Ctrl-C until both ports are closed | npm's exit |");
   console.log("|---|---|---|---|");
   for (const r of results) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} s | ${r.stopSeconds.toFixed(1)} s | ${r.exitCode} |`);
   for (const r of results) for (const step of r.steps) console.log(`  ${r.label}: ${step.trim()}`);
