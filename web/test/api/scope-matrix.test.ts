@@ -88,6 +88,39 @@ const CASES: Case[] = [
     // An inspector may watch (an observer token), not change anything.
     override: { inspector: 200 },
   },
+  {
+    route: "listRollCalls",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: () => ({}),
+    override: { sibling: 200, child: 200 },
+  },
+  {
+    route: "createRollCall",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 201,
+    request: (f) => ({
+      body: { title: "临时点名", unitId: f.unit("高明区司法局"), startsAt: new Date(Date.now() + 3600_000).toISOString(), personIds: f.hcPersonIds },
+    }),
+  },
+  { route: "getRollCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
+  {
+    route: "updateRollCall",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.rollCallToEdit }, body: { version: 1, title: "改期点名" } }),
+  },
+  { route: "cancelRollCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToCancel } }) },
+  {
+    route: "revokeRollCallLink",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.rollCallToRead, entryId: f.rollCallEntry }, body: { reissue: true } }),
+  },
 ];
 
 const expected = (c: Case, actor: Actor): number => {
@@ -138,7 +171,7 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
             expect(result.body.unitName).not.toBe("高明区司法局");
           }
         }
-        if ((c.route === "unitTree" || c.route === "listRooms") && actor !== "owner" && actor !== "inspector") {
+        if (["unitTree", "listRooms", "listRollCalls"].includes(c.route) && actor !== "owner" && actor !== "inspector") {
           expect(JSON.stringify(result.body)).not.toContain("高明区司法局");
         }
       });

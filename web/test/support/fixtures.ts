@@ -15,6 +15,17 @@ export async function demoFixtures(db: Database) {
         data: { title, unitId: unit("高明区司法局"), createdById: gmOfficer.id, hostCode: `host-${title}-0123456789`, guestCode: `guest-${title}-0123456789` },
       })
     ).id;
+  const hcPersons = await db.prisma.supervisedPerson.findMany({ where: { unitId: unit("荷城司法所") }, orderBy: { name: "asc" }, take: 3 });
+  const rollCall = async (title: string) => {
+    const startsAt = new Date(Date.now() + 24 * 3600_000);
+    const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
+    const created = await db.prisma.rollCall.create({
+      data: { title, unitId: unit("高明区司法局"), startsAt, graceMinutes: 10, endsAt, createdById: gmOfficer.id },
+    });
+    await db.prisma.rollCallEntry.createMany({ data: hcPersons.map((p) => ({ rollCallId: created.id, personId: p.id, linkExpiresAt: endsAt })) });
+    return created.id;
+  };
+  const rollCallToRead = await rollCall("周一点名");
   return {
     unit,
     user,
@@ -23,13 +34,18 @@ export async function demoFixtures(db: Database) {
     personGc: await personIn("桂城司法所"),
     roomToJoin: await room("join"),
     roomToClose: await room("close"),
+    hcPersonIds: hcPersons.map((p) => p.id),
+    rollCallToRead,
+    rollCallEntry: (await db.prisma.rollCallEntry.findFirstOrThrow({ where: { rollCallId: rollCallToRead } })).id,
+    rollCallToEdit: await rollCall("待修改"),
+    rollCallToCancel: await rollCall("待取消"),
   };
 }
 
 /** A digest of every row an API write could touch: equal digests mean nothing changed. */
 export async function dataDigest(db: Database): Promise<string> {
   const parts: string[] = [];
-  for (const table of ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent"]) {
+  for (const table of ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry"]) {
     const [row] = await db.sql.query<{ digest: string | null }>(
       `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
     );

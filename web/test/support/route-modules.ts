@@ -15,5 +15,11 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/rooms/{id}/join-token": () => import("@/app/api/v1/rooms/[id]/join-token/route"),
   "/api/v1/join/{code}": () => import("@/app/api/v1/join/[code]/route"),
   "/api/internal/media-events": () => import("@/app/api/internal/media-events/route"),
+  "/api/v1/rollcalls": () => import("@/app/api/v1/rollcalls/route"),
+  "/api/v1/rollcalls/{id}": () => import("@/app/api/v1/rollcalls/[id]/route"),
+  "/api/v1/rollcalls/{id}/cancel": () => import("@/app/api/v1/rollcalls/[id]/cancel/route"),
+  "/api/v1/rollcalls/{id}/entries/{entryId}/link": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/link/route"),
+  "/api/v1/r/{token}": () => import("@/app/api/v1/r/[token]/route"),
+  "/api/v1/r/{token}/verify": () => import("@/app/api/v1/r/[token]/verify/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
 };

@@ -1,0 +1,45 @@
+import { subtreeFilter, type Actor } from "../auth/actor.ts";
+import { config } from "../config.ts";
+import { getDb } from "../db/client.ts";
+import { NotFoundError } from "../errors.ts";
+import { countStatuses } from "./count-statuses.ts";
+import { personalLinkToken } from "./personal-link.ts";
+import { toRollCallSummary } from "./to-roll-call-summary.ts";
+
+export async function findRollCallInScope(actor: Actor, rollCallId: string) {
+  const db = await getDb();
+  const rollCall = await db.rollCall.findFirst({
+    where: { id: rollCallId, unit: subtreeFilter(actor) },
+    include: { unit: { select: { name: true, path: true } } },
+  });
+  if (!rollCall) throw new NotFoundError("Roll call not found");
+  return rollCall;
+}
+
+/** A roll call with its roster: each person's status and personal link. */
+export async function getRollCallDetail(actor: Actor, rollCallId: string) {
+  const rollCall = await findRollCallInScope(actor, rollCallId);
+  const db = await getDb();
+  const entries = await db.rollCallEntry.findMany({
+    where: { rollCallId },
+    include: { person: { select: { name: true, unit: { select: { name: true } } } } },
+    orderBy: { person: { name: "asc" } },
+  });
+  const counts = await countStatuses(db, [rollCallId]);
+  const now = new Date();
+  return {
+    ...toRollCallSummary(rollCall, counts.get(rollCallId)!),
+    entries: entries.map((entry) => ({
+      id: entry.id,
+      personId: entry.personId,
+      personName: entry.person.name,
+      unitName: entry.person.unit.name,
+      status: entry.status,
+      joinedAt: entry.joinedAt?.toISOString() ?? null,
+      markedAt: entry.markedAt?.toISOString() ?? null,
+      link: `/r/${personalLinkToken(config().appSecret, entry.id, entry.linkVersion)}`,
+      linkExpiresAt: entry.linkExpiresAt.toISOString(),
+      linkState: entry.linkRevokedAt ? "revoked" : entry.lockedAt ? "locked" : entry.linkExpiresAt <= now ? "expired" : "active",
+    })),
+  };
+}

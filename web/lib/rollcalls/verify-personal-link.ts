@@ -1,0 +1,58 @@
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { config } from "../config.ts";
+import { getDb } from "../db/client.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import { entryIdOfToken, isPersonalLinkTokenValid } from "./personal-link.ts";
+
+export const MAX_CODE_ATTEMPTS = 5;
+
+/** What the link page may show before verification: never the person's data. */
+export async function openPersonalLink(token: string) {
+  const entry = await usableEntry(token);
+  return {
+    rollCall: { title: entry.rollCall.title, startsAt: entry.rollCall.startsAt.toISOString(), endsAt: entry.rollCall.endsAt.toISOString(), unitName: entry.rollCall.unit.name },
+    verified: entry.verifiedAt !== null,
+    attemptsLeft: MAX_CODE_ATTEMPTS - entry.failedAttempts,
+  };
+}
+
+/**
+ * The person proves the link is theirs with the last 4 characters of their ID number. Five
+ * wrong codes lock the link until an officer reissues it; every attempt is audited.
+ */
+export async function verifyPersonalLink(token: string, idLast4: string) {
+  const entry = await usableEntry(token);
+  const db = await getDb();
+  const correct = entry.person.idLast4 === idLast4.toUpperCase();
+  const failedAttempts = correct ? entry.failedAttempts : entry.failedAttempts + 1;
+  const locked = !correct && failedAttempts >= MAX_CODE_ATTEMPTS;
+  await db.$transaction(async (tx) => {
+    await tx.rollCallEntry.update({
+      where: { id: entry.id },
+      data: correct ? { verifiedAt: new Date() } : { failedAttempts, ...(locked ? { lockedAt: new Date() } : {}) },
+    });
+    await appendAuditEvent(tx, { userId: null, displayName: `link of ${entry.person.name}` }, {
+      action: correct ? "rollcall.link_verified" : locked ? "rollcall.link_locked" : "rollcall.link_wrong_code",
+      targetType: "RollCallEntry",
+      targetId: entry.id,
+      unitPath: entry.rollCall.unit.path,
+      data: { rollCallId: entry.rollCallId, failedAttempts },
+    });
+  });
+  if (locked) throw new ForbiddenError("Too many wrong codes: this link is locked. Ask your officer for a new link");
+  if (!correct) throw new ValidationError(`Wrong code; ${MAX_CODE_ATTEMPTS - failedAttempts} tries left`, { idLast4: "wrong_code" });
+  return { verified: true };
+}
+
+async function usableEntry(token: string) {
+  const db = await getDb();
+  const entry = await db.rollCallEntry.findUnique({
+    where: { id: entryIdOfToken(token) },
+    include: { person: { select: { name: true, idLast4: true } }, rollCall: { include: { unit: { select: { name: true, path: true } } } } },
+  });
+  if (!entry || !isPersonalLinkTokenValid(config().appSecret, token, entry.linkVersion)) throw new NotFoundError("This link is not valid");
+  if (entry.linkRevokedAt || entry.rollCall.state === "cancelled") throw new ConflictError("This link has been withdrawn. Ask your officer for a new link");
+  if (entry.linkExpiresAt <= new Date() || entry.rollCall.state === "ended") throw new ConflictError("This roll call is over; the link has expired");
+  if (entry.lockedAt) throw new ForbiddenError("Too many wrong codes: this link is locked. Ask your officer for a new link");
+  return entry;
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { ZId, zText } from "./common.ts";
+
+export const ZAttendanceStatus = z.enum(["pending", "present", "late", "excused", "absent"]);
+
+/** RFC 5545 RRULE body without DTSTART (the start time gives it), bounded by UNTIL or COUNT. */
+const ZRrule = z
+  .string()
+  .trim()
+  .max(300)
+  .regex(/^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY)(;[A-Z]+=[A-Z0-9,+-]+)*$/, "invalid_rrule")
+  .refine((rule) => /;(UNTIL|COUNT)=/.test(rule), "rrule_unbounded");
+
+export const ZRollCallCreate = z
+  .strictObject({
+    title: zText(60),
+    unitId: ZId.meta({ description: "The unit that holds the roll call (yours or one below)" }),
+    startsAt: z.iso.datetime({ offset: true }),
+    graceMinutes: z.number().int().min(0).max(120).default(10),
+    durationMinutes: z.number().int().min(5).max(480).default(30),
+    livenessEnabled: z.boolean().default(true),
+    personIds: z.array(ZId).min(1).max(200),
+    rrule: ZRrule.optional().meta({ example: "FREQ=WEEKLY;BYDAY=MO;UNTIL=20270301T000000Z" }),
+  })
+  .refine((v) => v.graceMinutes < v.durationMinutes, { path: ["graceMinutes"], message: "grace_exceeds_window" })
+  .meta({ id: "RollCallCreate" });
+
+export const ZRollCallUpdate = z
+  .strictObject({
+    version: z.number().int().min(1),
+    title: zText(60).optional(),
+    startsAt: z.iso.datetime({ offset: true }).optional(),
+    graceMinutes: z.number().int().min(0).max(120).optional(),
+    durationMinutes: z.number().int().min(5).max(480).optional(),
+    livenessEnabled: z.boolean().optional(),
+  })
+  .meta({ id: "RollCallUpdate" });
+
+export const ZRollCallSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    startsAt: z.iso.datetime(),
+    graceMinutes: z.number().int(),
+    endsAt: z.iso.datetime(),
+    livenessEnabled: z.boolean(),
+    state: z.enum(["scheduled", "live", "ended", "cancelled"]),
+    seriesId: z.string().nullable(),
+    rrule: z.string().nullable(),
+    version: z.number().int(),
+    counts: z.record(ZAttendanceStatus, z.number().int()),
+    total: z.number().int(),
+    /** Present + late over everyone expected (excused persons are not expected). */
+    attendanceRate: z.number().nullable(),
+  })
+  .meta({ id: "RollCallSummary" });
+
+export const ZRollCallList = z.object({ items: z.array(ZRollCallSummary) }).meta({ id: "RollCallList" });
+
+export const ZRollCallListQuery = z.strictObject({
+  when: z.enum(["upcoming", "live", "past"]).optional(),
+  unitId: ZId.optional(),
+});
+
+export const ZRollCallEntry = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    personName: z.string(),
+    unitName: z.string(),
+    status: ZAttendanceStatus,
+    joinedAt: z.iso.datetime().nullable(),
+    markedAt: z.iso.datetime().nullable(),
+    link: z.string().meta({ description: "Path of the personal link (/r/<token>)" }),
+    linkExpiresAt: z.iso.datetime(),
+    linkState: z.enum(["active", "revoked", "locked", "expired"]),
+  })
+  .meta({ id: "RollCallEntry" });
+
+export const ZRollCallDetail = ZRollCallSummary.extend({ entries: z.array(ZRollCallEntry) }).meta({ id: "RollCallDetail" });
+
+export const ZRollCallCreated = z.object({ items: z.array(ZRollCallSummary) }).meta({ id: "RollCallCreated" });
+
+export const ZEntryParams = z.strictObject({ id: ZId, entryId: ZId });
+
+export const ZLinkTokenParams = z.strictObject({ token: z.string().regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{22}$/, "invalid_format") });
+
+export const ZLinkVerifyBody = z.strictObject({ idLast4: z.string().regex(/^\d{3}[\dXx]$/, "invalid_format") }).meta({ id: "LinkVerify" });
+
+export type TRollCallCreate = z.infer<typeof ZRollCallCreate>;
+export type TRollCallUpdate = z.infer<typeof ZRollCallUpdate>;
+export type TRollCallListQuery = z.infer<typeof ZRollCallListQuery>;
