@@ -22,3 +22,12 @@ export function isPersonalLinkTokenValid(secret: string, token: string, version:
 function mac(secret: string, entryId: string, version: number): string {
   return createHmac("sha256", secret).update(`rollcall-link:${entryId}:${version}`).digest("base64url").slice(0, 22);
 }
+
+/**
+ * Proof that this browser passed the code check: bound to the entry, the link version and the
+ * moment of verification, so a link forwarded to someone else needs the code again, and a new
+ * verification elsewhere retires the old browser's ticket.
+ */
+export function verificationTicket(secret: string, entryId: string, version: number, verifiedAt: Date): string {
+  return createHmac("sha256", secret).update(`rollcall-ticket:${entryId}:${version}:${verifiedAt.getTime()}`).digest("base64url");
+}

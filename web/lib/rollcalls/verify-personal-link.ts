@@ -2,7 +2,9 @@ import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import { entryIdOfToken, isPersonalLinkTokenValid } from "./personal-link.ts";
+import { safeEqual } from "../auth/session-token.ts";
+import { grantFor } from "../rooms/issue-join-grant.ts";
+import { entryIdOfToken, isPersonalLinkTokenValid, verificationTicket } from "./personal-link.ts";
 
 export const MAX_CODE_ATTEMPTS = 5;
 
@@ -10,7 +12,14 @@ export const MAX_CODE_ATTEMPTS = 5;
 export async function openPersonalLink(token: string) {
   const entry = await usableEntry(token);
   return {
-    rollCall: { title: entry.rollCall.title, startsAt: entry.rollCall.startsAt.toISOString(), endsAt: entry.rollCall.endsAt.toISOString(), unitName: entry.rollCall.unit.name },
+    rollCall: {
+      title: entry.rollCall.title,
+      startsAt: entry.rollCall.startsAt.toISOString(),
+      endsAt: entry.rollCall.endsAt.toISOString(),
+      unitName: entry.rollCall.unit.name,
+      /** "live" once the officer has opened the call: until then the page waits. */
+      state: entry.rollCall.state,
+    },
     verified: entry.verifiedAt !== null,
     attemptsLeft: MAX_CODE_ATTEMPTS - entry.failedAttempts,
   };
@@ -26,10 +35,11 @@ export async function verifyPersonalLink(token: string, idLast4: string) {
   const correct = entry.person.idLast4 === idLast4.toUpperCase();
   const failedAttempts = correct ? entry.failedAttempts : entry.failedAttempts + 1;
   const locked = !correct && failedAttempts >= MAX_CODE_ATTEMPTS;
+  const verifiedAt = new Date();
   await db.$transaction(async (tx) => {
     await tx.rollCallEntry.update({
       where: { id: entry.id },
-      data: correct ? { verifiedAt: new Date() } : { failedAttempts, ...(locked ? { lockedAt: new Date() } : {}) },
+      data: correct ? { verifiedAt } : { failedAttempts, ...(locked ? { lockedAt: new Date() } : {}) },
     });
     await appendAuditEvent(tx, { userId: null, displayName: `link of ${entry.person.name}` }, {
       action: correct ? "rollcall.link_verified" : locked ? "rollcall.link_locked" : "rollcall.link_wrong_code",
@@ -41,7 +51,20 @@ export async function verifyPersonalLink(token: string, idLast4: string) {
   });
   if (locked) throw new ForbiddenError("Too many wrong codes: this link is locked. Ask your officer for a new link");
   if (!correct) throw new ValidationError(`Wrong code; ${MAX_CODE_ATTEMPTS - failedAttempts} tries left`, { idLast4: "wrong_code" });
-  return { verified: true };
+  return { verified: true as const, ticket: verificationTicket(config().appSecret, entry.id, entry.linkVersion, verifiedAt) };
+}
+
+/** A verified person joins the live call: a participant token for that room, until the window ends. */
+export async function joinRollCallByLink(token: string, ticket: string) {
+  const entry = await usableEntry(token);
+  const expected = entry.verifiedAt ? verificationTicket(config().appSecret, entry.id, entry.linkVersion, entry.verifiedAt) : "";
+  if (!expected || !safeEqual(ticket, expected)) throw new ForbiddenError("Enter the last 4 characters of your ID number first");
+  const { rollCall } = entry;
+  if (rollCall.state !== "live" || !rollCall.roomId) throw new ConflictError("The officer has not opened the call yet; please wait", { state: "waiting" });
+  return grantFor(
+    { id: rollCall.roomId, title: rollCall.title, kind: "rollcall", state: "open", requiresAdmission: false },
+    { identity: `person:${entry.personId}`, name: entry.person.name, role: "participant", moderator: false, observer: false, lobby: false, notAfter: rollCall.endsAt },
+  );
 }
 
 async function usableEntry(token: string) {

@@ -9,7 +9,10 @@ import { findRoomInScope } from "./get-room-or-throw.ts";
 
 type GrantRoom = { id: string; title: string; kind: "meeting" | "rollcall" | "visit" | "inspection"; state: string; requiresAdmission: boolean };
 
-async function grantFor(room: GrantRoom, who: { identity: string; name: string; role: "staff" | "guest"; moderator: boolean; observer: boolean; lobby: boolean }) {
+export async function grantFor(
+  room: GrantRoom,
+  who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date },
+) {
   if (room.state !== "open") throw new ConflictError("This room has been closed");
   const { joinTokenPrivateKey, mediaPublicUrl } = config();
   const token = await signJoinToken(joinTokenPrivateKey, {
@@ -19,6 +22,7 @@ async function grantFor(room: GrantRoom, who: { identity: string; name: string; 
     role: who.role,
     grants: { publish: !who.observer, subscribe: true, observe: who.observer, moderate: who.moderator },
     lobby: who.lobby,
+    notAfter: who.notAfter,
   });
   return {
     token,

@@ -1,5 +1,6 @@
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
+import { applyRollCallPresence } from "../rollcalls/apply-presence.ts";
 import type { TMediaEvent } from "../schemas/rooms.ts";
 
 /**
@@ -26,6 +27,7 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
           data: event.type === "peer.joined" ? { role: event.role } : { reason: event.reason },
         },
       });
+      await applyRollCallPresence(tx, event);
       if (event.type === "room.closed" && event.reason !== "empty") {
         const { count } = await tx.room.updateMany({ where: { id: event.room, state: "open" }, data: { state: "closed", closedAt: at } });
         if (count > 0) {

@@ -89,6 +89,13 @@ export const ZLinkTokenParams = z.strictObject({ token: z.string().regex(/^[0-9a
 
 export const ZLinkVerifyBody = z.strictObject({ idLast4: z.string().regex(/^\d{3}[\dXx]$/, "invalid_format") }).meta({ id: "LinkVerify" });
 
+export const ZMarkBody = z
+  .strictObject({
+    status: z.enum(["present", "late", "excused", "absent"]),
+    overrideReason: z.string().trim().max(200).optional(),
+  })
+  .meta({ id: "RollCallMark" });
+
 export type TRollCallCreate = z.infer<typeof ZRollCallCreate>;
 export type TRollCallUpdate = z.infer<typeof ZRollCallUpdate>;
 export type TRollCallListQuery = z.infer<typeof ZRollCallListQuery>;

@@ -80,7 +80,7 @@ describe("roll call scheduling and personal links", () => {
     expect(opened.body).toEqual({ rollCall: expect.objectContaining({ title: "周一点名" }), verified: false, attemptsLeft: 5 });
     expect(JSON.stringify(opened.body)).not.toContain(person.name);
     const ok = await new ApiClient().call("verifyRollCallLink", { params: { token }, body: { idLast4: person.idLast4 } });
-    expect(ok.body).toEqual({ verified: true });
+    expect(ok.body).toEqual({ verified: true, ticket: expect.any(String) });
   });
 
   it("works for one person and one roll call only: a tampered or borrowed token is refused", async () => {

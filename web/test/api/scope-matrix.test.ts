@@ -121,6 +121,16 @@ const CASES: Case[] = [
     ownerStatus: 200,
     request: (f) => ({ params: { id: f.rollCallToRead, entryId: f.rollCallEntry }, body: { reissue: true } }),
   },
+  { route: "openRollCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToOpen } }) },
+  { route: "endRollCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToEnd } }) },
+  {
+    route: "markRollCallEntry",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.rollCallToRead, entryId: f.rollCallEntry }, body: { status: "excused" } }),
+  },
+  { route: "exportRollCallCsv", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
 ];
 
 const expected = (c: Case, actor: Actor): number => {

@@ -55,8 +55,10 @@ export class ApiClient {
       if (value) this.cookies.set(key!.trim(), value);
       else this.cookies.delete(key!.trim());
     }
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+    // ignoreBOM keeps a byte-order mark visible (the CSV export must start with one).
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const json = response.headers.get("content-type")?.includes("application/json");
+    return { status: response.status, body: json && text ? JSON.parse(text) : text || null, headers: response.headers };
   }
 
   static async signIn(username: string, password = "Sunshine#2026"): Promise<ApiClient> {

@@ -39,6 +39,8 @@ export async function demoFixtures(db: Database) {
     rollCallEntry: (await db.prisma.rollCallEntry.findFirstOrThrow({ where: { rollCallId: rollCallToRead } })).id,
     rollCallToEdit: await rollCall("待修改"),
     rollCallToCancel: await rollCall("待取消"),
+    rollCallToOpen: await rollCall("待开始"),
+    rollCallToEnd: await rollCall("待结束"),
   };
 }
 

@@ -1,0 +1,34 @@
+import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { getDb } from "../db/client.ts";
+import { ConflictError } from "../errors.ts";
+import { closeRoomOnMediaNode } from "../rooms/media-node-client.ts";
+import { findRollCallInScope, getRollCallDetail } from "./get-roll-call.ts";
+
+/**
+ * Ends the roll call for everyone. Whoever never joined becomes 缺席 (absent) unless excused;
+ * whoever joined but was never marked keeps what the join made them (on time → 已到).
+ */
+export async function endRollCall(actor: Actor, rollCallId: string) {
+  const rollCall = await findRollCallInScope(actor, rollCallId);
+  assertRole(actor, ["admin", "officer"], "end roll calls");
+  if (rollCall.state === "ended") return getRollCallDetail(actor, rollCallId);
+  if (rollCall.state === "cancelled") throw new ConflictError("This roll call was cancelled");
+  const nodeReached = rollCall.roomId ? await closeRoomOnMediaNode(rollCall.roomId, "rollcall_ended") : false;
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const now = new Date();
+    const absent = await tx.rollCallEntry.updateMany({ where: { rollCallId, status: "pending", joinedAt: null }, data: { status: "absent", markedAt: now } });
+    const present = await tx.rollCallEntry.updateMany({ where: { rollCallId, status: "pending", joinedAt: { not: null } }, data: { status: "present", markedAt: now } });
+    await tx.rollCall.update({ where: { id: rollCallId }, data: { state: "ended", endedAt: now, version: { increment: 1 } } });
+    if (rollCall.roomId) await tx.room.update({ where: { id: rollCall.roomId }, data: { state: "closed", closedAt: now } });
+    await appendAuditEvent(tx, auditActor(actor), {
+      action: "rollcall.end",
+      targetType: "RollCall",
+      targetId: rollCallId,
+      unitPath: rollCall.unit.path,
+      data: { autoAbsent: absent.count, autoPresent: present.count, nodeReached },
+    });
+  });
+  return getRollCallDetail(actor, rollCallId);
+}

@@ -1,0 +1,41 @@
+import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { getDb } from "../db/client.ts";
+import type { AttendanceStatus } from "../db/generated/enums.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
+import { findRollCallInScope } from "./get-roll-call.ts";
+
+export interface MarkInput {
+  status: Exclude<AttendanceStatus, "pending">;
+  /** Required to change a mark after the roll call ended (an audited override). */
+  overrideReason?: string;
+}
+
+/** One officer click: persisted and audited before the answer, so a console crash loses nothing. */
+export async function markEntry(actor: Actor, rollCallId: string, entryId: string, input: MarkInput) {
+  const rollCall = await findRollCallInScope(actor, rollCallId);
+  assertRole(actor, ["admin", "officer"], "mark attendance");
+  if (rollCall.state === "cancelled") throw new ConflictError("This roll call was cancelled");
+  const override = rollCall.state === "ended";
+  if (override && !input.overrideReason?.trim()) {
+    throw new ValidationError("The roll call has ended: changing a mark needs a reason, which is recorded", { overrideReason: "required" });
+  }
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const entry = await tx.rollCallEntry.findFirst({ where: { id: entryId, rollCallId } });
+    if (!entry) throw new NotFoundError("Roster entry not found");
+    const markedAt = new Date();
+    const updated = await tx.rollCallEntry.update({
+      where: { id: entryId },
+      data: { status: input.status, markedAt, markedById: actor.userId, version: { increment: 1 } },
+    });
+    await appendAuditEvent(tx, auditActor(actor), {
+      action: override ? "rollcall.mark_override" : "rollcall.mark",
+      targetType: "RollCallEntry",
+      targetId: entryId,
+      unitPath: rollCall.unit.path,
+      data: { rollCallId, personId: entry.personId, before: entry.status, after: input.status, ...(override ? { reason: input.overrideReason } : {}) },
+    });
+    return { id: updated.id, status: updated.status, markedAt: markedAt.toISOString(), version: updated.version };
+  });
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { getDb } from "../db/client.ts";
+import { ConflictError } from "../errors.ts";
+import { issueStaffJoinGrant } from "../rooms/issue-join-grant.ts";
+import { findRollCallInScope } from "./get-roll-call.ts";
+
+/**
+ * The officer opens the call: the roll call goes live with its own media room, and the officer
+ * gets a host token. Opening again (a console reload) returns a new token for the same room.
+ */
+export async function openRollCall(actor: Actor, rollCallId: string) {
+  const rollCall = await findRollCallInScope(actor, rollCallId);
+  assertRole(actor, ["admin", "officer"], "open roll calls");
+  if (rollCall.state === "cancelled" || rollCall.state === "ended") throw new ConflictError("This roll call is over", { state: rollCall.state });
+  if (rollCall.endsAt <= new Date()) throw new ConflictError("The roll call's window has passed", { endsAt: "passed" });
+  let roomId = rollCall.roomId;
+  if (!roomId) {
+    const db = await getDb();
+    roomId = await db.$transaction(async (tx) => {
+      const code = () => randomBytes(18).toString("base64url");
+      const room = await tx.room.create({
+        data: { kind: "rollcall", title: rollCall.title, unitId: rollCall.unitId, createdById: actor.userId, hostCode: code(), guestCode: code() },
+      });
+      const now = new Date();
+      await tx.rollCall.update({ where: { id: rollCall.id }, data: { state: "live", openedAt: now, roomId: room.id, version: { increment: 1 } } });
+      await tx.roomEvent.create({ data: { roomId: room.id, type: "room.created", identity: `user:${actor.userId}`, name: actor.displayName, at: now } });
+      await appendAuditEvent(tx, auditActor(actor), {
+        action: "rollcall.open",
+        targetType: "RollCall",
+        targetId: rollCall.id,
+        unitPath: rollCall.unit.path,
+        data: { roomId: room.id },
+      });
+      return room.id;
+    });
+  }
+  return { rollCallId: rollCall.id, grant: await issueStaffJoinGrant(actor, roomId) };
+}

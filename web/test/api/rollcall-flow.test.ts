@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { config } from "@/lib/config";
+import type { Database } from "@/lib/db/open-database";
+import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
+import { ApiClient } from "../support/api-client.ts";
+import { demoFixtures } from "../support/fixtures.ts";
+
+const tokenOf = (link: string) => link.replace(/^\/r\//, "");
+const internal = () => ({ authorization: `Bearer ${config().internalSecret}` });
+
+describe("a roll call from opening to the record", () => {
+  let db: Database;
+  let officer: ApiClient;
+  let rollCallId: string;
+  let people: Array<{ entryId: string; personId: string; name: string; token: string; idLast4: string }>;
+
+  beforeAll(async () => {
+    db = await useSeededDatabase();
+    const f = await demoFixtures(db);
+    officer = await ApiClient.signIn("gm.officer");
+    const created = await officer.call("createRollCall", {
+      body: { title: "流程点名", unitId: f.unit("荷城司法所"), startsAt: new Date(Date.now() + 60_000).toISOString(), graceMinutes: 5, personIds: f.hcPersonIds },
+    });
+    rollCallId = created.body.items[0].id;
+    const detail = (await officer.call("getRollCall", { params: { id: rollCallId } })).body;
+    people = await Promise.all(
+      detail.entries.map(async (e: { id: string; personId: string; personName: string; link: string }) => ({
+        entryId: e.id,
+        personId: e.personId,
+        name: e.personName,
+        token: tokenOf(e.link),
+        idLast4: (await db.prisma.supervisedPerson.findUniqueOrThrow({ where: { id: e.personId } })).idLast4,
+      })),
+    );
+  });
+  afterAll(() => closeDatabase());
+
+  it("makes a verified person wait until the officer opens the call, then gives a participant token", async () => {
+    const a = people[0]!;
+    const noTicket = await new ApiClient().call("joinRollCallByLink", { params: { token: a.token }, body: { ticket: "x" } });
+    expect(noTicket.status).toBe(403);
+    const { ticket } = (await new ApiClient().call("verifyRollCallLink", { params: { token: a.token }, body: { idLast4: a.idLast4 } })).body;
+    const waiting = await new ApiClient().call("joinRollCallByLink", { params: { token: a.token }, body: { ticket } });
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.error.fields).toEqual({ state: "waiting" });
+
+    const opened = await officer.call("openRollCall", { params: { id: rollCallId } });
+    expect(opened.body.grant.moderator).toBe(true);
+    expect((await new ApiClient().call("openRollCall" as never, {})).status).toBe(401);
+    const grant = await new ApiClient().call("joinRollCallByLink", { params: { token: a.token }, body: { ticket } });
+    expect(grant.status).toBe(200);
+    expect(grant.body).toMatchObject({ identity: `person:${a.personId}`, name: a.name, moderator: false, room: { id: opened.body.grant.room.id, kind: "rollcall" } });
+    // A second browser that verifies again retires the first browser's ticket.
+    await new ApiClient().call("verifyRollCallLink", { params: { token: a.token }, body: { idLast4: a.idLast4 } });
+    expect((await new ApiClient().call("joinRollCallByLink", { params: { token: a.token }, body: { ticket } })).status).toBe(403);
+  });
+
+  it("records joins from the media node: on time stays to be marked, after the grace period is 迟到", async () => {
+    const rollCall = await db.prisma.rollCall.findUniqueOrThrow({ where: { id: rollCallId } });
+    const [a, b] = people;
+    const onTime = new Date(rollCall.startsAt.getTime() + 60_000).toISOString();
+    const late = new Date(rollCall.startsAt.getTime() + 6 * 60_000).toISOString();
+    const event = (p: typeof a, at: string) => ({ type: "peer.joined", room: rollCall.roomId, identity: `person:${p!.personId}`, name: p!.name, role: "participant", at, node: "n1" });
+    const stored = await new ApiClient().call("mediaEvents", { headers: internal(), body: { events: [event(a, onTime), event(b, late)] } });
+    expect(stored.body).toEqual({ stored: 2 });
+    const detail = (await officer.call("getRollCall", { params: { id: rollCallId } })).body;
+    const status = (p: typeof a) => detail.entries.find((e: { id: string }) => e.id === p!.entryId);
+    expect(status(a)).toMatchObject({ status: "pending", joinedAt: onTime });
+    expect(status(b)).toMatchObject({ status: "late", joinedAt: late });
+  });
+
+  it("persists each mark at once, audited", async () => {
+    const a = people[0]!;
+    const marked = await officer.call("markRollCallEntry", { params: { id: rollCallId, entryId: a.entryId }, body: { status: "present" } });
+    expect(marked.body).toMatchObject({ status: "present" });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "rollcall.mark", targetId: a.entryId } });
+    expect(audit.data).toMatchObject({ before: "pending", after: "present" });
+  });
+
+  it("ends the roll call: the one who never joined is 缺席, and the record exports as CSV with a BOM", async () => {
+    const ended = (await officer.call("endRollCall", { params: { id: rollCallId } })).body;
+    expect(ended.state).toBe("ended");
+    const statusOf = (i: number) => ended.entries.find((e: { id: string }) => e.id === people[i]!.entryId).status;
+    expect([statusOf(0), statusOf(1), statusOf(2)]).toEqual(["present", "late", "absent"]);
+    expect(ended.counts).toMatchObject({ present: 1, late: 1, absent: 1 });
+    expect(ended.attendanceRate).toBeCloseTo(2 / 3);
+
+    const csv = await officer.call("exportRollCallCsv", { params: { id: rollCallId } });
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.body.startsWith("\uFEFF姓名,司法所,状态")).toBe(true);
+    const lines = csv.body.trim().split("\r\n").slice(1);
+    expect(lines).toHaveLength(3);
+    for (let i = 0; i < 3; i++) {
+      const line = lines.find((l: string) => l.startsWith(people[i]!.name + ","))!;
+      expect(line.split(",")[2]).toBe(["已到", "迟到", "缺席"][i]);
+    }
+  });
+
+  it("refuses marks on an ended roll call without a reason; with one, records an override", async () => {
+    const c = people[2]!;
+    const refused = await officer.call("markRollCallEntry", { params: { id: rollCallId, entryId: c.entryId }, body: { status: "excused" } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toEqual({ overrideReason: "required" });
+    const ok = await officer.call("markRollCallEntry", { params: { id: rollCallId, entryId: c.entryId }, body: { status: "excused", overrideReason: "病假证明补交" } });
+    expect(ok.status).toBe(200);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "rollcall.mark_override", targetId: c.entryId } });
+    expect(audit.data).toMatchObject({ before: "absent", after: "excused", reason: "病假证明补交" });
+  });
+
+  it("turns the links off once the roll call has ended", async () => {
+    const r = await new ApiClient().call("openRollCallLink", { params: { token: people[0]!.token } });
+    expect(r.status).toBe(409);
+    expect(r.body.error.message).toMatch(/over/);
+  });
+});
