@@ -2,7 +2,9 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createJoinTokenVerifier } from "./auth/verify-join-token.ts";
 import type { MediaConfig } from "./config.ts";
+import { MediaError, notFound } from "./errors.ts";
 import { createHttpServer } from "./http/http-server.ts";
+import { ZSpotlightRequest } from "./protocol/internal.ts";
 import { RoomManager } from "./media/room-manager.ts";
 import { WorkerPool } from "./media/worker-pool.ts";
 import type { Logger } from "./observability/logger.ts";
@@ -45,7 +47,17 @@ export class MediaNode {
     const httpServer = createHttpServer(async () => {
       const snapshot = await rooms.snapshot();
       return { status: node?.isDraining ? "draining" : "ok", node: config.nodeId, rooms: snapshot.rooms, peers: snapshot.peers, workers: pool.list().length };
-    }, metrics, { secret: config.portal?.secret ?? null, closeRoom: (id, reason) => rooms.closeRoom(id, reason) });
+    }, metrics, {
+      secret: config.portal?.secret ?? null,
+      closeRoom: (id, reason) => rooms.closeRoom(id, reason),
+      spotlight: (id, body) => {
+        const parsed = ZSpotlightRequest.safeParse(body);
+        if (!parsed.success) throw new MediaError("invalid_message", parsed.error.issues.map((i) => i.message).join("; "));
+        const room = rooms.get(id);
+        if (!room) throw notFound("Room");
+        room.spotlight(parsed.data.peerId, parsed.data.name, parsed.data.challenge);
+      },
+    });
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);
     const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics }, config.corsOrigin);
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));

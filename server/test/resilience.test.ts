@@ -92,3 +92,30 @@ describe("the media node's internal API", () => {
     }
   });
 });
+
+describe("spotlight and liveness challenge relay", () => {
+  it("sends the called name to everyone and the challenge only to the called peer", async () => {
+    const secret = "portal-internal-secret-0123456789abcdef";
+    const node = await startMediaNode({ MEDIA_RTC_MIN_PORT: "48000", MEDIA_RTC_MAX_PORT: "48999", PORTAL_URL: "http://127.0.0.1:9", PORTAL_INTERNAL_SECRET: secret });
+    const officer = await TestClient.connect(node.url, await node.token({ sub: "user:1", room: "rc", role: "staff" }));
+    const a = await TestClient.connect(node.url, await node.token({ sub: "person:a", room: "rc" }));
+    const b = await TestClient.connect(node.url, await node.token({ sub: "person:b", room: "rc" }));
+    try {
+      for (const c of [officer, a, b]) await c.join();
+      const call = (body: unknown) =>
+        fetch(`${node.url}/internal/rooms/rc/spotlight`, { method: "POST", headers: { authorization: `Bearer ${secret}` }, body: JSON.stringify(body) });
+      expect((await call({ peerId: "person:a", name: "张三", challenge: { kind: "digits", value: "4821" } })).status).toBe(200);
+      expect(await a.waitFor("challenge")).toEqual({ kind: "digits", value: "4821" });
+      expect(await b.waitFor("spotlight")).toEqual({ peerId: "person:a", name: "张三" });
+      await officer.waitFor("spotlight");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(b.received.some((r) => r.event === "challenge")).toBe(false);
+      expect(officer.received.some((r) => r.event === "challenge")).toBe(false);
+      expect((await call({ peerId: "person:zzz", name: "x" })).status).toBe(404);
+      expect((await call({ peerId: "person:a" })).status).toBe(400);
+    } finally {
+      for (const c of [officer, a, b]) c.close();
+      await node.stop();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import http from "node:http";
+import { MediaError } from "../errors.ts";
 import type { MediaMetrics } from "../observability/metrics.ts";
 
 export interface HealthReport {
@@ -14,6 +15,8 @@ export interface InternalApi {
   /** Bearer secret shared with the portal; null disables the internal API. */
   secret: string | null;
   closeRoom(roomId: string, reason: string): void;
+  /** Throws MediaError not_found when the room or the peer is not here. */
+  spotlight(roomId: string, request: unknown): void;
 }
 
 /**
@@ -24,17 +27,20 @@ export function createHttpServer(health: () => Promise<HealthReport>, metrics: M
   return http.createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://node");
     try {
-      const close = /^\/internal\/rooms\/([\w:-]{1,100})\/close$/.exec(url.pathname);
-      if (close && request.method === "POST") {
+      const internalCall = /^\/internal\/rooms\/([\w:-]{1,100})\/(close|spotlight)$/.exec(url.pathname);
+      if (internalCall && request.method === "POST") {
         if (!internal.secret || !bearerMatches(request.headers.authorization, internal.secret)) {
-          response.writeHead(401, { "content-type": "application/json" });
-          response.end(JSON.stringify({ error: { code: "unauthenticated", message: "wrong or missing secret" } }));
-          return;
+          return sendJson(response, 401, { error: { code: "unauthenticated", message: "wrong or missing secret" } });
         }
-        internal.closeRoom(close[1]!, "closed_by_portal");
-        response.writeHead(200, { "content-type": "application/json" });
-        response.end(JSON.stringify({ ok: true }));
-        return;
+        const [, roomId, action] = internalCall;
+        try {
+          if (action === "close") internal.closeRoom(roomId!, "closed_by_portal");
+          else internal.spotlight(roomId!, JSON.parse((await readBody(request)) || "{}"));
+        } catch (error) {
+          const code = error instanceof MediaError ? error.code : "invalid_message";
+          return sendJson(response, code === "not_found" ? 404 : 400, { error: { code, message: (error as Error).message } });
+        }
+        return sendJson(response, 200, { ok: true });
       }
       if (url.pathname === "/health") {
         const report = await health();
@@ -58,6 +64,20 @@ export function createHttpServer(health: () => Promise<HealthReport>, metrics: M
       response.end("not found");
     }
   });
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string> {
+  let body = "";
+  for await (const chunk of request) {
+    body += chunk;
+    if (body.length > 16_384) throw new MediaError("invalid_message", "body too large");
+  }
+  return body;
 }
 
 function bearerMatches(header: string | undefined, secret: string): boolean {

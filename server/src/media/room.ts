@@ -173,9 +173,11 @@ export class Room extends EventEmitter<RoomEvents> {
     if ((source === "mic") !== (kind === "audio")) throw new MediaError("invalid_message", `Source ${source} cannot carry ${kind}`);
     if ([...peer.producers.values()].some((p) => p.source === source)) throw invalidState(`Already publishing ${source}`);
     const transport = peer.transport(transportId);
-    const producer = await transport.produce({ kind, rtpParameters, appData: { peerId: peer.id, source } });
-    const entry = { producer, source, mutedByModerator: false };
+    const mutedByModerator = peer.mutedSources.has(source);
+    const producer = await transport.produce({ kind, rtpParameters, paused: mutedByModerator, appData: { peerId: peer.id, source } });
+    const entry = { producer, source, mutedByModerator };
     peer.producers.set(producer.id, entry);
+    if (mutedByModerator) peer.channel.notify("mutedByModerator", { producerId: producer.id, source });
     producer.on("transportclose", () => peer.producers.delete(producer.id));
     if (kind === "audio") await this.audioObserver.addProducer({ producerId: producer.id }).catch(() => {});
     this.broadcast("peerUpdated", { peer: peer.info() }, peer);
@@ -208,6 +210,7 @@ export class Room extends EventEmitter<RoomEvents> {
       if (source !== "all" && entry.source !== source) continue;
       await entry.producer.pause();
       entry.mutedByModerator = true;
+      target.mutedSources.add(entry.source);
       target.channel.notify("mutedByModerator", { producerId: entry.producer.id, source: entry.source });
     }
     this.broadcast("peerUpdated", { peer: target.info() });
@@ -220,6 +223,13 @@ export class Room extends EventEmitter<RoomEvents> {
     target.channel.notify("removed", { reason: why });
     target.channel.disconnect();
     this.dropPeer(target, "removed");
+  }
+
+  /** The name goes to everyone; the challenge only to the called peer (never to the others). */
+  spotlight(peerId: string, name: string, challenge: { kind: "digits" | "head"; value: string } | undefined): void {
+    const target = this.peer(peerId);
+    this.broadcast("spotlight", { peerId, name });
+    if (challenge) target.channel.notify("challenge", challenge);
   }
 
   lock(locked: boolean): void {

@@ -29,6 +29,10 @@ export const EVENTS = {
   roomLocked: z.object({ locked: z.boolean() }),
   removed: z.object({ reason: z.string() }),
   roomClosed: z.object({ reason: z.string() }),
+  /** Everyone: the officer called this participant (show the name, enlarge the tile). */
+  spotlight: z.object({ peerId: z.string(), name: z.string() }),
+  /** Only the called participant: the liveness challenge to answer on camera. */
+  challenge: z.object({ kind: z.enum(["digits", "head"]), value: z.string() }),
   /** The node lost a worker or is stopping: reconnect (after the delay) and join again. */
   reconnect: z.object({ reason: z.enum(["worker_died", "draining"]), retryAfterMs: z.number().int() }),
 } as const;

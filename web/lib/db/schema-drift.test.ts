@@ -16,6 +16,7 @@ function expectedColumnType(field: DmmfField): string {
     DateTime: "timestamp without time zone(3)",
     Json: "jsonb",
     Float: "double precision",
+    Bytes: "bytea",
   };
   return byType[field.type] ?? `unknown:${field.type}`;
 }

@@ -22,7 +22,10 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
   const db = await getDb();
   const entries = await db.rollCallEntry.findMany({
     where: { rollCallId },
-    include: { person: { select: { name: true, unit: { select: { name: true } } } } },
+    include: {
+      person: { select: { name: true, unit: { select: { name: true } } } },
+      evidence: { select: { id: true }, orderBy: { takenAt: "desc" }, take: 1 },
+    },
     orderBy: { person: { name: "asc" } },
   });
   const counts = await countStatuses(db, [rollCallId]);
@@ -37,6 +40,10 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
       status: entry.status,
       joinedAt: entry.joinedAt?.toISOString() ?? null,
       markedAt: entry.markedAt?.toISOString() ?? null,
+      calledAt: entry.calledAt?.toISOString() ?? null,
+      challenge: entry.challengeKind && entry.challengeValue ? { kind: entry.challengeKind, value: entry.challengeValue, result: entry.challengeResult } : null,
+      answeredAt: entry.answeredAt?.toISOString() ?? null,
+      evidenceUrl: entry.evidence[0] ? `/api/v1/rollcalls/${rollCallId}/entries/${entry.id}/evidence/${entry.evidence[0].id}` : null,
       link: `/r/${personalLinkToken(config().appSecret, entry.id, entry.linkVersion)}`,
       linkExpiresAt: entry.linkExpiresAt.toISOString(),
       linkState: entry.linkRevokedAt ? "revoked" : entry.lockedAt ? "locked" : entry.linkExpiresAt <= now ? "expired" : "active",

@@ -15,3 +15,22 @@ export async function closeRoomOnMediaNode(roomId: string, reason: string): Prom
     return false;
   }
 }
+
+/** Spotlights a participant for everyone and shows the challenge to that participant alone. */
+export async function spotlightOnMediaNode(
+  roomId: string,
+  body: { peerId: string; name: string; challenge?: { kind: "digits" | "head"; value: string } },
+): Promise<boolean> {
+  const { mediaInternalUrl, internalSecret } = config();
+  try {
+    const response = await fetch(new URL(`/internal/rooms/${encodeURIComponent(roomId)}/spotlight`, mediaInternalUrl), {
+      method: "POST",
+      headers: { authorization: `Bearer ${internalSecret}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(3000),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}

@@ -73,6 +73,10 @@ export const ZRollCallEntry = z
     status: ZAttendanceStatus,
     joinedAt: z.iso.datetime().nullable(),
     markedAt: z.iso.datetime().nullable(),
+    calledAt: z.iso.datetime().nullable(),
+    challenge: z.object({ kind: z.string(), value: z.string(), result: z.string().nullable() }).nullable(),
+    answeredAt: z.iso.datetime().nullable(),
+    evidenceUrl: z.string().nullable().meta({ description: "The latest evidence image of this person on this roll call" }),
     link: z.string().meta({ description: "Path of the personal link (/r/<token>)" }),
     linkExpiresAt: z.iso.datetime(),
     linkState: z.enum(["active", "revoked", "locked", "expired"]),
@@ -95,6 +99,20 @@ export const ZMarkBody = z
     overrideReason: z.string().trim().max(200).optional(),
   })
   .meta({ id: "RollCallMark" });
+
+export const ZChallenge = z.object({ kind: z.enum(["digits", "head"]), value: z.string() }).meta({ id: "Challenge" });
+
+export const ZJudgeBody = z.strictObject({ result: z.enum(["passed", "failed"]) }).meta({ id: "ChallengeJudgement" });
+
+export const ZEvidenceBody = z
+  .strictObject({
+    jpegBase64: z.string().min(8).max(560_000).regex(/^[A-Za-z0-9+/]+=*$/, "invalid_format"),
+    width: z.number().int().min(16).max(4096),
+    height: z.number().int().min(16).max(4096),
+  })
+  .meta({ id: "EvidenceUpload" });
+
+export const ZEvidenceParams = ZEntryParams.extend({ evidenceId: ZId });
 
 export type TRollCallCreate = z.infer<typeof ZRollCallCreate>;
 export type TRollCallUpdate = z.infer<typeof ZRollCallUpdate>;

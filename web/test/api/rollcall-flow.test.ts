@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import type { Database } from "@/lib/db/open-database";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
-import { demoFixtures } from "../support/fixtures.ts";
+import { demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
 
 const tokenOf = (link: string) => link.replace(/^\/r\//, "");
 const internal = () => ({ authorization: `Bearer ${config().internalSecret}` });
@@ -67,6 +68,39 @@ describe("a roll call from opening to the record", () => {
     const status = (p: typeof a) => detail.entries.find((e: { id: string }) => e.id === p!.entryId);
     expect(status(a)).toMatchObject({ status: "pending", joinedAt: onTime });
     expect(status(b)).toMatchObject({ status: "late", joinedAt: late });
+  });
+
+  it("calls a person with a fresh random challenge, records the verdict and a hashed evidence frame", async () => {
+    const a = people[0]!;
+    const first = (await officer.call("callRollCallEntry", { params: { id: rollCallId, entryId: a.entryId } })).body;
+    const second = (await officer.call("callRollCallEntry", { params: { id: rollCallId, entryId: a.entryId } })).body;
+    for (const call of [first, second]) {
+      expect(["digits", "head"]).toContain(call.challenge.kind);
+      if (call.challenge.kind === "digits") expect(call.challenge.value).toMatch(/^\d{4}$/);
+      else expect(["left", "right", "nod"]).toContain(call.challenge.value);
+      // No media node in these tests: the portal says the spotlight was not delivered.
+      expect(call.delivered).toBe(false);
+    }
+    const judged = await officer.call("judgeRollCallChallenge", { params: { id: rollCallId, entryId: a.entryId }, body: { result: "passed" } });
+    expect(judged.body.result).toBe("passed");
+
+    const notJpeg = await officer.call("storeRollCallEvidence", {
+      params: { id: rollCallId, entryId: a.entryId },
+      body: { jpegBase64: Buffer.from("<svg/>").toString("base64"), width: 16, height: 16 },
+    });
+    expect(notJpeg.body.error.fields).toEqual({ jpegBase64: "not_jpeg" });
+    const stored = await officer.call("storeRollCallEvidence", { params: { id: rollCallId, entryId: a.entryId }, body: { jpegBase64: TINY_JPEG, width: 16, height: 16 } });
+    expect(stored.status).toBe(201);
+    expect(stored.body.sha256).toBe(createHash("sha256").update(Buffer.from(TINY_JPEG, "base64")).digest("hex"));
+    const image = await officer.call("getRollCallEvidence", { params: { id: rollCallId, entryId: a.entryId, evidenceId: stored.body.id } });
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+    expect(image.headers.get("x-content-sha256")).toBe(stored.body.sha256);
+
+    const entry = (await officer.call("getRollCall", { params: { id: rollCallId } })).body.entries.find((e: { id: string }) => e.id === a.entryId);
+    expect(entry).toMatchObject({ challenge: { kind: second.challenge.kind, value: second.challenge.value, result: "passed" }, evidenceUrl: stored.body.url });
+    expect(entry.answeredAt).toBeTruthy();
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "rollcall.evidence", targetId: a.entryId } });
+    expect(audit.data).toMatchObject({ sha256: stored.body.sha256 });
   });
 
   it("persists each mark at once, audited", async () => {

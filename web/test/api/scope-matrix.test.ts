@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/open-database";
 import { idNumberCheckChar } from "@/lib/persons/id-number";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient, type CallOptions } from "../support/api-client.ts";
-import { dataDigest, demoFixtures } from "../support/fixtures.ts";
+import { dataDigest, demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
 
 /**
  * Every subtree-scoped API route, called by actors around 高明区 (county):
@@ -129,6 +129,28 @@ const CASES: Case[] = [
     sibling: "nh.officer",
     ownerStatus: 200,
     request: (f) => ({ params: { id: f.rollCallToRead, entryId: f.rollCallEntry }, body: { status: "excused" } }),
+  },
+  { route: "callRollCallEntry", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry } }) },
+  {
+    route: "judgeRollCallChallenge",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry }, body: { result: "passed" } }),
+  },
+  {
+    route: "storeRollCallEvidence",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 201,
+    request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry }, body: { jpegBase64: TINY_JPEG, width: 16, height: 16 } }),
+  },
+  {
+    route: "getRollCallEvidence",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry, evidenceId: f.evidenceId } }),
   },
   { route: "exportRollCallCsv", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
 ];

@@ -1,5 +1,8 @@
 import type { Database } from "@/lib/db/open-database";
 
+/** The smallest JPEG header the evidence check accepts (SOI + APP0), for API tests. */
+export const TINY_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]).toString("base64");
+
 /** Ids of the demo units, staff and one person per justice office, looked up by name. */
 export async function demoFixtures(db: Database) {
   const units = await db.prisma.unit.findMany();
@@ -26,6 +29,16 @@ export async function demoFixtures(db: Database) {
     return created.id;
   };
   const rollCallToRead = await rollCall("周一点名");
+  const liveRollCall = await rollCall("进行中");
+  const liveRoom = await db.prisma.room.create({
+    data: { kind: "rollcall", title: "进行中", unitId: unit("高明区司法局"), createdById: gmOfficer.id, hostCode: "host-live-0123456789", guestCode: "guest-live-0123456789" },
+  });
+  await db.prisma.rollCall.update({ where: { id: liveRollCall }, data: { state: "live", roomId: liveRoom.id, openedAt: new Date() } });
+  const liveEntry = await db.prisma.rollCallEntry.findFirstOrThrow({ where: { rollCallId: liveRollCall } });
+  await db.prisma.rollCallEntry.update({ where: { id: liveEntry.id }, data: { challengeKind: "digits", challengeValue: "1234", challengeIssuedAt: new Date() } });
+  const evidence = await db.prisma.rollCallEvidence.create({
+    data: { entryId: liveEntry.id, mimeType: "image/jpeg", bytes: Buffer.from(TINY_JPEG, "base64"), sha256: "x", width: 16, height: 16, takenById: gmOfficer.id },
+  });
   return {
     unit,
     user,
@@ -40,6 +53,9 @@ export async function demoFixtures(db: Database) {
     rollCallToEdit: await rollCall("待修改"),
     rollCallToCancel: await rollCall("待取消"),
     rollCallToOpen: await rollCall("待开始"),
+    liveRollCall,
+    liveEntry: liveEntry.id,
+    evidenceId: evidence.id,
     rollCallToEnd: await rollCall("待结束"),
   };
 }
@@ -47,7 +63,7 @@ export async function demoFixtures(db: Database) {
 /** A digest of every row an API write could touch: equal digests mean nothing changed. */
 export async function dataDigest(db: Database): Promise<string> {
   const parts: string[] = [];
-  for (const table of ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry"]) {
+  for (const table of ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry", "RollCallEvidence"]) {
     const [row] = await db.sql.query<{ digest: string | null }>(
       `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
     );

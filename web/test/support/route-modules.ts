@@ -26,5 +26,10 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/rollcalls/{id}/entries/{entryId}/mark": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/mark/route"),
   "/api/v1/rollcalls/{id}/export.csv": () => import("@/app/api/v1/rollcalls/[id]/export.csv/route"),
   "/api/v1/r/{token}/join": () => import("@/app/api/v1/r/[token]/join/route"),
+  "/api/v1/rollcalls/{id}/entries/{entryId}/call": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/call/route"),
+  "/api/v1/rollcalls/{id}/entries/{entryId}/challenge": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/challenge/route"),
+  "/api/v1/rollcalls/{id}/entries/{entryId}/evidence": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/evidence/route"),
+  "/api/v1/rollcalls/{id}/entries/{entryId}/evidence/{evidenceId}": () =>
+    import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/evidence/[evidenceId]/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
 };

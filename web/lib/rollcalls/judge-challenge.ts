@@ -1,0 +1,25 @@
+import { auditActor, type Actor } from "../auth/actor.ts";
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { getDb } from "../db/client.ts";
+import { ConflictError } from "../errors.ts";
+import { findLiveEntry } from "./find-live-entry.ts";
+
+/** The officer saw the live answer and confirms or rejects it; the answer time is recorded. */
+export async function judgeChallenge(actor: Actor, rollCallId: string, entryId: string, result: "passed" | "failed") {
+  const { rollCall, entry } = await findLiveEntry(actor, rollCallId, entryId);
+  const issuedAt = entry.challengeIssuedAt;
+  if (!issuedAt) throw new ConflictError("No challenge was issued to this person; call them first", { challenge: "none" });
+  const answeredAt = new Date();
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    await tx.rollCallEntry.update({ where: { id: entry.id }, data: { challengeResult: result, answeredAt } });
+    await appendAuditEvent(tx, auditActor(actor), {
+      action: "rollcall.challenge_judged",
+      targetType: "RollCallEntry",
+      targetId: entry.id,
+      unitPath: rollCall.unit.path,
+      data: { rollCallId, result, challenge: { kind: entry.challengeKind, value: entry.challengeValue }, secondsToAnswer: (answeredAt.getTime() - issuedAt.getTime()) / 1000 },
+    });
+  });
+  return { entryId: entry.id, result, answeredAt: answeredAt.toISOString() };
+}
