@@ -82,6 +82,28 @@ describe("media node signaling (real worker, real socket.io)", () => {
     expect(await person.request("setProducerPaused", { producerId: mic.id, paused: false })).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
+  it("keeps a moderator's mute when the muted peer comes back and publishes again", async () => {
+    const host = await connect("host", { room, role: "staff", grants: moderatorGrants });
+    const person = await connect("person", { room });
+    await host.join();
+    await host.openTransports();
+    await person.join();
+    await person.openTransports();
+    await person.produce("audio");
+    await host.ok("mutePeer", { peerId: "person", source: "mic" });
+    await person.waitFor("mutedByModerator");
+    person.close();
+
+    const back = await connect("person", { room });
+    await back.join();
+    await back.openTransports();
+    const mic = await back.produce("audio");
+    expect(await back.waitFor("mutedByModerator", (e) => e.producerId === mic.id)).toEqual({ producerId: mic.id, source: "mic" });
+    const offer = await host.waitFor("newConsumer", (c) => c.producerId === mic.id);
+    expect(offer.producerPaused).toBe(true);
+    expect(await back.request("setProducerPaused", { producerId: mic.id, paused: false })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  });
+
   it("removes a peer with a reason, and its token no longer opens the room", async () => {
     const host = await connect("host", { room, role: "staff", grants: moderatorGrants });
     const guest = await connect("guest", { room });

@@ -26,6 +26,11 @@ export class Peer {
   readonly transports = new Map<string, types.WebRtcTransport>();
   readonly producers = new Map<string, PeerProducer>();
   readonly consumers = new Map<string, types.Consumer>();
+  /**
+   * Sources a moderator muted. They stay muted when the peer produces them again (after a
+   * reconnect, a worker restart or a page reload): only the place is kept, not the producers.
+   */
+  readonly mutedSources = new Set<Source>();
   /** Running while the peer is disconnected: when it fires, the place is given up. */
   reconnectTimer: NodeJS.Timeout | undefined;
   private closed = false;
