@@ -425,6 +425,16 @@ export const routes = {
     params: ZEvidenceParams,
     response: z.string().meta({ description: "image/jpeg" }),
   }),
+  rollCallCalendar: defineRoute({
+    method: "GET",
+    path: "/api/v1/rollcalls/{id}/calendar.ics",
+    operationId: "rollCallCalendar",
+    summary: "The roll call as an iCalendar event for staff calendars",
+    tag: "rollcalls",
+    auth: "session",
+    params: ZIdParams,
+    response: z.string().meta({ description: "text/calendar" }),
+  }),
   exportRollCallCsv: defineRoute({
     method: "GET",
     path: "/api/v1/rollcalls/{id}/export.csv",

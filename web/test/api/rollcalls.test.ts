@@ -38,6 +38,14 @@ describe("roll call scheduling and personal links", () => {
     expect(await db.prisma.auditEvent.count({ where: { action: "rollcall.create" } })).toBe(1);
   });
 
+  it("gives an .ics calendar event with the window and the console link", async () => {
+    const ics = await officer.call("rollCallCalendar", { params: { id: f.rollCallToRead } });
+    expect(ics.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(ics.body).toContain("BEGIN:VEVENT");
+    expect(ics.body).toContain("SUMMARY:视频点名：周一点名");
+    expect(ics.body).toContain(`/rollcalls/${f.rollCallToRead}`);
+  });
+
   it("refuses an unbounded or malformed rule, a past start, and persons outside the unit", async () => {
     const before = await dataDigest(db);
     const base = { title: "x", unitId: f.unit("荷城司法所"), startsAt: inHours(1), personIds: f.hcPersonIds };

@@ -152,6 +152,7 @@ const CASES: Case[] = [
     ownerStatus: 200,
     request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry, evidenceId: f.evidenceId } }),
   },
+  { route: "rollCallCalendar", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
   { route: "exportRollCallCsv", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
 ];
 

@@ -31,5 +31,6 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/rollcalls/{id}/entries/{entryId}/evidence": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/evidence/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/evidence/{evidenceId}": () =>
     import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/evidence/[evidenceId]/route"),
+  "/api/v1/rollcalls/{id}/calendar.ics": () => import("@/app/api/v1/rollcalls/[id]/calendar.ics/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
 };
