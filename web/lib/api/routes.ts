@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { defineRoute } from "../http/route-def.ts";
 import { ZLoginBody, ZMe } from "../schemas/auth.ts";
-import { ZIdParams, ZOk } from "../schemas/common.ts";
+import { ZId, ZIdParams, ZOk } from "../schemas/common.ts";
 import { ZPerson, ZPersonCreate, ZPersonListQuery, ZPersonPage, ZPersonUpdate } from "../schemas/persons.ts";
 import {
+  ZAttendancePoint,
   ZAttendanceStatus,
   ZChallenge,
   ZEntryParams,
@@ -424,6 +425,42 @@ export const routes = {
     auth: "session",
     params: ZEvidenceParams,
     response: z.string().meta({ description: "image/jpeg" }),
+  }),
+  personAttendance: defineRoute({
+    method: "GET",
+    path: "/api/v1/persons/{id}/attendance",
+    operationId: "personAttendance",
+    summary: "A person's roll-call history: each roll call with the mark and the challenge verdict",
+    tag: "rollcalls",
+    auth: "session",
+    params: ZIdParams,
+    response: z.object({
+      items: z.array(
+        z.object({
+          rollCallId: z.string(),
+          title: z.string(),
+          startsAt: z.string(),
+          rollCallState: z.string(),
+          status: ZAttendanceStatus,
+          joinedAt: z.string().nullable(),
+          challengeResult: z.string().nullable(),
+        }),
+      ),
+    }),
+  }),
+  attendanceStats: defineRoute({
+    method: "GET",
+    path: "/api/v1/stats/attendance",
+    operationId: "attendanceStats",
+    summary: "Weekly attendance rate in a unit's subtree, overall and per unit below it",
+    tag: "rollcalls",
+    auth: "session",
+    query: z.strictObject({ unitId: ZId.optional(), weeks: z.coerce.number().int().min(1).max(104).default(12) }),
+    response: z.object({
+      unit: z.object({ id: z.string(), name: z.string() }),
+      overall: z.array(ZAttendancePoint),
+      byUnit: z.array(z.object({ unitId: z.string(), name: z.string(), points: z.array(ZAttendancePoint) })),
+    }),
   }),
   rollCallCalendar: defineRoute({
     method: "GET",

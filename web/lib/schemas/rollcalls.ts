@@ -114,6 +114,10 @@ export const ZEvidenceBody = z
 
 export const ZEvidenceParams = ZEntryParams.extend({ evidenceId: ZId });
 
+export const ZAttendancePoint = z
+  .object({ week: z.string(), expected: z.number().int(), attended: z.number().int(), rate: z.number().nullable() })
+  .meta({ id: "AttendancePoint" });
+
 export type TRollCallCreate = z.infer<typeof ZRollCallCreate>;
 export type TRollCallUpdate = z.infer<typeof ZRollCallUpdate>;
 export type TRollCallListQuery = z.infer<typeof ZRollCallListQuery>;

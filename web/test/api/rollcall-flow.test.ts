@@ -141,6 +141,18 @@ describe("a roll call from opening to the record", () => {
     expect(audit.data).toMatchObject({ before: "absent", after: "excused", reason: "病假证明补交" });
   });
 
+  it("shows each person's history and the unit's weekly attendance rate, also to the inspector", async () => {
+    const history = await officer.call("personAttendance", { params: { id: people[1]!.personId } });
+    expect(history.body.items.find((i: { rollCallId: string }) => i.rollCallId === rollCallId)).toMatchObject({ status: "late", rollCallState: "ended" });
+    const inspector = await ApiClient.signIn("gm.inspector");
+    const stats = await inspector.call("attendanceStats", { query: { weeks: "4" } });
+    expect(stats.status).toBe(200);
+    // present + late over present + late + absent; the excused person is not expected.
+    expect(stats.body.overall).toEqual([expect.objectContaining({ expected: 2, attended: 2, rate: 1 })]);
+    expect(stats.body.byUnit.find((u: { name: string }) => u.name === "荷城司法所").points[0].rate).toBe(1);
+    expect(stats.body.byUnit.find((u: { name: string }) => u.name === "杨和司法所").points).toEqual([]);
+  });
+
   it("turns the links off once the roll call has ended", async () => {
     const r = await new ApiClient().call("openRollCallLink", { params: { token: people[0]!.token } });
     expect(r.status).toBe(409);

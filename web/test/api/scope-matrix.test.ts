@@ -153,6 +153,8 @@ const CASES: Case[] = [
     request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry, evidenceId: f.evidenceId } }),
   },
   { route: "rollCallCalendar", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
+  { route: "personAttendance", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  { route: "attendanceStats", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("高明区司法局") } }) },
   { route: "exportRollCallCsv", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
 ];
 

@@ -1,0 +1,26 @@
+import type { Actor } from "../auth/actor.ts";
+import { getDb } from "../db/client.ts";
+import { getPersonOrThrow } from "../persons/get-person-or-throw.ts";
+
+/** Every roll call a person was on, newest first, with the mark and the challenge verdict. */
+export async function personAttendance(actor: Actor, personId: string) {
+  await getPersonOrThrow(actor, personId);
+  const db = await getDb();
+  const entries = await db.rollCallEntry.findMany({
+    where: { personId, rollCall: { state: { not: "cancelled" } } },
+    include: { rollCall: { select: { id: true, title: true, startsAt: true, state: true } } },
+    orderBy: { rollCall: { startsAt: "desc" } },
+    take: 500,
+  });
+  return {
+    items: entries.map((e) => ({
+      rollCallId: e.rollCall.id,
+      title: e.rollCall.title,
+      startsAt: e.rollCall.startsAt.toISOString(),
+      rollCallState: e.rollCall.state,
+      status: e.status,
+      joinedAt: e.joinedAt?.toISOString() ?? null,
+      challengeResult: e.challengeResult,
+    })),
+  };
+}
