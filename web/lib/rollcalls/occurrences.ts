@@ -1,6 +1,5 @@
-import rrule from "rrule";
-
-const { rrulestr } = rrule;
+// Named import: Turbopack and vitest load rrule's ESM build (its CJS build has no default export for ESM).
+import { rrulestr } from "rrule";
 
 /** The most occurrences one schedule may create (a year of weekly calls). */
 export const MAX_OCCURRENCES = 60;
