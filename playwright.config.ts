@@ -47,7 +47,8 @@ export default defineConfig({
   webServer: {
     // Migrates and seeds a fresh temporary database, then serves the already-built web/.next.
     command: "node scripts/e2e-portal.mjs",
-    url: `${baseURL}/login`,
+    // Ready once the database is open: the first sign-in must not pay for opening it.
+    url: `${baseURL}/api/v1/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: "pipe",

@@ -482,6 +482,15 @@ export const routes = {
     params: ZIdParams,
     response: z.string().meta({ description: "text/csv" }),
   }),
+  health: defineRoute({
+    method: "GET",
+    path: "/api/v1/health",
+    operationId: "health",
+    summary: "The portal and its database answer",
+    tag: "meta",
+    auth: "public",
+    response: z.object({ status: z.literal("ok") }),
+  }),
   openapi: defineRoute({
     method: "GET",
     path: "/api/v1/openapi.json",

@@ -32,6 +32,10 @@ describe("the API contract", () => {
     }
   });
 
+  it("answers the health check once the database is open", async () => {
+    expect((await new ApiClient().call("health")).body).toEqual({ status: "ok" });
+  });
+
   it("serves an OpenAPI 3.1 document generated from the zod schemas, listing every route", async () => {
     const result = await new ApiClient().call("openapi");
     expect(result.status).toBe(200);
