@@ -45,8 +45,7 @@ export class MediaNode {
     pool.on("replaced", () => metrics.workerDeaths.inc());
     let node: MediaNode | undefined;
     const httpServer = createHttpServer(async () => {
-      const snapshot = await rooms.snapshot();
-      return { status: node?.isDraining ? "draining" : "ok", node: config.nodeId, rooms: snapshot.rooms, peers: snapshot.peers, workers: pool.list().length };
+      return { status: node?.isDraining ? "draining" : "ok", node: config.nodeId, ...rooms.counts(), workers: pool.list().length };
     }, metrics, {
       secret: config.portal?.secret ?? null,
       closeRoom: (id, reason) => rooms.closeRoom(id, reason),

@@ -58,6 +58,13 @@ export class RoomManager {
     return this.rooms.values();
   }
 
+  /** Cheap, synchronous counts (for /health: no worker round trips). */
+  counts(): { rooms: number; peers: number } {
+    let peers = 0;
+    for (const room of this.rooms.values()) peers += room.peerCount;
+    return { rooms: this.rooms.size, peers };
+  }
+
   async snapshot(): Promise<MediaSnapshot> {
     let peers = 0;
     let consumers = 0;
@@ -75,17 +82,13 @@ export class RoomManager {
         return { pid: worker.pid, cpuSeconds: (usage.ru_utime + usage.ru_stime) / 1000 };
       }),
     );
+    // All transports at once: one worker round trip of latency, not one per transport.
+    const transports = [...this.rooms.values()].flatMap((room) => [...room.allPeers()].flatMap((peer) => [...peer.transports.values()]));
+    const allStats = await Promise.all(transports.map((transport) => transport.getStats().catch(() => [])));
     const bitrate = { in: 0, out: 0 };
-    for (const room of this.rooms.values()) {
-      for (const peer of room.allPeers()) {
-        for (const transport of peer.transports.values()) {
-          const stats = await transport.getStats().catch(() => []);
-          for (const s of stats) {
-            bitrate.in += s.recvBitrate ?? 0;
-            bitrate.out += s.sendBitrate ?? 0;
-          }
-        }
-      }
+    for (const s of allStats.flat()) {
+      bitrate.in += s.recvBitrate ?? 0;
+      bitrate.out += s.sendBitrate ?? 0;
     }
     return { rooms: this.rooms.size, peers, producers, consumers, workers, bitrate };
   }

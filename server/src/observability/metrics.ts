@@ -12,8 +12,14 @@ export class MediaMetrics {
   });
   readonly workerDeaths = new client.Counter({ name: "media_worker_deaths_total", help: "mediasoup workers that died", registers: [this.registry] });
 
-  constructor(snapshot: () => Promise<MediaSnapshot>) {
+  constructor(takeSnapshot: () => Promise<MediaSnapshot>) {
     client.collectDefaultMetrics({ register: this.registry });
+    // prom-client collects every gauge of a scrape at once: they share one snapshot.
+    let pending: Promise<MediaSnapshot> | undefined;
+    const snapshot = () => {
+      pending ??= takeSnapshot().finally(() => setTimeout(() => (pending = undefined), 0));
+      return pending;
+    };
     const gauge = (name: string, help: string, labelNames: string[], read: (s: MediaSnapshot, g: client.Gauge) => void) =>
       new client.Gauge({
         name,
