@@ -4,7 +4,8 @@ import type { Peer, PeerProducer } from "./peer.ts";
 
 /**
  * Creates `consumer`'s consumer of one producer, paused: the client resumes it once its side is
- * ready, so no keyframe is lost to a consumer nobody renders yet.
+ * ready, so no keyframe is lost to a consumer nobody renders yet. Never rejects: a consumer that
+ * cannot be made any more is simply not offered.
  */
 export async function consume(
   router: types.Router,
@@ -20,14 +21,22 @@ export async function consume(
     logger.warn({ peer: consumer.id, producer: producer.id }, "peer cannot consume this producer's codec");
     return;
   }
-  const created = await transport.consume({
-    producerId: producer.id,
-    rtpCapabilities: consumer.rtpCapabilities,
-    paused: true,
-    // Grid tiles start on the lowest layer; a large tile asks for more (setConsumerLayers).
-    preferredLayers: { spatialLayer: 0 },
-    appData: { peerId: producerPeer.id, source },
-  });
+  let created: types.Consumer;
+  try {
+    created = await transport.consume({
+      producerId: producer.id,
+      rtpCapabilities: consumer.rtpCapabilities,
+      paused: true,
+      // Grid tiles start on the lowest layer; a large tile asks for more (setConsumerLayers).
+      preferredLayers: { spatialLayer: 0 },
+      appData: { peerId: producerPeer.id, source },
+    });
+  } catch (error) {
+    // The producer or the receiving transport closed on the way here: someone left (or rejoined)
+    // just as someone else produced. Nothing to offer; callers fire and forget, so never reject.
+    logger.info({ peer: consumer.id, producer: producer.id, err: String(error) }, "producer or transport gone before it could be consumed");
+    return;
+  }
   consumer.consumers.set(created.id, created);
   const forget = () => {
     if (!consumer.consumers.delete(created.id)) return;

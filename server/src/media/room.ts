@@ -7,7 +7,7 @@ import type { EventName, EventPayload } from "../protocol/events.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
 import { MEDIA_CODECS } from "./codecs.ts";
 import { consume } from "./consuming.ts";
-import { Peer } from "./peer.ts";
+import { Peer, type PeerProducer } from "./peer.ts";
 import type { PeerChannel } from "./peer-channel.ts";
 
 export interface RoomOptions {
@@ -328,10 +328,21 @@ export class Room extends EventEmitter<RoomEvents> {
     this.broadcast("activeSpeaker", { peerId });
   }
 
+  /**
+   * A late joiner's offers, all at once rather than one after another, and video first: the
+   * client builds consumers one renegotiation at a time, so the first one it gets should be the
+   * picture (the voice follows a few tens of milliseconds later).
+   */
   private async consumeAllFor(peer: Peer): Promise<void> {
+    const wanted: Array<{ other: Peer; entry: PeerProducer }> = [];
     for (const other of this.peers.values()) {
       if (other === peer) continue;
-      for (const entry of other.producers.values()) await consume(this.router, peer, other, entry, this.logger);
+      for (const entry of other.producers.values()) wanted.push({ other, entry });
+    }
+    wanted.sort((a, b) => Number(a.entry.producer.kind === "audio") - Number(b.entry.producer.kind === "audio"));
+    const offers = wanted.map(({ other, entry }) => consume(this.router, peer, other, entry, this.logger));
+    for (const result of await Promise.allSettled(offers)) {
+      if (result.status === "rejected") this.logger.warn({ peer: peer.id, err: String(result.reason) }, "could not consume a producer");
     }
   }
 

@@ -67,13 +67,18 @@ describe("the browser call session (mediasoup-client FakeHandler against a real 
     expect(guest!.getState().notice).toMatch(/moderator muted/);
   });
 
-  it("rejoins by itself after the worker is killed, and gets the media back", async () => {
+  it("rejoins by itself after the worker is killed, gets the media back, and keeps who was muted", async () => {
     const [host, guest] = sessions;
+    await host!.setPaused("mic", true);
     const [worker] = fixture.node.pool.list();
     process.kill(worker!.pid, "SIGKILL");
     await until(guest!, (s) => s.phase === "reconnecting");
     await until(guest!, (s) => s.phase === "joined" && s.tracks.some((t) => t.peerId === "host" && t.kind === "video"), 15_000);
     await until(host!, (s) => s.phase === "joined" && s.tracks.some((t) => t.peerId === "guest" && t.kind === "video"), 15_000);
+    // Our own mute and the moderator's both hold on the new producers.
+    await until(host!, (s) => s.local.mic?.paused === true);
+    await until(guest!, (s) => s.local.mic?.mutedByModerator === true);
+    await until(host!, (s) => s.peers.some((p) => p.id === "guest" && p.producers.some((x) => x.source === "mic" && x.mutedByModerator)));
   });
 
   it("ends with the reason when removed", async () => {

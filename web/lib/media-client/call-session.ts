@@ -7,14 +7,24 @@ import { layerForTileHeight, pickVideoCodec } from "./simulcast.ts";
 
 export interface CallOptions {
   mediaUrl: string;
-  token: string;
-  /** Tests in Node pass mediasoup-client's FakeHandler factory; browsers detect their own. */
+  /**
+   * The join token, or its promise: the socket can open while the portal is still signing the
+   * token, and authenticates the moment it arrives (a rejected promise never authenticates;
+   * close the session then).
+   */
+  token: string | Promise<string>;
+  /**
+   * Tests in Node pass mediasoup-client's FakeHandler factory; pages pass browserHandlerFactory()
+   * (native capabilities asked once). Without one the Device detects the browser itself.
+   */
   handlerFactory?: types.HandlerFactory;
 }
 
 type Listener = (state: CallState) => void;
 
 const ICE_DISCONNECTED_GRACE_MS = 2000;
+/** After the network comes back, a socket that cannot answer this fast is presumed dead. */
+const LIVENESS_PROBE_MS = 3000;
 
 /**
  * One participant's call: signaling, the mediasoup device, transports, local producers and remote
@@ -34,8 +44,14 @@ export class CallSession {
   private readonly producers = new Map<Source, types.Producer>();
   /** Local tracks survive reconnections: every rejoin produces them again. */
   private readonly localTracks = new Map<Source, MediaStreamTrack>();
+  /** Sources the user paused (muted, camera off): a rejoin must not switch them back on. */
+  private readonly pausedSources = new Set<Source>();
+  /** Sources a moderator muted; the node keeps them muted across rejoins and says so again. */
+  private readonly moderatorMuted = new Set<Source>();
   private generation = 0;
   private closed = false;
+  /** The browser said it went offline while we were in the call: "online" must bring us back. */
+  private wentOffline = false;
 
   constructor(private readonly options: CallOptions) {
     this.resetRecvReady();
@@ -53,6 +69,7 @@ export class CallSession {
     if (typeof window !== "undefined") {
       // The browser knows about network changes before the socket's heartbeat does.
       window.addEventListener("online", this.onOnline);
+      window.addEventListener("offline", this.onOffline);
     }
   }
 
@@ -90,6 +107,8 @@ export class CallSession {
       await request(this.socket, "setProducerPaused", { producerId: producer.id, paused });
       if (paused) producer.pause();
       else producer.resume();
+      if (paused) this.pausedSources.add(source);
+      else this.pausedSources.delete(source);
       this.setLocal(source, { ...this.state.local[source]!, paused });
     } catch (error) {
       this.update({ notice: (error as Error).message });
@@ -149,8 +168,11 @@ export class CallSession {
     return out;
   }
 
-  /** Round-trip time and loss of our transports, for the connection-quality indicator. */
-  async transportStats(): Promise<{ rttMs: number | null; packetLoss: number | null }> {
+  /**
+   * Round-trip time and loss of our transports, for the connection-quality indicator. The raw
+   * counters are cumulative: the indicator compares two readings to show recent loss only.
+   */
+  async transportStats(): Promise<{ rttMs: number | null; packetLoss: number | null; packetsLost: number; packetsReceived: number }> {
     let rttMs: number | null = null;
     let lost = 0;
     let received = 0;
@@ -167,13 +189,16 @@ export class CallSession {
         }
       }
     }
-    return { rttMs, packetLoss: received + lost > 0 ? lost / (received + lost) : null };
+    return { rttMs, packetLoss: received + lost > 0 ? lost / (received + lost) : null, packetsLost: lost, packetsReceived: received };
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (typeof window !== "undefined") window.removeEventListener("online", this.onOnline);
+    if (typeof window !== "undefined") {
+      window.removeEventListener("online", this.onOnline);
+      window.removeEventListener("offline", this.onOffline);
+    }
     this.teardownMedia();
     for (const track of this.localTracks.values()) track.stop();
     this.localTracks.clear();
@@ -182,17 +207,47 @@ export class CallSession {
 
   // — connection lifecycle —
 
+  private readonly onOffline = () => {
+    if (this.closed || this.state.phase !== "joined") return;
+    this.wentOffline = true;
+    this.update({ phase: "reconnecting", reconnecting: "network" });
+  };
+
   private readonly onOnline = () => {
     if (this.closed || this.state.phase === "ended") return;
     if (!this.socket.connected) {
       this.socket.disconnect();
       this.socket.connect();
     } else {
-      for (const transport of [this.sendTransport, this.recvTransport]) {
-        if (transport && transport.connectionState !== "connected") void this.restartIce(transport);
-      }
+      void this.recoverOnLiveSocket();
     }
   };
+
+  /**
+   * Back online with a socket that still looks connected. After a network change it may be a
+   * dead TCP connection nobody has noticed yet (the heartbeat takes up to 18 s): one quick round
+   * trip decides. If it answers, the route may still have changed (another interface, another
+   * address), so both transports restart ICE; media keeps flowing on the old path meanwhile.
+   */
+  private async recoverOnLiveSocket(): Promise<void> {
+    const generation = this.generation;
+    try {
+      await request(this.socket, "getRouterRtpCapabilities", {}, LIVENESS_PROBE_MS);
+    } catch (error) {
+      // Any answer, even a refusal, proves the socket alive; silence does not. Reconnecting the
+      // socket runs the full rejoin (see establish).
+      if (error instanceof SignalingError && error.code === "timeout") {
+        this.socket.disconnect();
+        this.socket.connect();
+        return;
+      }
+    }
+    const transports = [this.sendTransport, this.recvTransport].filter((t): t is types.Transport => Boolean(t) && !t!.closed);
+    await Promise.all(transports.map((transport) => this.restartIce(transport)));
+    if (generation !== this.generation || this.closed) return;
+    if (this.wentOffline && this.state.phase === "reconnecting") this.update({ phase: "joined", reconnecting: undefined });
+    this.wentOffline = false;
+  }
 
   /** (Re)joins from scratch on the current socket: device, join, transports, producers. */
   private async establish(): Promise<void> {
@@ -212,6 +267,7 @@ export class CallSession {
         this.update({ phase: "lobby", self: joined.self, reconnecting: undefined });
         return;
       }
+      this.wentOffline = false;
       this.update({ phase: "joined", self: joined.self, peers: joined.peers, locked: joined.room.locked, reconnecting: undefined, tracks: [], local: {} });
       this.recvTransport = await this.createTransport("recv", generation);
       this.recvReady(this.recvTransport);
@@ -268,6 +324,8 @@ export class CallSession {
     const transport = this.sendTransport;
     if (!transport || generation !== this.generation) return;
     this.producers.get(source)?.close();
+    // A muted microphone must not send even the moment between producing and pausing.
+    if (this.moderatorMuted.has(source) || this.pausedSources.has(source)) track.enabled = false;
     const video = source === "mic" ? {} : source === "camera" ? pickVideoCodec(this.device!) : { encodings: [{ maxBitrate: 1_500_000 }] };
     const producer = await transport.produce({
       track,
@@ -277,7 +335,12 @@ export class CallSession {
       appData: { source },
     });
     this.producers.set(source, producer);
-    this.setLocal(source, { producerId: producer.id, paused: false, mutedByModerator: false });
+    // Read again: the node's "mutedByModerator" for this producer arrives before produce resolves.
+    const mutedByModerator = this.moderatorMuted.has(source);
+    const paused = mutedByModerator || this.pausedSources.has(source);
+    if (paused) producer.pause();
+    if (paused && !mutedByModerator) await request(this.socket, "setProducerPaused", { producerId: producer.id, paused: true }).catch(() => {});
+    this.setLocal(source, { producerId: producer.id, paused, mutedByModerator });
     track.addEventListener("ended", () => {
       if (this.localTracks.get(source) === track) void this.publish(source, null);
     });
@@ -318,6 +381,7 @@ export class CallSession {
     s.on("lobbyChanged", ({ waiting }) => this.update({ lobby: waiting }));
     s.on("roomLocked", ({ locked }) => this.update({ locked }));
     s.on("mutedByModerator", ({ producerId, source }) => {
+      this.moderatorMuted.add(source);
       this.producers.get(source)?.pause();
       this.setLocal(source, { producerId, paused: true, mutedByModerator: true });
     });

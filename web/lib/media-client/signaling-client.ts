@@ -19,11 +19,17 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * socket.io to one media node, with the join token in the handshake and automatic reconnection
- * with exponential backoff (0.5 s doubling to 5 s, jittered).
+ * with exponential backoff (0.5 s doubling to 5 s, jittered). socket.io asks for `auth` once the
+ * transport is open, so a token still on its way costs no extra round trip.
  */
-export function connectSignaling(mediaUrl: string, token: string): SignalingSocket {
+export function connectSignaling(mediaUrl: string, token: string | Promise<string>): SignalingSocket {
   return io(mediaUrl, {
-    auth: { token },
+    auth: (send) => {
+      Promise.resolve(token).then(
+        (value) => send({ token: value }),
+        () => undefined,
+      );
+    },
     transports: ["websocket"],
     reconnection: true,
     reconnectionDelay: 500,
@@ -33,10 +39,15 @@ export function connectSignaling(mediaUrl: string, token: string): SignalingSock
   });
 }
 
-export async function request<K extends RequestName>(socket: SignalingSocket, name: K, payload: RequestPayload<K>): Promise<RequestResult<K>> {
+export async function request<K extends RequestName>(
+  socket: SignalingSocket,
+  name: K,
+  payload: RequestPayload<K>,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<RequestResult<K>> {
   let response: Ack<RequestResult<K>>;
   try {
-    response = await (socket.timeout(REQUEST_TIMEOUT_MS) as unknown as {
+    response = await (socket.timeout(timeoutMs) as unknown as {
       emitWithAck(name: string, payload: unknown): Promise<Ack<RequestResult<K>>>;
     }).emitWithAck(name, payload);
   } catch {

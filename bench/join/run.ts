@@ -1,0 +1,127 @@
+// Join to first frame: how long a guest waits, from pressing "加入" on the join screen to the
+// first remote video frame on screen, in Debian Chromium on loopback.
+//
+//   npx tsx bench/join/run.ts [--joins 20] [--port 3310] [--media-port 4643]
+//
+// Needs the built portal (`npx next build` in web/) and the mediasoup worker (npm run bootstrap,
+// or MEDIASOUP_WORKER_BIN). It starts its own portal + media node (like the e2e server), keeps
+// one host publishing camera and microphone, and lets a fresh guest (own browser context, fake
+// camera and microphone) join by the guest link `--joins` times, after one unmeasured warm-up.
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import playwrightConfig from "../../playwright.config.ts";
+import { CSRF_COOKIE, CSRF_HEADER } from "../../web/lib/auth/cookie-names.ts";
+import zh from "../../web/messages/zh-CN.json" with { type: "json" };
+import { startStack } from "./stack.ts";
+import { percentile } from "./stats.ts";
+
+const { values } = parseArgs({
+  options: {
+    joins: { type: "string", default: "20" },
+    port: { type: "string", default: "3310" },
+    "media-port": { type: "string", default: "4643" },
+  },
+});
+const JOINS = Number(values.joins);
+const FRAME_TIMEOUT_MS = 15_000;
+const TIMER_SCRIPT = fileURLToPath(new URL("./in-page-timer.js", import.meta.url));
+
+/** What in-page-timer.js measures, in ms from the click. */
+interface JoinTiming {
+  /** POST /api/v1/join/{code} answered. */
+  grantMs: number;
+  /** The call session reached phase "joined" (signaling done, transports being built). */
+  joinedMs: number;
+  /** The first peer connection finished ICE + DTLS. */
+  mediaConnectedMs: number;
+  /** First remote video frame presented. */
+  firstFrameMs: number;
+}
+type TimerWindow = { __armJoinTimer(text: string, timeoutMs: number): void; __joinTiming: Promise<JoinTiming> };
+
+const stack = await startStack({ portalPort: Number(values.port), mediaPort: Number(values["media-port"]) });
+let browser: Browser | undefined;
+try {
+  // The same Chromium and flags as the e2e tests (fake devices, loopback ICE).
+  const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
+  browser = await chromium.launch(launchOptions);
+  const guestLink = await startHost(browser, stack.portalUrl);
+  await timeOneJoin(browser, guestLink, 0);
+  const samples: JoinTiming[] = [];
+  for (let i = 1; i <= JOINS; i++) {
+    const timing = await timeOneJoin(browser, guestLink, i);
+    samples.push(timing);
+    console.log(
+      `join ${String(i).padStart(2)}: first frame ${ms(timing.firstFrameMs)}  ` +
+        `(token ${ms(timing.grantMs)}, joined ${ms(timing.joinedMs)}, media connected ${ms(timing.mediaConnectedMs)})`,
+    );
+  }
+  report(samples);
+} finally {
+  await browser?.close();
+  await stack.stop();
+}
+
+/** The host: signs in, creates a room over the API, joins it from the portal, and stays. */
+async function startHost(browser: Browser, portalUrl: string): Promise<string> {
+  const context = await browser.newContext({ baseURL: portalUrl, locale: "zh-CN" });
+  const page = await context.newPage();
+  const login = await page.request.post("/api/v1/auth/login", { data: { username: "gm.officer", password: "Sunshine#2026" } });
+  if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
+  const csrf = (await context.cookies()).find((c) => c.name === CSRF_COOKIE)?.value ?? "";
+  const created = await page.request.post("/api/v1/rooms", { data: { title: "bench/join", requiresAdmission: false }, headers: { [CSRF_HEADER]: csrf } });
+  if (!created.ok()) throw new Error(`room creation failed: ${created.status()} ${await created.text()}`);
+  const room = (await created.json()) as { id: string; guestLink: string };
+  await page.goto(`/rooms/${room.id}/call`);
+  await clickWhenEnabled(page, zh.join.join);
+  await page.waitForFunction(() => (window as { __ygavCall?: { state(): { phase: string; local: { camera?: unknown } } } }).__ygavCall?.state().local.camera, null, {
+    timeout: 20_000,
+  });
+  return `${portalUrl}${room.guestLink}`;
+}
+
+/** One fresh guest: opens the link, waits for its own devices, then clicks "加入" on the clock. */
+async function timeOneJoin(browser: Browser, guestLink: string, index: number): Promise<JoinTiming> {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  try {
+    await context.addInitScript({ path: TIMER_SCRIPT });
+    const page = await context.newPage();
+    await page.goto(guestLink);
+    await page.getByLabel(zh.join.yourName).fill(`访客${index}`);
+    const join = page.getByRole("button", { name: zh.join.join, exact: true });
+    await join.waitFor();
+    await page.waitForFunction((text) => [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === text && !b.disabled), zh.join.join);
+    await page.evaluate(([text, timeout]) => (window as unknown as TimerWindow).__armJoinTimer(text, timeout), [zh.join.join, FRAME_TIMEOUT_MS] as const);
+    await join.click();
+    const timing = await page.evaluate(() => (window as unknown as TimerWindow).__joinTiming);
+    // Leave properly, so the host's room does not keep a departed guest for the reconnect grace.
+    await page.getByTestId("leave").click();
+    await page.getByTestId("ended-screen").waitFor();
+    return timing;
+  } finally {
+    await context.close();
+  }
+}
+
+async function clickWhenEnabled(page: Page, text: string): Promise<void> {
+  const button = page.getByRole("button", { name: text, exact: true });
+  await button.waitFor();
+  await page.waitForFunction((label) => [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === label && !b.disabled), text, { timeout: 20_000 });
+  await button.click();
+}
+
+function report(samples: JoinTiming[]): void {
+  const column = (pick: (t: JoinTiming) => number) => samples.map(pick).filter(Number.isFinite);
+  const row = (label: string, values: number[]) =>
+    console.log(`${label.padEnd(22)} p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  min ${ms(Math.min(...values))}  max ${ms(Math.max(...values))}`);
+  console.log(`\n${samples.length} joins (after one warm-up), Chromium on loopback:`);
+  row("token received", column((t) => t.grantMs));
+  row("call joined", column((t) => t.joinedMs));
+  row("media connected", column((t) => t.mediaConnectedMs));
+  row("first remote frame", column((t) => t.firstFrameMs));
+}
+
+function ms(value: number): string {
+  return Number.isFinite(value) ? `${Math.round(value)} ms`.padStart(7) : "    n/a";
+}

@@ -1,0 +1,88 @@
+// The portal and a media node for the benchmark, started the way scripts/e2e-portal.mjs starts
+// them: the built portal on a fresh temporary embedded database, throwaway secrets, and ports of
+// its own so that it can run beside the e2e server or `npm start`.
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ephemeralSecrets } from "../../scripts/lib/local-secrets.mjs";
+import { serviceEnv, setUpDatabase, startMediaNode, startPortal } from "../../scripts/lib/services.mjs";
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface Stack {
+  portalUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startStack({ portalPort, mediaPort }: { portalPort: number; mediaPort: number }): Promise<Stack> {
+  if (!fs.existsSync(path.join(ROOT_DIR, "web", ".next", "BUILD_ID"))) {
+    throw new Error("web/.next has no build: run `npx next build` in web/ first");
+  }
+  for (const port of [portalPort, mediaPort]) {
+    if (await answers(`http://127.0.0.1:${port}/`)) throw new Error(`port ${port} is already in use; pass --port / --media-port`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ygav-bench-join-"));
+  const env = serviceEnv(
+    {
+      ...process.env,
+      YANGGUANG_ROOT: ROOT_DIR,
+      DATABASE_URL: `pglite:${path.join(dataDir, "pglite")}`,
+      LOG_LEVEL: "warn",
+      // Away from the default range (40000–40999) that an e2e or npm start node uses.
+      MEDIA_RTC_MIN_PORT: "41000",
+      MEDIA_RTC_MAX_PORT: "41999",
+      ...ephemeralSecrets(),
+    },
+    { portalPort, mediaPort },
+  );
+  await setUpDatabase({ rootDir: ROOT_DIR, env });
+  const children: ChildProcess[] = [startPortal({ rootDir: ROOT_DIR, env }), startMediaNode({ rootDir: ROOT_DIR, env })];
+  const stop = async () => {
+    await Promise.all(children.map((child) => stopChild(child)));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`http://127.0.0.1:${portalPort}/login`);
+    await waitFor(`http://127.0.0.1:${mediaPort}/health`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { portalUrl: `http://127.0.0.1:${portalPort}`, stop };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

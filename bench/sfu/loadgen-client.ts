@@ -1,0 +1,24 @@
+// The bench's handle on its load generator child (loadgen.ts).
+import type { LoadgenHandlers } from "./loadgen.ts";
+import { ChildRpc } from "./rpc.ts";
+
+export class Loadgen {
+  private constructor(
+    private readonly rpc: ChildRpc<LoadgenHandlers>,
+    readonly receiverPorts: number[],
+  ) {}
+
+  static async start(receivers: number, nice: number): Promise<Loadgen> {
+    const rpc = new ChildRpc<LoadgenHandlers>(new URL("./loadgen.ts", import.meta.url), "loadgen");
+    const { ports } = await rpc.call("init", { receivers, nice });
+    return new Loadgen(rpc, ports);
+  }
+
+  addGroup = (group: string, streams: Array<{ ssrc: number; port: number }>) => this.rpc.call("addGroup", { group, streams });
+  activate = (group: string | null) => this.rpc.call("activate", { group });
+  removeGroups = () => this.rpc.call("removeGroups");
+  mark = (ssrcs: number[]) => this.rpc.call("mark", { ssrcs });
+  count = () => this.rpc.call("count");
+  reset = () => this.rpc.call("reset");
+  stop = () => this.rpc.stop();
+}

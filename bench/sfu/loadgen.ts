@@ -1,0 +1,107 @@
+// The load generator, a child process so that its CPU is its own (and measured), not mixed into
+// the processes that host mediasoup. One UDP socket sends every publisher's RTP (and hears the
+// PLIs); a few sockets receive every consumer leg and count it. Streams are grouped by setup and
+// only the active group sends, so both setups can stay built while they take turns.
+import dgram from "node:dgram";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { ownCpuMs, serveRpc } from "./rpc.ts";
+import { RtpCounter, type WindowCount } from "./rtp-counter.ts";
+import { STREAM, Vp8Stream, keyFrameRequests } from "./vp8-stream.ts";
+
+const HOST = "127.0.0.1";
+// As large as net.core.rmem_max allows (4 MiB here): a receiver stall must not look like SFU loss.
+const SOCKET_BUFFER = 4 * 1024 * 1024;
+const TICK_MS = 5;
+const FRAME_MS = 1000 / STREAM.fps;
+
+interface Sending {
+  stream: Vp8Stream;
+  port: number;
+  nextAt: number;
+}
+
+const counter = new RtpCounter();
+const receivers: dgram.Socket[] = [];
+let sender: dgram.Socket | undefined;
+const groups = new Map<string, Sending[]>();
+let active: Sending[] = [];
+const bySsrc = new Map<number, Vp8Stream>();
+let cpuAtMark = 0;
+let sentAtMark = 0;
+
+function bind(socket: dgram.Socket): Promise<number> {
+  return new Promise((resolve) => socket.bind(0, HOST, () => resolve(socket.address().port)));
+}
+
+function tick(): void {
+  const now = performance.now();
+  for (const s of active) {
+    // A late timer sends the frames it missed (an encoder would too), unless it is so far behind
+    // that catching up would be a burst no camera makes.
+    if (now - s.nextAt > 500) s.nextAt = now;
+    while (s.nextAt <= now) {
+      for (const packet of s.stream.nextFrame(now)) sender!.send(packet, s.port, HOST);
+      s.nextAt += FRAME_MS;
+    }
+  }
+}
+
+const handlers = {
+  async init({ receivers: count, nice }: { receivers: number; nice: number }) {
+    if (nice !== 0) os.setPriority(nice);
+    sender = dgram.createSocket({ type: "udp4", sendBufferSize: SOCKET_BUFFER, recvBufferSize: SOCKET_BUFFER });
+    sender.on("message", (rtcp) => {
+      for (const ssrc of keyFrameRequests(rtcp)) bySsrc.get(ssrc)?.requestKeyFrame();
+    });
+    await bind(sender);
+    const ports: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const socket = dgram.createSocket({ type: "udp4", recvBufferSize: SOCKET_BUFFER });
+      socket.on("message", (buf) => counter.onPacket(buf));
+      ports.push(await bind(socket));
+      receivers.push(socket);
+    }
+    setInterval(tick, TICK_MS);
+    return { ports };
+  },
+  /** Adds a group of streams (one per publisher), silent until activated. */
+  addGroup({ group, streams }: { group: string; streams: Array<{ ssrc: number; port: number }> }) {
+    const sendings = streams.map((t) => ({ stream: new Vp8Stream(t.ssrc), port: t.port, nextAt: 0 }));
+    for (const s of sendings) bySsrc.set(s.stream.ssrc, s.stream);
+    groups.set(group, sendings);
+  },
+  /** Only this group sends from now on (null: none). */
+  activate({ group }: { group: string | null }) {
+    active = group ? groups.get(group)! : [];
+    const now = performance.now();
+    // Frame times are staggered across publishers, as independent cameras would be.
+    active.forEach((s, i) => (s.nextAt = now + (FRAME_MS * i) / active.length));
+  },
+  removeGroups() {
+    active = [];
+    groups.clear();
+    bySsrc.clear();
+  },
+  mark({ ssrcs }: { ssrcs: number[] }) {
+    counter.mark(ssrcs);
+    cpuAtMark = ownCpuMs();
+    sentAtMark = sentPackets();
+  },
+  count(): { count: WindowCount; cpuMs: number; sentPackets: number } {
+    return { count: counter.count(), cpuMs: ownCpuMs() - cpuAtMark, sentPackets: sentPackets() - sentAtMark };
+  },
+  reset() {
+    counter.reset();
+  },
+};
+
+function sentPackets(): number {
+  let sent = 0;
+  for (const group of groups.values()) for (const s of group) sent += s.stream.packetsSent;
+  return sent;
+}
+
+export type LoadgenHandlers = typeof handlers;
+
+serveRpc(handlers);

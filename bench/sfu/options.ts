@@ -1,0 +1,96 @@
+// Command-line flags of bench/sfu (see bench/README.md).
+import { parseArgs } from "node:util";
+import type { SrtpMode } from "./media-params.ts";
+
+export interface BenchOptions {
+  steps: number[];
+  publishers: number;
+  stepSeconds: number;
+  rounds: number;
+  warmupSeconds: number;
+  settleSeconds: number;
+  srtp: SrtpMode;
+  receivers: number;
+  setups: Array<"bare" | "platform">;
+  scrapeSeconds: number;
+  keepGoing: boolean;
+  nice: number;
+  quietWait: number;
+  retries: number;
+}
+
+const DEFAULT_STEPS = [100, 200, 300, 500, 700, 1000, 1500, 2000, 3000];
+
+export const USAGE = `npx tsx bench/sfu/run.ts [flags]
+  --steps 100,200,…     consumer counts to ramp through (default ${DEFAULT_STEPS.join(",")})
+  --max N               drop steps above N
+  --publishers N        streams (one per publisher); consumers = publishers × subscribers (default 10)
+  --step-seconds S      measured time per step and setup (default 10)
+  --rounds N            split it into N windows, the setups alternating A B | B A … (default 2)
+  --warmup-seconds S    each setup's media flows this long before its first window (default 3)
+  --settle-seconds S    and this long after each switch before a window opens (default 1)
+  --srtp MODE           encryption of consumer legs: gcm (AEAD_AES_128_GCM, default), gcm256,
+                        cm (AES_CM_128_HMAC_SHA1_80) or off (plain RTP)
+  --receivers N         generator sockets receiving consumer legs (default 8)
+  --setups bare,platform
+  --scrape-seconds S    platform: GET /metrics every S s, as Prometheus would (default 15; 0 = never)
+  --keep-going          do not stop when every setup has lost ≥ 1 % at a step
+  --quiet-wait S        before each step, wait up to S s for other tenants to go quiet (default 60)
+  --retries N           redo a step up to N times if other tenants were busy during it (default 2)
+  --nice=N              raise the bench's priority (e.g. --nice=-10, needs root): workers, load
+                        generator and this session's autogroup, so other tenants cannot starve them
+                        (default 0: leave priorities alone)`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      steps: { type: "string" },
+      max: { type: "string" },
+      publishers: { type: "string", default: "10" },
+      "step-seconds": { type: "string", default: "10" },
+      rounds: { type: "string", default: "2" },
+      "warmup-seconds": { type: "string", default: "3" },
+      "settle-seconds": { type: "string", default: "1" },
+      srtp: { type: "string", default: "gcm" },
+      receivers: { type: "string", default: "8" },
+      setups: { type: "string", default: "bare,platform" },
+      "scrape-seconds": { type: "string", default: "15" },
+      "keep-going": { type: "boolean", default: false },
+      nice: { type: "string", default: "0" },
+      "quiet-wait": { type: "string", default: "60" },
+      retries: { type: "string", default: "2" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const positive = (name: string, text: string) => {
+    const n = Number(text);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${text}\n${USAGE}`);
+    return n;
+  };
+  const max = values.max ? positive("max", values.max) : Infinity;
+  const steps = (values.steps ? values.steps.split(",").map((s) => positive("steps", s)) : DEFAULT_STEPS).filter((n) => n <= max);
+  if (!["gcm", "gcm256", "cm", "off"].includes(values.srtp)) throw new Error(`--srtp must be gcm, gcm256, cm or off\n${USAGE}`);
+  const setups = values.setups.split(",").map((s) => s.trim());
+  if (setups.some((s) => s !== "bare" && s !== "platform")) throw new Error(`--setups takes bare and/or platform\n${USAGE}`);
+  return {
+    steps: steps.length > 0 ? steps : [Math.floor(max)],
+    publishers: Math.round(positive("publishers", values.publishers)),
+    stepSeconds: positive("step-seconds", values["step-seconds"]),
+    rounds: Math.round(positive("rounds", values.rounds)),
+    warmupSeconds: Number(values["warmup-seconds"]),
+    settleSeconds: Number(values["settle-seconds"]),
+    srtp: values.srtp as SrtpMode,
+    receivers: Math.round(positive("receivers", values.receivers)),
+    setups: setups as Array<"bare" | "platform">,
+    scrapeSeconds: Number(values["scrape-seconds"]),
+    keepGoing: values["keep-going"],
+    nice: Number(values.nice),
+    quietWait: Number(values["quiet-wait"]),
+    retries: Number(values.retries),
+  };
+}

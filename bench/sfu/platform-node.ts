@@ -1,0 +1,69 @@
+// Child process: our media node, started as production starts it (MediaNode.start with a config
+// from loadMediaConfig) but with one worker, in a process of its own so that its Node.js CPU (socket.io, Room
+// bookkeeping, metrics, logging) is measured apart from everything else.
+import "./worker-bin.ts";
+import os from "node:os";
+import { pino } from "pino";
+import type { types } from "mediasoup";
+import { loadMediaConfig } from "../../server/src/config.ts";
+import { MediaNode } from "../../server/src/media-node.ts";
+import { attachPlainLeg } from "./plain-leg.ts";
+import { publisherTransportOptions, subscriberConnectParams, subscriberTransportOptions, type SrtpMode } from "./media-params.ts";
+import { ownCpuMs, serveRpc } from "./rpc.ts";
+
+let node: MediaNode | undefined;
+const worker = (): types.Worker => node!.pool.list()[0]!;
+
+const handlers = {
+  async start({ publicKey, rtcMinPort, rtcMaxPort, nice }: { publicKey: string; rtcMinPort: number; rtcMaxPort: number; nice: number }) {
+    const config = loadMediaConfig({
+      MEDIA_NODE_ID: "bench-node",
+      MEDIA_PORT: "0",
+      MEDIA_HTTP_HOST: "127.0.0.1",
+      MEDIA_LISTEN_IP: "127.0.0.1",
+      MEDIA_WORKERS: "1",
+      MEDIA_RTC_MIN_PORT: String(rtcMinPort),
+      MEDIA_RTC_MAX_PORT: String(rtcMaxPort),
+      // A finished step's room closes at once instead of lingering into the next step.
+      MEDIA_ROOM_EMPTY_GRACE_SECONDS: "0",
+      JOIN_TOKEN_PUBLIC_KEY: publicKey,
+      LOG_LEVEL: "info",
+    });
+    // Production's level and JSON lines, written to /dev/null so the bench's tables stay readable.
+    const logger = pino(
+      { level: config.logLevel, base: { node: config.nodeId }, timestamp: pino.stdTimeFunctions.isoTime },
+      pino.destination({ dest: "/dev/null", sync: false }),
+    );
+    node = await MediaNode.start(config, logger);
+    if (nice !== 0) os.setPriority(worker().pid, nice);
+    return { url: `http://127.0.0.1:${node.port}` };
+  },
+  /** The bypass (see plain-leg.ts): a peer's plain leg, on its room's router, registered as ours would be. */
+  async attachLeg({ room, peer, direction, srtp, port }: { room: string; peer: string; direction: "send" | "recv"; srtp: SrtpMode; port?: number }) {
+    const target = node!.rooms.get(room);
+    if (!target) throw new Error(`no room ${room}`);
+    const leg =
+      direction === "send"
+        ? await attachPlainLeg(target, peer, "send", publisherTransportOptions())
+        : await attachPlainLeg(target, peer, "recv", subscriberTransportOptions(srtp), subscriberConnectParams(srtp, port!));
+    return { transportId: leg.id, localPort: leg.tuple.localPort };
+  },
+  async roomClosed({ room }: { room: string }) {
+    for (let i = 0; i < 200 && node!.rooms.get(room); i++) await new Promise((r) => setTimeout(r, 25));
+    return { closed: !node!.rooms.get(room) };
+  },
+  async cpu() {
+    const usage = await worker().getResourceUsage();
+    return { workerMs: usage.ru_utime + usage.ru_stime, workerSysMs: usage.ru_stime, nodeMs: ownCpuMs() };
+  },
+  async routers() {
+    return { count: ((await worker().dump()) as { routerIds: string[] }).routerIds.length };
+  },
+  async close() {
+    await node?.close();
+  },
+};
+
+export type PlatformNodeHandlers = typeof handlers;
+
+serveRpc(handlers);

@@ -1,0 +1,131 @@
+// bench/sfu: how many consumers one mediasoup worker forwards with < 1 % loss, bare and through
+// our media node, and what our code costs on top. Prints tables; it is not a test. See
+// bench/README.md and docs/PERFORMANCE.md.
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { Loadgen } from "./loadgen-client.ts";
+import { SUITES } from "./media-params.ts";
+import { measureWindow, PeriodicClock, type WindowResult } from "./measure.ts";
+import { parseOptions } from "./options.ts";
+import { boostSession, waitForQuiet } from "./quiet.ts";
+import { derive, summary, table, LOSS_LIMIT_PCT, type StepRow } from "./report.ts";
+import { startBare } from "./setup-bare.ts";
+import { startPlatform } from "./setup-platform.ts";
+import type { BuiltStep, SfuSetup } from "./setup.ts";
+import { nominalRate, STREAM } from "./vp8-stream.ts";
+
+const options = parseOptions(process.argv.slice(2));
+const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+/**
+ * One step: every setup builds the same media, then they take turns carrying it (A B | B A | …),
+ * so that a change in the shared machine's load falls on both alike.
+ */
+async function runStep(setups: SfuSetup[], loadgen: Loadgen, consumers: number): Promise<StepRow[]> {
+  const publishers = Math.min(options.publishers, consumers);
+  const subscribers = Math.max(1, Math.round(consumers / publishers));
+  const built = new Map<SfuSetup, BuiltStep>();
+  const buildSeconds = new Map<SfuSetup, number>();
+  const windows = new Map<SfuSetup, WindowResult[]>(setups.map((s) => [s, []]));
+  await loadgen.reset();
+  try {
+    for (const setup of setups) {
+      const t0 = performance.now();
+      built.set(setup, await setup.build({ publishers, subscribers, srtp: options.srtp, receiverPorts: loadgen.receiverPorts }));
+      buildSeconds.set(setup, (performance.now() - t0) / 1000);
+      await loadgen.addGroup(setup.name, built.get(setup)!.publisherTargets);
+    }
+    for (const setup of setups) {
+      // First media: keyframe, every consumer in sync.
+      await loadgen.activate(setup.name);
+      await sleep(options.warmupSeconds);
+    }
+    const windowSeconds = options.stepSeconds / options.rounds;
+    const clocks = new Map(setups.map((s) => [s, new PeriodicClock(options.scrapeSeconds)]));
+    for (let round = 0; round < options.rounds; round++) {
+      for (const setup of round % 2 === 0 ? setups : [...setups].reverse()) {
+        await loadgen.activate(setup.name);
+        await sleep(options.settleSeconds);
+        windows.get(setup)!.push(await measureWindow(setup, loadgen, built.get(setup)!, windowSeconds, clocks.get(setup)!));
+      }
+    }
+  } finally {
+    await loadgen.activate(null);
+    await loadgen.removeGroups();
+    for (const setup of built.keys()) await setup.teardown();
+    await sleep(0.5);
+  }
+  return setups.map((setup) => ({
+    setup: setup.name,
+    consumers: publishers * subscribers,
+    publishers,
+    subscribers,
+    buildSeconds: buildSeconds.get(setup)!,
+    windows: windows.get(setup)!,
+  }));
+}
+
+/** A step measured on a quiet machine if it can be: waits for quiet, redoes a disturbed step. */
+async function measureStep(setups: SfuSetup[], loadgen: Loadgen, consumers: number): Promise<StepRow[]> {
+  const disturbance = (rows: StepRow[]) => Math.max(...rows.map((r) => derive(r).othersCores));
+  let best: StepRow[] = [];
+  for (let attempt = 0; attempt <= options.retries; attempt++) {
+    if (options.quietWait > 0 && (await waitForQuiet(options.quietWait)) >= options.quietWait) {
+      console.log(`(machine still busy after ${options.quietWait} s: measuring anyway)`);
+    }
+    const rows = await runStep(setups, loadgen, consumers);
+    if (best.length === 0 || disturbance(rows) < disturbance(best)) best = rows;
+    if (!best.some((r) => derive(r).notes.includes("CONTENDED"))) break;
+    if (attempt < options.retries) console.log(`(step ${consumers}: other tenants were busy, measuring again)`);
+  }
+  return best;
+}
+
+async function main(): Promise<void> {
+  const rate = nominalRate();
+  const cpus = os.cpus();
+  const { version } = await import("mediasoup/package.json", { with: { type: "json" } }).then((m) => m.default);
+  console.log(`bench/sfu — ${new Date().toISOString()}`);
+  console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, Node ${process.version}, mediasoup ${version}`);
+  console.log(
+    `stream: VP8 ${STREAM.fps} fps, ≈ ${rate.pps} pkt/s of ${STREAM.payloadBytes}±${STREAM.payloadJitter} B payload ≈ ${Math.round(rate.bps / 1000)} kbit/s on the wire, ` +
+      `keyframe (${STREAM.keyFramePackets} pkt) on PLI; publisher legs plain RTP, consumer legs ${options.srtp === "off" ? "plain RTP" : `SRTP ${SUITES[options.srtp]}`}; all on 127.0.0.1`,
+  );
+  console.log(
+    `${options.publishers} publishers; per step and setup ${options.stepSeconds} s measured in ${options.rounds} alternating windows; ` +
+      `held = loss < ${LOSS_LIMIT_PCT} % and every consumer delivering${options.nice ? `; workers and load generator at nice ${options.nice}` : ""}\n`,
+  );
+
+  if (options.nice !== 0) await boostSession(options.nice);
+  const loadgen = await Loadgen.start(options.receivers, options.nice);
+  const setups: SfuSetup[] = [];
+  // Separate port ranges: the bare worker and the node's worker live side by side all along.
+  if (options.setups.includes("bare")) setups.push(await startBare(46000, 47999, options.nice));
+  if (options.setups.includes("platform")) setups.push(await startPlatform(48000, 49999, options.nice));
+  const rows: StepRow[] = [];
+  try {
+    for (const consumers of options.steps) {
+      const stepRows = await measureStep(setups, loadgen, consumers);
+      rows.push(...stepRows);
+      console.log(table(stepRows).split("\n").slice(rows.length === stepRows.length ? 0 : 2).join("\n"));
+      if (!options.keepGoing && stepRows.every((r) => derive(r).verdict === "NO")) break;
+    }
+  } finally {
+    for (const setup of setups) await setup.close().catch(() => {});
+    loadgen.stop();
+  }
+  console.log(`\n${table(rows)}\n\n${summary(rows, setups.map((s) => s.name))}`);
+  console.log(
+    `\nworker CPU % = % of one core, from worker.getResourceUsage() (sys = kernel part); CPU/consumer = worker CPU-ms per second per consumer; ` +
+      `node CPU % = the Node.js process hosting that worker (platform: our media node; bare: mediasoup's library alone); ` +
+      `loadgen CPU % = the RTP generator/receiver child; others = the rest of the machine's busy CPU (other tenants), in cores.`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,106 @@
+// Setup B, "platform": our media node (platform-node.ts, a child process) with every participant a
+// socket.io client in this process that authenticates with a signed join token, joins and
+// produces through our protocol. Consumers are made by our Room (its fan-out on `produce`),
+// offered with `newConsumer` and resumed with `resumeConsumer`. Only the transports are made
+// differently: see plain-leg.ts.
+import { generateKeyPairSync } from "node:crypto";
+import type { types } from "mediasoup";
+import { signJoinToken } from "../../web/lib/media/sign-join-token.ts";
+import type { Grants } from "../../server/src/protocol/join-token.ts";
+import type { RequestPayload } from "../../server/src/protocol/requests.ts";
+import { consumerRtpCapabilities, producerRtpParameters, randomSsrc } from "./media-params.ts";
+import type { PlatformNodeHandlers } from "./platform-node.ts";
+import { ChildRpc } from "./rpc.ts";
+import { range, type BuiltStep, type SfuSetup } from "./setup.ts";
+import { SignalingClient } from "./signaling-client.ts";
+
+const SUBSCRIBER: Grants = { publish: false, subscribe: true, observe: false, moderate: false };
+const PUBLISHER: Grants = { publish: true, subscribe: true, observe: false, moderate: false };
+const BUILD_TIMEOUT_MS = 120_000;
+
+export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice: number): Promise<SfuSetup> {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519", {
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  const rpc = new ChildRpc<PlatformNodeHandlers>(new URL("./platform-node.ts", import.meta.url), "platform node");
+  const { url } = await rpc.call("start", { publicKey, rtcMinPort, rtcMaxPort, nice });
+  let clients: SignalingClient[] = [];
+  let room = "";
+  let steps = 0;
+
+  const connect = async (sub: string, grants: Grants) =>
+    SignalingClient.connect(url, await signJoinToken(privateKey, { room, sub, name: sub, role: "participant", grants }));
+
+  /** What the web client does before it has media: capabilities, then join with its own. */
+  const join = async (client: SignalingClient) => {
+    const { rtpCapabilities } = await client.ok("getRouterRtpCapabilities", {});
+    const caps = consumerRtpCapabilities(rtpCapabilities as unknown as types.RtpCapabilities);
+    await client.ok("join", { rtpCapabilities: caps as unknown as RequestPayload<"join">["rtpCapabilities"] });
+  };
+
+  return {
+    name: "platform",
+    async build({ publishers, subscribers, srtp, receiverPorts }): Promise<BuiltStep> {
+      room = `bench-${++steps}`;
+      const expected = publishers * subscribers;
+      let resumed = 0;
+      let finish!: () => void;
+      const allResumed = new Promise<void>((resolve) => (finish = resolve));
+      const timeout = setTimeout(() => finish(), BUILD_TIMEOUT_MS);
+
+      // Subscribers first, with their receiving legs, so that each `produce` fans out to all.
+      const subs = await Promise.all(range(subscribers).map((i) => connect(`sub-${i}`, SUBSCRIBER)));
+      clients = [...subs];
+      for (const client of subs) client.onResumed = () => ++resumed === expected && finish();
+      await Promise.all(subs.map(join));
+      await Promise.all(
+        subs.map((_, i) => rpc.call("attachLeg", { room, peer: `sub-${i}`, direction: "recv", srtp, port: receiverPorts[i % receiverPorts.length]! })),
+      );
+
+      const pubs = await Promise.all(range(publishers).map((i) => connect(`pub-${i}`, PUBLISHER)));
+      clients.push(...pubs);
+      const publisherTargets: BuiltStep["publisherTargets"] = [];
+      for (const [i, client] of pubs.entries()) {
+        await join(client);
+        const leg = await rpc.call("attachLeg", { room, peer: `pub-${i}`, direction: "send", srtp });
+        const ssrc = randomSsrc();
+        await client.ok("produce", {
+          transportId: leg.transportId,
+          kind: "video",
+          rtpParameters: producerRtpParameters(ssrc) as unknown as RequestPayload<"produce">["rtpParameters"],
+          source: "camera",
+        });
+        publisherTargets.push({ ssrc, port: leg.localPort });
+      }
+
+      await allResumed;
+      clearTimeout(timeout);
+      const failure = subs.find((c) => c.failure)?.failure;
+      if (failure) throw failure;
+      if (resumed < expected) throw new Error(`platform: ${resumed} of ${expected} consumers resumed in ${BUILD_TIMEOUT_MS / 1000} s`);
+      return { publisherTargets, consumerSsrcs: subs.flatMap((c) => c.consumerSsrcs) };
+    },
+    cpu: () => rpc.call("cpu"),
+    async periodic() {
+      // What Prometheus does (its default timeout is 10 s): /metrics walks every room, peer and
+      // transport (getStats).
+      const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) throw new Error(`/metrics: ${response.status}`);
+      await response.text();
+    },
+    async teardown() {
+      await Promise.all(clients.map((c) => c.ok("leave", {}).catch(() => {})));
+      for (const c of clients) c.close();
+      clients = [];
+      // The empty room closes at once (grace 0) and with it its router.
+      const { closed } = await rpc.call("roomClosed", { room });
+      const { count } = await rpc.call("routers");
+      if (!closed || count > 0) throw new Error(`platform: room ${room} still open or ${count} router(s) left after teardown`);
+    },
+    async close() {
+      await rpc.call("close");
+      rpc.stop();
+    },
+  };
+}

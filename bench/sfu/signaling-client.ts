@@ -1,0 +1,45 @@
+// A synthetic participant's signaling: real socket.io and our protocol, no media library. It
+// takes every consumer offered (ack) and resumes it, as the web client does.
+import { io, type Socket } from "socket.io-client";
+import type { Ack } from "../../server/src/protocol/errors.ts";
+import type { EventPayload } from "../../server/src/protocol/events.ts";
+import type { RequestName, RequestPayload, RequestResult } from "../../server/src/protocol/requests.ts";
+
+export class SignalingClient {
+  /** SSRCs of the consumers this client has resumed. */
+  readonly consumerSsrcs: number[] = [];
+  onResumed: (() => void) | undefined;
+  failure: Error | undefined;
+
+  private constructor(readonly socket: Socket) {
+    socket.on("newConsumer", (payload: EventPayload<"newConsumer">, ack: (response: unknown) => void) => {
+      ack({ ok: true, data: {} });
+      const ssrc = (payload.rtpParameters as { encodings?: Array<{ ssrc?: number }> }).encodings?.[0]?.ssrc;
+      this.ok("resumeConsumer", { consumerId: payload.consumerId }).then(
+        () => {
+          if (ssrc !== undefined) this.consumerSsrcs.push(ssrc);
+          this.onResumed?.();
+        },
+        (error: Error) => (this.failure = error),
+      );
+    });
+  }
+
+  static connect(url: string, token: string): Promise<SignalingClient> {
+    return new Promise((resolve, reject) => {
+      const socket = io(url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
+      socket.once("connect", () => resolve(new SignalingClient(socket)));
+      socket.once("connect_error", reject);
+    });
+  }
+
+  async ok<K extends RequestName>(name: K, payload: RequestPayload<K>): Promise<RequestResult<K>> {
+    const response = (await this.socket.timeout(30_000).emitWithAck(name, payload)) as Ack<RequestResult<K>>;
+    if (!response.ok) throw new Error(`${name} refused: ${response.error.code} ${response.error.message}`);
+    return response.data;
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}

@@ -1,0 +1,113 @@
+// One synthetic VP8 camera stream, packetized the way Chrome sends it, so mediasoup's VP8 parser
+// sees real payload descriptors (it needs them to find keyframes and start consumers).
+
+export const STREAM = {
+  payloadType: 96,
+  clockRate: 90_000,
+  fps: 30,
+  /** Delta frames alternate between 1 and 2 packets: 45 packets/s at 30 fps. */
+  deltaFramePackets: [1, 2] as const,
+  /** Payload bytes per packet, ±PAYLOAD_JITTER (varied so packets are not all alike). */
+  payloadBytes: 1150,
+  payloadJitter: 50,
+  keyFramePackets: 10,
+  /** A burst of PLIs (many consumers starting) yields one keyframe per this interval, as encoders do. */
+  minKeyFrameIntervalMs: 300,
+} as const;
+
+const RTP_HEADER = 12;
+const VP8_DESCRIPTOR = 6;
+
+/** ≈ packets/s and bits/s of one stream on the wire (RTP + UDP + IPv4 headers included). */
+export function nominalRate(): { pps: number; bps: number } {
+  const perFrame = STREAM.deltaFramePackets.reduce((a, b) => a + b, 0) / STREAM.deltaFramePackets.length;
+  const pps = perFrame * STREAM.fps;
+  return { pps, bps: pps * (STREAM.payloadBytes + RTP_HEADER + VP8_DESCRIPTOR + 28) * 8 };
+}
+
+export class Vp8Stream {
+  private seq = Math.floor(Math.random() * 0x10000);
+  private timestamp = Math.floor(Math.random() * 0x1_0000_0000);
+  private pictureId = Math.floor(Math.random() * 0x8000);
+  private tl0PicIdx = 0;
+  private frameIndex = 0;
+  private keyFrameWanted = true; // the first frame is a keyframe
+  private lastKeyFrameAt = -Infinity;
+  /** Filler bytes shared by every packet: its content does not matter to the SFU. */
+  private static readonly filler = Buffer.alloc(STREAM.payloadBytes + STREAM.payloadJitter, 0x5a);
+  packetsSent = 0;
+  keyFramesSent = 0;
+
+  constructor(readonly ssrc: number) {}
+
+  requestKeyFrame(): void {
+    this.keyFrameWanted = true;
+  }
+
+  /** The packets of the next frame; the caller sends them back to back. */
+  nextFrame(nowMs: number): Buffer[] {
+    const key = this.keyFrameWanted && nowMs - this.lastKeyFrameAt >= STREAM.minKeyFrameIntervalMs;
+    if (key) {
+      this.keyFrameWanted = false;
+      this.lastKeyFrameAt = nowMs;
+      this.keyFramesSent++;
+    }
+    const count = key ? STREAM.keyFramePackets : STREAM.deltaFramePackets[this.frameIndex % STREAM.deltaFramePackets.length]!;
+    const packets: Buffer[] = [];
+    for (let i = 0; i < count; i++) packets.push(this.packet(i === 0, i === count - 1, key));
+    this.frameIndex++;
+    this.pictureId = (this.pictureId + 1) & 0x7fff;
+    this.tl0PicIdx = (this.tl0PicIdx + 1) & 0xff;
+    this.timestamp = (this.timestamp + STREAM.clockRate / STREAM.fps) >>> 0;
+    this.packetsSent += count;
+    return packets;
+  }
+
+  private packet(first: boolean, last: boolean, key: boolean): Buffer {
+    const payload = STREAM.payloadBytes + Math.round((Math.random() * 2 - 1) * STREAM.payloadJitter);
+    const buf = Buffer.allocUnsafe(RTP_HEADER + VP8_DESCRIPTOR + payload);
+    // RTP header (RFC 3550): V=2, no padding/extension/CSRC; marker on the frame's last packet.
+    buf[0] = 0x80;
+    buf[1] = (last ? 0x80 : 0) | STREAM.payloadType;
+    buf.writeUInt16BE(this.seq, 2);
+    buf.writeUInt32BE(this.timestamp, 4);
+    buf.writeUInt32BE(this.ssrc, 8);
+    this.seq = (this.seq + 1) & 0xffff;
+    // VP8 payload descriptor (RFC 7741) as Chrome writes it: X=1, S on the first packet, PID=0;
+    // I/L/T present; 15-bit picture id; TL0PICIDX; TID=0 with Y=1.
+    buf[12] = 0x80 | (first ? 0x10 : 0);
+    buf[13] = 0xe0;
+    buf.writeUInt16BE(0x8000 | this.pictureId, 14);
+    buf[16] = this.tl0PicIdx;
+    buf[17] = 0x20;
+    Vp8Stream.filler.copy(buf, 18, 0, payload);
+    if (first) {
+      // VP8 frame tag: bit 0 (P) is 0 for a keyframe; show_frame set. A keyframe carries the
+      // start code and a 640x480 size, like a real encoder's.
+      buf[18] = key ? 0x10 : 0x11;
+      if (key) {
+        buf[21] = 0x9d;
+        buf[22] = 0x01;
+        buf[23] = 0x2a;
+        buf.writeUInt16LE(640, 24);
+        buf.writeUInt16LE(480, 26);
+      }
+    }
+    return buf;
+  }
+}
+
+/** Media SSRCs that an RTCP compound packet asks a keyframe for (PLI and FIR). */
+export function keyFrameRequests(rtcp: Buffer): number[] {
+  const ssrcs: number[] = [];
+  let offset = 0;
+  while (offset + 12 <= rtcp.length) {
+    const fmt = rtcp[offset]! & 0x1f;
+    const type = rtcp[offset + 1]!;
+    const length = (rtcp.readUInt16BE(offset + 2) + 1) * 4;
+    if (type === 206 && fmt === 1) ssrcs.push(rtcp.readUInt32BE(offset + 8));
+    if (type === 206 && fmt === 4 && offset + 16 <= rtcp.length) ssrcs.push(rtcp.readUInt32BE(offset + 12));
+    offset += length;
+  }
+  return ssrcs;
+}

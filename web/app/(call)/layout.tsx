@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+
+// Calls take the whole screen, dark so that faces stand out; no portal header (guests have no
+// account, and every pixel on a phone goes to the video).
+export default function CallLayout({ children }: { children: ReactNode }) {
+  return <div className="flex min-h-dvh flex-col bg-slate-900 text-white">{children}</div>;
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useState } from "react";
+import type { CallSession } from "@/lib/media-client/call-session";
+import type { CallState } from "@/lib/media-client/call-state";
+import { rateQuality } from "@/lib/media-client/connection-quality";
+import { buildTiles, selfMicStatus } from "./call-tiles";
+import { CallControls } from "./call-controls";
+import { ConnectingBanner } from "./connecting-banner";
+import { LockIcon } from "./icons";
+import { ParticipantsPanel } from "./participants-panel";
+import { ReconnectingBanner } from "./reconnecting-banner";
+import { RemoteAudio } from "./remote-audio";
+import { RemoteTile } from "./remote-tile";
+import { SelfTile } from "./self-tile";
+import { screenShareSupported, useLocalControls } from "./use-local-controls";
+import { useQuality } from "./use-quality";
+import { VideoGrid } from "./video-grid";
+
+const TOAST_MS = 4000;
+
+/** The call itself: top bar, tiles, notices, controls, the people panel and everyone's sound. */
+export function CallView({ session, state, roomTitle, selfName, cameraTrack, onLeave }: {
+  session: CallSession | null;
+  state: CallState;
+  roomTitle: string;
+  selfName: string;
+  cameraTrack: MediaStreamTrack | null;
+  onLeave: () => void;
+}) {
+  const t = useTranslations("call");
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [toast, setToast] = useState<string | null>(null);
+  const [canShareScreen] = useState(screenShareSupported);
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  useEffect(() => {
+    if (state.notice) setToast(t("actionFailed"));
+  }, [state.notice, t]);
+
+  const showRefusal = useCallback(() => setToast(t("mutedByModerator")), [t]);
+  const failed = useCallback(() => setToast(t("actionFailed")), [t]);
+  const controls = useLocalControls(session, state, cameraTrack, showRefusal);
+  const readings = useQuality(session, state.phase === "joined");
+  const tiles = buildTiles(state);
+  const self = state.self;
+  const knocking = self?.moderator && !panelOpen ? state.lobby.length : 0;
+
+  return (
+    <div className="relative flex h-dvh flex-col overflow-hidden bg-slate-950 text-white">
+      <header className="flex shrink-0 items-center justify-between gap-2 px-3 py-2">
+        <h1 className="min-w-0 truncate text-sm font-medium sm:text-base">{roomTitle}</h1>
+        {state.locked && (
+          <span className="flex shrink-0 items-center gap-1 rounded-full bg-white/10 px-2 py-0.5 text-xs">
+            <LockIcon className="size-3.5" />
+            {t("locked")}
+          </span>
+        )}
+      </header>
+      {state.phase === "connecting" && <ConnectingBanner />}
+      {state.phase === "reconnecting" && <ReconnectingBanner reason={state.reconnecting ?? "network"} />}
+      <div className="flex flex-col items-center gap-2 px-3 empty:hidden">
+        {state.local.mic?.mutedByModerator && (
+          <p className="rounded-md bg-amber-400 px-3 py-1.5 text-sm font-medium text-slate-900" role="status" data-testid="muted-by-moderator">
+            {t("mutedByModerator")}
+          </p>
+        )}
+        {state.local.screen && <p className="rounded-md bg-brand-600 px-3 py-1.5 text-sm">{t("sharingScreen")}</p>}
+        {knocking > 0 && (
+          <button type="button" onClick={() => setPanelOpen(true)} className="min-h-10 rounded-md bg-amber-400 px-3 text-sm font-medium text-slate-900" data-testid="knocking">
+            {t("knocking", { count: knocking })}
+          </button>
+        )}
+      </div>
+      <div className="flex min-h-0 flex-1">
+        <main className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <VideoGrid count={tiles.length}>
+            {tiles.map((tile) =>
+              tile.kind === "self" ? (
+                <SelfTile
+                  key={tile.key}
+                  name={self?.name ?? selfName}
+                  video={cameraTrack}
+                  cameraOff={state.local.camera?.paused ?? !cameraTrack?.enabled}
+                  mic={selfMicStatus(state)}
+                  quality={rateQuality({ rttMs: readings.rttMs, recentLoss: readings.recentLoss, fps: null })}
+                  speaking={Boolean(self) && state.activeSpeaker === self?.id}
+                />
+              ) : (
+                <RemoteTile key={tile.key} tile={tile} session={session} speaking={state.activeSpeaker === tile.peer.id} readings={readings} />
+              ),
+            )}
+          </VideoGrid>
+        </main>
+        {panelOpen && <ParticipantsPanel state={state} session={session} onClose={() => setPanelOpen(false)} onFailed={failed} />}
+      </div>
+      {toast && (
+        <p className="absolute inset-x-3 bottom-24 z-30 mx-auto max-w-md rounded-md bg-slate-800 px-3 py-2 text-center text-sm shadow-lg" role="alert">
+          {toast}
+        </p>
+      )}
+      <CallControls
+        state={state}
+        canShareScreen={canShareScreen}
+        panelOpen={panelOpen}
+        onToggleMic={() => void controls.toggleMic().catch(failed)}
+        onToggleCamera={() => void controls.toggleCamera().catch(failed)}
+        onToggleScreen={() => void controls.toggleScreen().catch(failed)}
+        onTogglePanel={() => setPanelOpen((open) => !open)}
+        onLeave={onLeave}
+      />
+      <RemoteAudio tracks={state.tracks} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef } from "react";
+import type { CallSession } from "@/lib/media-client/call-session";
+import { rateQuality } from "@/lib/media-client/connection-quality";
+import { peerMicStatus, type Tile } from "./call-tiles";
+import { Initial, TileFrame } from "./tile-frame";
+import { TrackVideo } from "./track-video";
+import { useTileView } from "./use-tile-view";
+import type { QualityReadings } from "./use-quality";
+
+/** Another participant's camera or shared screen. */
+export function RemoteTile({ tile, session, speaking, readings }: {
+  tile: Extract<Tile, { kind: "camera" | "screen" }>;
+  session: CallSession | null;
+  speaking: boolean;
+  readings: QualityReadings;
+}) {
+  const t = useTranslations("call");
+  const ref = useRef<HTMLDivElement>(null);
+  const { peer, video } = tile;
+  useTileView(ref, session, video?.consumerId ?? null);
+  const showVideo = video !== null && !video.producerPaused;
+  const fps = showVideo ? (readings.fps[video.consumerId] ?? null) : null;
+  const quality = rateQuality({ rttMs: readings.rttMs, recentLoss: readings.recentLoss, fps });
+  const screen = tile.kind === "screen";
+  return (
+    <TileFrame
+      ref={ref}
+      name={screen ? t("screenOf", { name: peer.name }) : peer.name}
+      mic={screen ? null : peerMicStatus(peer)}
+      quality={peer.connected ? quality : "poor"}
+      speaking={!screen && speaking}
+      badge={peer.connected ? undefined : t("peerReconnecting")}
+      testId={screen ? "screen-tile" : "peer-tile"}
+      data={{ "peer-id": peer.id }}
+    >
+      {showVideo ? <TrackVideo track={video.track} fit={screen ? "contain" : "cover"} /> : <Initial name={peer.name} />}
+    </TileFrame>
+  );
+}

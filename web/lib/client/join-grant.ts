@@ -1,0 +1,77 @@
+// Getting a join token for the call page, and keeping it for the tab: a reload (or a crash of the
+// tab's renderer) rejoins with the same identity, so the node gives the same place back instead
+// of a second guest appearing.
+import type { z } from "zod";
+import type { ZJoinGrant } from "../schemas/rooms.ts";
+import { apiFetch, type ApiResult } from "./api-fetch.ts";
+
+export type JoinGrant = z.infer<typeof ZJoinGrant>;
+
+/** An invite link (host or guest), or a room opened from the portal by signed-in staff. */
+export type JoinTarget = { kind: "code"; code: string } | { kind: "room"; roomId: string };
+
+export interface DeviceChoice {
+  audioId: string | null;
+  videoId: string | null;
+}
+
+interface Stored {
+  grant: JoinGrant;
+  devices: DeviceChoice;
+}
+
+// A token this close to its end would be refused before the join finishes.
+const EXPIRY_MARGIN_S = 15;
+
+export function requestJoinGrant(target: JoinTarget, guestName?: string): Promise<ApiResult<JoinGrant>> {
+  return target.kind === "code"
+    ? apiFetch<JoinGrant>("POST", `/api/v1/join/${encodeURIComponent(target.code)}`, guestName ? { name: guestName } : {})
+    : apiFetch<JoinGrant>("POST", `/api/v1/rooms/${encodeURIComponent(target.roomId)}/join-token`);
+}
+
+const keyOf = (target: JoinTarget) => `ygav.call.${target.kind === "code" ? `code:${target.code}` : `room:${target.roomId}`}`;
+
+export function saveGrant(target: JoinTarget, grant: JoinGrant, devices: DeviceChoice): void {
+  try {
+    sessionStorage.setItem(keyOf(target), JSON.stringify({ grant, devices } satisfies Stored));
+  } catch {
+    // Private mode or storage full: a reload then simply shows the join screen again.
+  }
+}
+
+/** The tab's grant for this target if its token is still good, else nothing (and it is dropped). */
+export function loadGrant(target: JoinTarget): Stored | null {
+  let stored: Stored | null = null;
+  try {
+    stored = JSON.parse(sessionStorage.getItem(keyOf(target)) ?? "null") as Stored | null;
+  } catch {
+    stored = null;
+  }
+  if (!stored?.grant?.token) return null;
+  const exp = tokenExpiry(stored.grant.token);
+  if (exp === null || exp - EXPIRY_MARGIN_S <= Date.now() / 1000) {
+    forgetGrant(target);
+    return null;
+  }
+  return stored;
+}
+
+export function forgetGrant(target: JoinTarget): void {
+  try {
+    sessionStorage.removeItem(keyOf(target));
+  } catch {
+    // Nothing stored, nothing to forget.
+  }
+}
+
+/** `exp` of a JWT, read without verifying it: the media node verifies; we only avoid a doomed try. */
+function tokenExpiry(token: string): number | null {
+  try {
+    const payload = token.split(".")[1] ?? "";
+    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === "number" ? exp : null;
+  } catch {
+    return null;
+  }
+}
