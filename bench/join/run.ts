@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import playwrightConfig from "../../playwright.config.ts";
 import { CSRF_COOKIE, CSRF_HEADER } from "../../web/lib/auth/cookie-names.ts";
-import zh from "../../web/messages/zh-CN.json" with { type: "json" };
+import { zhCatalog as zh } from "../../web/messages/catalogs.ts";
 import { startStack } from "./stack.ts";
 import { percentile } from "./stats.ts";
 

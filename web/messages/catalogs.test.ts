@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { catalogs } from "./catalogs.ts";
 
 type Catalog = { [key: string]: string | Catalog };
-const load = (locale: string): Catalog => JSON.parse(readFileSync(new URL(`./${locale}.json`, import.meta.url), "utf8"));
+const load = (locale: "zh-CN" | "en"): Catalog => catalogs[locale] as unknown as Catalog;
 
 function keys(catalog: Catalog, prefix = ""): string[] {
   return Object.entries(catalog).flatMap(([key, value]) => (typeof value === "string" ? [prefix + key] : keys(value, `${prefix}${key}.`)));
@@ -15,6 +16,11 @@ function placeholders(message: string): string[] {
 describe("the message catalogs", () => {
   const zh = load("zh-CN");
   const en = load("en");
+
+  it("merge every area folder", () => {
+    const areas = readdirSync(new URL(".", import.meta.url), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    for (const area of areas) expect(Object.keys(zh), area.name).toContain(area.name);
+  });
 
   it("have the same keys in Chinese and English", () => {
     expect(keys(en).sort()).toEqual(keys(zh).sort());

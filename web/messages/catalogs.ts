@@ -1,0 +1,18 @@
+// The catalogs are split by area (one folder each, beside the base files) so that pages built at
+// the same time do not edit one file; each area adds its own top-level namespace.
+import enBase from "./en.json";
+import enRollcall from "./rollcall/en.json";
+import enRollcallConsole from "./rollcallConsole/en.json";
+import enRollcallLink from "./rollcallLink/en.json";
+import zhBase from "./zh-CN.json";
+import zhRollcall from "./rollcall/zh-CN.json";
+import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
+import zhRollcallLink from "./rollcallLink/zh-CN.json";
+
+export const zhCatalog = { ...zhBase, ...zhRollcall, ...zhRollcallConsole, ...zhRollcallLink };
+export type Catalog = typeof zhCatalog;
+
+export const catalogs: Record<"zh-CN" | "en", Catalog> = {
+  "zh-CN": zhCatalog,
+  en: { ...enBase, ...enRollcall, ...enRollcallConsole, ...enRollcallLink },
+};
