@@ -159,6 +159,31 @@ describe("media node signaling (real worker, real socket.io)", () => {
     expect(await observer.request("createTransport", { direction: "send" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
+  it("shows a staff-only participant (roll call) the officers alone: no other participant, their media or their events", async () => {
+    const officer = await connect("officer", { room, role: "staff", grants: moderatorGrants });
+    const first = await connect("person-a", { room, sees: "staff" });
+    await officer.join();
+    await officer.openTransports();
+    await officer.produce("video");
+    await first.join();
+    await first.openTransports();
+    await first.produce("video");
+    await first.produce("audio");
+    const second = await connect("person-b", { room, sees: "staff" });
+    expect((await second.join()).peers.map((p) => p.id)).toEqual(["officer"]);
+    await second.openTransports();
+    await second.produce("video");
+    await expect.poll(() => second.consumers.size, { timeout: 3000 }).toBe(1);
+    await expect.poll(() => officer.consumers.size, { timeout: 3000 }).toBe(3);
+    await officer.ok("mutePeer", { peerId: "person-a", source: "mic" });
+    await first.waitFor("mutedByModerator");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([...second.consumers.values()].map((c) => c.appData.peerId)).toEqual(["officer"]);
+    expect([...first.consumers.values()].map((c) => c.appData.peerId)).toEqual(["officer"]);
+    expect(second.received.filter((r) => JSON.stringify(r.payload ?? {}).includes("person-a"))).toEqual([]);
+    expect(first.received.filter((r) => JSON.stringify(r.payload ?? {}).includes("person-b"))).toEqual([]);
+  });
+
   it("closes the room for everyone when a moderator closes it, and refuses rejoining", async () => {
     const host = await connect("host", { room, role: "staff", grants: moderatorGrants });
     const person = await connect("person", { room });

@@ -13,6 +13,7 @@ const claims = (sub: string) => ({
   name: sub,
   role: "guest" as const,
   grants: { publish: true, subscribe: true, observe: false, moderate: false },
+  sees: "everyone" as const,
   lobby: false,
   exp: 0,
 });

@@ -20,6 +20,7 @@ export class Peer {
   readonly name: string;
   readonly role: JoinClaims["role"];
   readonly grants: JoinClaims["grants"];
+  readonly sees: JoinClaims["sees"];
   channel: PeerChannel;
   connected = true;
   rtpCapabilities: types.RtpCapabilities | undefined;
@@ -40,6 +41,7 @@ export class Peer {
     this.name = claims.name;
     this.role = claims.role;
     this.grants = claims.grants;
+    this.sees = claims.sees;
     this.channel = channel;
   }
 

@@ -7,6 +7,7 @@ import type { EventName, EventPayload } from "../protocol/events.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
 import { MEDIA_CODECS } from "./codecs.ts";
 import { consume } from "./consuming.ts";
+import { canSee } from "./visibility.ts";
 import { Peer, type PeerProducer } from "./peer.ts";
 import type { PeerChannel } from "./peer-channel.ts";
 
@@ -182,7 +183,7 @@ export class Room extends EventEmitter<RoomEvents> {
     if (kind === "audio") await this.audioObserver.addProducer({ producerId: producer.id }).catch(() => {});
     this.broadcast("peerUpdated", { peer: peer.info() }, peer);
     for (const other of this.peers.values()) {
-      if (other !== peer && other.connected) void consume(this.router, other, peer, entry, this.logger);
+      if (other !== peer && other.connected && canSee(other, peer)) void consume(this.router, other, peer, entry, this.logger);
     }
     return producer;
   }
@@ -199,7 +200,7 @@ export class Room extends EventEmitter<RoomEvents> {
     if (!paused && entry.mutedByModerator) throw forbidden("A moderator muted this; ask them to unmute you");
     if (paused) await entry.producer.pause();
     else await entry.producer.resume();
-    this.broadcast("peerUpdated", { peer: peer.info() });
+    this.broadcast("peerUpdated", { peer: peer.info() }, peer, { toSubject: true });
   }
 
   // — moderation —
@@ -213,7 +214,7 @@ export class Room extends EventEmitter<RoomEvents> {
       target.mutedSources.add(entry.source);
       target.channel.notify("mutedByModerator", { producerId: entry.producer.id, source: entry.source });
     }
-    this.broadcast("peerUpdated", { peer: target.info() });
+    this.broadcast("peerUpdated", { peer: target.info() }, target, { toSubject: true });
   }
 
   removePeer(targetId: string, reason: string): void {
@@ -325,7 +326,11 @@ export class Room extends EventEmitter<RoomEvents> {
   private setActiveSpeaker(peerId: string | null): void {
     if (peerId === this.activeSpeaker) return;
     this.activeSpeaker = peerId;
-    this.broadcast("activeSpeaker", { peerId });
+    const speaker = peerId === null ? undefined : this.peers.get(peerId);
+    // Someone a peer may not see is, for that peer, nobody speaking.
+    for (const peer of this.peers.values()) {
+      peer.channel.notify("activeSpeaker", { peerId: speaker && peer !== speaker && !canSee(peer, speaker) ? null : peerId });
+    }
   }
 
   /**
@@ -336,7 +341,7 @@ export class Room extends EventEmitter<RoomEvents> {
   private async consumeAllFor(peer: Peer): Promise<void> {
     const wanted: Array<{ other: Peer; entry: PeerProducer }> = [];
     for (const other of this.peers.values()) {
-      if (other === peer) continue;
+      if (other === peer || !canSee(peer, other)) continue;
       for (const entry of other.producers.values()) wanted.push({ other, entry });
     }
     wanted.sort((a, b) => Number(a.entry.producer.kind === "audio") - Number(b.entry.producer.kind === "audio"));
@@ -364,15 +369,15 @@ export class Room extends EventEmitter<RoomEvents> {
     }, this.options.emptyGraceMs);
   }
 
-  /** Peers a viewer may see: observers are visible to staff only. */
   private visiblePeersFor(viewer: Peer): Peer[] {
-    return [...this.peers.values()].filter((p) => p !== viewer && (!p.isObserver || viewer.isStaff));
+    return [...this.peers.values()].filter((p) => p !== viewer && canSee(viewer, p));
   }
 
-  private broadcast<K extends Exclude<EventName, "newConsumer">>(event: K, payload: EventPayload<K>, about?: Peer): void {
+  /** To every peer, or, for an event `about` one peer, to those who may see it (and it, if `toSubject`). */
+  private broadcast<K extends Exclude<EventName, "newConsumer">>(event: K, payload: EventPayload<K>, about?: Peer, { toSubject = false } = {}): void {
     for (const peer of this.peers.values()) {
-      if (peer === about) continue;
-      if (about?.isObserver && !peer.isStaff) continue;
+      if (peer === about && !toSubject) continue;
+      if (about && peer !== about && !canSee(peer, about)) continue;
       peer.channel.notify(event, payload);
     }
   }

@@ -18,6 +18,11 @@ export const ZJoinClaims = z.object({
   name: z.string().min(1).max(60),
   role: z.enum(["staff", "participant", "guest"]),
   grants: ZGrants,
+  /**
+   * Whom the bearer may see and hear: "staff" keeps a roll call's supervised persons from seeing
+   * each other (or knowing who else is there); they see and hear only the officers.
+   */
+  sees: z.enum(["everyone", "staff"]).default("everyone"),
   /** When true the bearer waits in the lobby until a moderator admits it. */
   lobby: z.boolean().default(false),
   exp: z.number().int(),

@@ -33,6 +33,7 @@ export class TestClient {
           producerId: payload.producerId,
           kind: payload.kind,
           rtpParameters: payload.rtpParameters as unknown as types.RtpParameters,
+          appData: { peerId: payload.peerId },
         });
         this.consumers.set(consumer.id, consumer);
         ack({ ok: true, data: {} });

@@ -7,7 +7,12 @@ import {
   type JoinClaims,
 } from "../../../server/src/protocol/join-token.ts";
 
-export type JoinTokenInput = Omit<JoinClaims, "exp" | "iat" | "lobby"> & { lobby?: boolean; ttlSeconds?: number; notAfter?: Date };
+export type JoinTokenInput = Omit<JoinClaims, "exp" | "iat" | "lobby" | "sees"> & {
+  lobby?: boolean;
+  sees?: JoinClaims["sees"];
+  ttlSeconds?: number;
+  notAfter?: Date;
+};
 
 /**
  * Signs a join token with the portal's Ed25519 key. `exp` is the earlier of now + ttl (2 h by

@@ -22,6 +22,8 @@ export async function grantFor(
     role: who.role,
     grants: { publish: !who.observer, subscribe: true, observe: who.observer, moderate: who.moderator },
     lobby: who.lobby,
+    // Supervised persons in a roll call are called one by one; they must not see one another.
+    sees: room.kind === "rollcall" && who.role !== "staff" ? "staff" : "everyone",
     notAfter: who.notAfter,
   });
   return {

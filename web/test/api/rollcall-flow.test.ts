@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import type { Database } from "@/lib/db/open-database";
@@ -51,6 +52,9 @@ describe("a roll call from opening to the record", () => {
     const grant = await new ApiClient().call("joinRollCallByLink", { params: { token: a.token }, body: { ticket } });
     expect(grant.status).toBe(200);
     expect(grant.body).toMatchObject({ identity: `person:${a.personId}`, name: a.name, moderator: false, room: { id: opened.body.grant.room.id, kind: "rollcall" } });
+    // Persons in a roll call must not see one another: the node shows them the officers only.
+    expect(decodeJwt(grant.body.token)).toMatchObject({ role: "participant", sees: "staff", grants: { publish: true, observe: false, moderate: false } });
+    expect(decodeJwt(opened.body.grant.token)).toMatchObject({ role: "staff", sees: "everyone" });
     // A second browser that verifies again retires the first browser's ticket.
     await new ApiClient().call("verifyRollCallLink", { params: { token: a.token }, body: { idLast4: a.idLast4 } });
     expect((await new ApiClient().call("joinRollCallByLink", { params: { token: a.token }, body: { ticket } })).status).toBe(403);
