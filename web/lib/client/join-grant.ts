@@ -25,9 +25,24 @@ const EXPIRY_MARGIN_S = 15;
 
 export function requestJoinGrant(target: JoinTarget, guestName?: string): Promise<ApiResult<JoinGrant>> {
   return target.kind === "code"
-    ? apiFetch<JoinGrant>("POST", `/api/v1/join/${encodeURIComponent(target.code)}`, guestName ? { name: guestName } : {})
+    ? apiFetch<JoinGrant>("POST", `/api/v1/join/${encodeURIComponent(target.code)}`, guestName ? { name: guestName, guestKey: browserGuestKey() } : {})
     : apiFetch<JoinGrant>("POST", `/api/v1/rooms/${encodeURIComponent(target.roomId)}/join-token`);
 }
+
+/** This browser's guest key (see ZGuestJoinBody); without storage, every join is a new guest. */
+function browserGuestKey(): string | undefined {
+  try {
+    let key = localStorage.getItem(GUEST_KEY);
+    if (!key) {
+      key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18)))).replace(/\+/g, "-").replace(/\//g, "_");
+      localStorage.setItem(GUEST_KEY, key);
+    }
+    return key;
+  } catch {
+    return undefined;
+  }
+}
+const GUEST_KEY = "ygav.guestKey";
 
 const keyOf = (target: JoinTarget) => `ygav.call.${target.kind === "code" ? `code:${target.code}` : `room:${target.roomId}`}`;
 

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { Actor } from "../auth/actor.ts";
 import { isInScope } from "../auth/actor.ts";
 import { config } from "../config.ts";
@@ -47,7 +47,7 @@ export async function issueStaffJoinGrant(actor: Actor, roomId: string) {
  * The invite links. A host code needs a signed-in staff member of the room's subtree; a guest
  * code needs only a name, and puts the guest in the lobby when the room asks for admission.
  */
-export async function issueJoinGrantByCode(code: string, actor: Actor | null, guestName: string | undefined) {
+export async function issueJoinGrantByCode(code: string, actor: Actor | null, guest: { name?: string; guestKey?: string }) {
   const db = await getDb();
   const room = await db.room.findFirst({
     where: { OR: [{ hostCode: code }, { guestCode: code }] },
@@ -59,13 +59,24 @@ export async function issueJoinGrantByCode(code: string, actor: Actor | null, gu
     if (!isInScope(actor, room.unit.path)) throw new NotFoundError("This link is not valid");
     return issueStaffJoinGrant(actor, room.id);
   }
-  const name = guestName?.trim() || "访客";
+  const name = guest.name?.trim() || "访客";
   return grantFor(room, {
-    identity: `guest:${randomBytes(9).toString("base64url")}`,
+    identity: guestIdentity(room.id, guest.guestKey),
     name,
     role: "guest",
     moderator: false,
     observer: false,
     lobby: room.requiresAdmission,
   });
+}
+
+/**
+ * The same browser is the same guest of a room: a reopened link takes the old place, and a removed
+ * guest stays barred. Keyed per room so that one browser's guest ids cannot be linked across rooms.
+ */
+function guestIdentity(roomId: string, guestKey: string | undefined): string {
+  const id = guestKey
+    ? createHmac("sha256", config().appSecret).update(`guest:${roomId}:${guestKey}`).digest("base64url").slice(0, 16)
+    : randomBytes(12).toString("base64url");
+  return `guest:${id}`;
 }

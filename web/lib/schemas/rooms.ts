@@ -43,7 +43,15 @@ export const ZRoomList = z.object({ items: z.array(ZRoom) }).meta({ id: "RoomLis
 
 export const ZJoinCodeParams = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid_format") });
 
-export const ZGuestJoinBody = z.strictObject({ name: zText(40) }).meta({ id: "GuestJoin" });
+export const ZGuestJoinBody = z
+  .strictObject({
+    name: zText(40),
+    guestKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid_format")
+      .meta({ description: "A random key the browser keeps: the same browser is the same guest (a removed guest stays removed)" }),
+  })
+  .meta({ id: "GuestJoin" });
 
 export const ZJoinGrant = z
   .object({

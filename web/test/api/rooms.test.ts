@@ -55,6 +55,19 @@ describe("rooms, invite links and media node reports", () => {
     expect(claims.sub).toMatch(/^guest:/);
   });
 
+  it("keeps one browser the same guest of a room (a removed guest stays removed), and different browsers apart", async () => {
+    const join = async (guestKey: string) => {
+      const response = await new ApiClient().call("joinByCode", { params: { code: codeOf(room.guestLink) }, body: { name: "王女士", guestKey } });
+      return (await verifyToken(response.body.token)).sub;
+    };
+    const first = await join("browser-one-key-0001");
+    expect(await join("browser-one-key-0001")).toBe(first);
+    expect(await join("browser-two-key-0002")).not.toBe(first);
+    expect(first).not.toContain("browser-one");
+    const bad = await new ApiClient().call("joinByCode", { params: { code: codeOf(room.guestLink) }, body: { name: "王女士", guestKey: "short" } });
+    expect(bad.status).toBe(400);
+  });
+
   it("needs a signed-in staff member of the room's subtree for the host link", async () => {
     const code = codeOf(room.hostLink);
     expect((await new ApiClient().call("joinByCode", { params: { code }, body: {} })).status).toBe(401);
