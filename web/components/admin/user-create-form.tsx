@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { EnumOptions } from "@/components/forms/enum-options";
 import { focusFirstInvalid } from "@/components/forms/focus-first-invalid";
 import { FormProblem, type Problem } from "@/components/forms/form-problem";
 import { useFieldErrorText } from "@/components/forms/use-field-error-text";
@@ -86,11 +87,7 @@ export function UserCreateForm({ units, baseLevel }: { units: UnitOption[]; base
         </Field>
         <Field id="role" label={t("admin.users.field.role")} error={err("role")} required>
           <select {...controlProps("role", err("role"))} value={values.role} onChange={set("role")}>
-            {ZRole.options.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
+            <EnumOptions values={ZRole.options} label={(role) => t(`role.${role}`)} />
           </select>
         </Field>
         <Field id="unitId" label={t("admin.users.field.unit")} error={err("unitId")} required>

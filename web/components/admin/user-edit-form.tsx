@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { EnumOptions } from "@/components/forms/enum-options";
 import { focusFirstInvalid } from "@/components/forms/focus-first-invalid";
 import { FormProblem, type Problem } from "@/components/forms/form-problem";
 import { useFieldErrorText } from "@/components/forms/use-field-error-text";
@@ -97,11 +98,7 @@ export function UserEditForm({ user, units, baseLevel, isSelf }: Props) {
         </Field>
         <Field id="role" label={t("admin.users.field.role")} error={err("role")} required>
           <select {...controlProps("role", err("role"))} value={values.role} onChange={set("role")} disabled={isSelf}>
-            {ZRole.options.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
+            <EnumOptions values={ZRole.options} label={(role) => t(`role.${role}`)} />
           </select>
         </Field>
         <Field id="unitId" label={t("admin.users.field.unit")} error={err("unitId")} required className="sm:col-span-2">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { EnumOptions } from "@/components/forms/enum-options";
 import { buttonClass } from "@/components/ui/button-styles";
 import { controlClass } from "@/components/ui/field";
 import { UnitSelectOptions } from "@/components/units/unit-select-options";
@@ -23,11 +24,7 @@ export function PersonFilters({ filters, units, baseLevel }: { filters: TPersonL
         </label>
         <select id="status" name="status" defaultValue={filters.status ?? ""} className={controlClass()}>
           <option value="">{t("persons.filter.allStatuses")}</option>
-          {ZPersonStatus.options.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
+          <EnumOptions values={ZPersonStatus.options} label={(status) => t(`status.${status}`)} />
         </select>
       </div>
       <div className="flex flex-col gap-1">

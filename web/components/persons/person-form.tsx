@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { EnumOptions } from "@/components/forms/enum-options";
 import { FormProblem, type Problem } from "@/components/forms/form-problem";
 import { focusFirstInvalid } from "@/components/forms/focus-first-invalid";
 import { useFieldErrorText } from "@/components/forms/use-field-error-text";
@@ -111,11 +112,7 @@ export function PersonForm(props: Props) {
         <Field id="gender" label={t("persons.field.gender")} error={err("gender")} required>
           <select {...controlProps("gender", err("gender"))} value={values.gender} onChange={set("gender")}>
             <option value="">{t("common.choose")}</option>
-            {ZGender.options.map((gender) => (
-              <option key={gender} value={gender}>
-                {t(`gender.${gender}`)}
-              </option>
-            ))}
+            <EnumOptions values={ZGender.options} label={(gender) => t(`gender.${gender}`)} />
           </select>
         </Field>
         <Field
@@ -157,20 +154,12 @@ export function PersonForm(props: Props) {
         <Field id="supervisionType" label={t("persons.field.supervisionType")} error={err("supervisionType")} required>
           <select {...controlProps("supervisionType", err("supervisionType"))} value={values.supervisionType} onChange={set("supervisionType")}>
             <option value="">{t("common.choose")}</option>
-            {ZSupervisionType.options.map((type) => (
-              <option key={type} value={type}>
-                {t(`supervisionType.${type}`)}
-              </option>
-            ))}
+            <EnumOptions values={ZSupervisionType.options} label={(type) => t(`supervisionType.${type}`)} />
           </select>
         </Field>
         <Field id="status" label={t("persons.field.status")} error={err("status")} required>
           <select {...controlProps("status", err("status"))} value={values.status} onChange={set("status")}>
-            {ZPersonStatus.options.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
+            <EnumOptions values={ZPersonStatus.options} label={(status) => t(`status.${status}`)} />
           </select>
         </Field>
         <Field id="startDate" label={t("persons.field.startDate")} error={err("startDate")} required>
