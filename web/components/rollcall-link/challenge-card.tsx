@@ -42,7 +42,7 @@ export function ChallengeCard({ challenge }: { challenge: Challenge }) {
       {challenge.kind === "digits" ? (
         <p className="flex flex-wrap items-baseline justify-center gap-x-2 text-xl font-semibold">
           <span>{t("readDigits")}</span>
-          <span className="font-mono text-5xl font-bold tracking-widest text-brand-800" data-testid="challenge-digits">
+          <span className="font-mono text-5xl font-bold text-brand-800" data-testid="challenge-digits">
             {challenge.value.split("").join(" ")}
           </span>
         </p>

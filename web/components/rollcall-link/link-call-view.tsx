@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
 import { selfMicStatus } from "@/components/call/call-tiles";
 import { CallControls } from "@/components/call/call-controls";
 import { ConnectingBanner } from "@/components/call/connecting-banner";
@@ -9,6 +8,7 @@ import { ReconnectingBanner } from "@/components/call/reconnecting-banner";
 import { RemoteAudio } from "@/components/call/remote-audio";
 import { RemoteTile } from "@/components/call/remote-tile";
 import { SelfTile } from "@/components/call/self-tile";
+import { CallToast, useCallToast } from "@/components/call/use-call-toast";
 import { useLocalControls } from "@/components/call/use-local-controls";
 import { useQuality } from "@/components/call/use-quality";
 import { VideoGrid } from "@/components/call/video-grid";
@@ -18,8 +18,6 @@ import { rateQuality } from "@/lib/media-client/connection-quality";
 import { ChallengeCard } from "./challenge-card";
 import { SpotlightBanner } from "./spotlight-banner";
 import { staffTiles } from "./staff-tiles";
-
-const TOAST_MS = 4000;
 
 /**
  * The roll call from the person's side: the officer's video as large as the phone allows, our
@@ -34,18 +32,8 @@ export function LinkCallView({ session, state, title, selfName, cameraTrack }: {
 }) {
   const t = useTranslations("rollcallLink.call");
   const tCall = useTranslations("call");
-  const [toast, setToast] = useState<string | null>(null);
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), TOAST_MS);
-    return () => clearTimeout(timer);
-  }, [toast]);
-  useEffect(() => {
-    if (state.notice) setToast(tCall("actionFailed"));
-  }, [state.notice, tCall]);
-  const refused = useCallback(() => setToast(tCall("mutedByModerator")), [tCall]);
-  const failed = useCallback(() => setToast(tCall("actionFailed")), [tCall]);
-  const controls = useLocalControls(session, state, cameraTrack, refused);
+  const { toast, mutedByModerator, failed } = useCallToast(state.notice);
+  const controls = useLocalControls(session, state, cameraTrack, mutedByModerator);
   const readings = useQuality(session, state.phase === "joined");
   const tiles = staffTiles(state);
   const self = state.self;
@@ -93,11 +81,7 @@ export function LinkCallView({ session, state, title, selfName, cameraTrack }: {
           <ChallengeCard challenge={state.challenge} />
         </div>
       )}
-      {toast && (
-        <p className="absolute inset-x-3 bottom-24 z-30 mx-auto max-w-md rounded-md bg-slate-800 px-3 py-2 text-center text-sm shadow-lg" role="alert">
-          {toast}
-        </p>
-      )}
+      {toast && <CallToast text={toast} />}
       <CallControls
         state={state}
         canShareScreen={false}
