@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, controlProps } from "@/components/ui/field";
 import { fetchLinkState, refusalOf, verifyLink, type LinkRefusal, type LinkState } from "@/lib/client/rollcall-link";
@@ -24,6 +24,7 @@ export function VerifyStep({ token, link, onVerified, onRefused }: {
   const [error, setError] = useState<string | undefined>();
   const [attemptsLeft, setAttemptsLeft] = useState(link.attemptsLeft);
   const control = controlProps("id-last4", error);
+  const input = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,6 +50,8 @@ export function VerifyStep({ token, link, onVerified, onRefused }: {
       setAttemptsLeft(fresh.ok ? fresh.data.attemptsLeft : Math.max(0, attemptsLeft - 1));
       setError(t("wrongCode"));
       setCode("");
+      // Straight back to the box, so the keypad stays up for the next try.
+      input.current?.focus();
     } else {
       setError(result.error.status === 0 ? t("network") : result.error.message);
     }
@@ -64,6 +67,7 @@ export function VerifyStep({ token, link, onVerified, onRefused }: {
           <div className="flex gap-2">
             <input
               {...control}
+              ref={input}
               className={`${control.className} text-center font-mono text-2xl tracking-[0.5em]`}
               value={code}
               inputMode="numeric"
