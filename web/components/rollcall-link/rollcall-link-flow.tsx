@@ -33,10 +33,12 @@ export function RollCallLinkFlow({ token, initial }: { token: string; initial: L
   const [link, setLink] = useState(initial);
   const [step, setStep] = useState<Step>("restoring");
   const [stored, setStored] = useState<StoredLink | null>(null);
+  // Apart from `stored`: saving the devices that opened must not reopen them (a camera flicker).
+  const [devices, setDevices] = useState<DeviceChoice>(NO_CHOICE);
   const [refusal, setRefusal] = useState<LinkRefusal>("not_found");
   const [connection, setConnection] = useState<Connection | null>(null);
   const withDevices = step === "preview" || step === "waiting" || step === "call";
-  const media = useLocalMedia(withDevices ? (stored?.devices ?? NO_CHOICE) : null);
+  const media = useLocalMedia(withDevices ? devices : null);
   const { session, state } = useCallSession(connection);
   usePublish(session, "mic", media.audio);
   usePublish(session, "camera", media.video);
@@ -54,6 +56,7 @@ export function RollCallLinkFlow({ token, initial }: { token: string; initial: L
     warmUpBrowserHandler();
     const saved = loadLink(token);
     setStored(saved);
+    if (saved) setDevices(saved.devices);
     setStep(saved ? (saved.step === "preview" ? "preview" : "waiting") : "verify");
   }, [token]);
 
@@ -135,7 +138,10 @@ export function RollCallLinkFlow({ token, initial }: { token: string; initial: L
         <PreviewStep
           link={link}
           media={media}
-          onDevices={(devices) => stored && remember({ ...stored, devices })}
+          onDevices={(choice) => {
+            setDevices(choice);
+            if (stored) remember({ ...stored, devices: choice });
+          }}
           onContinue={() => {
             if (stored) remember({ ...stored, step: "ready", devices: devicesOf(media) });
             setStep("waiting");
