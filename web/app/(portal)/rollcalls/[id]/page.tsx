@@ -75,7 +75,17 @@ export default async function RollCallPage({
             )}
             {beforeStart && manage && (
               <>
-                <EditRollCall rollCall={rollCall} />
+                <EditRollCall
+                  rollCall={{
+                    id: rollCall.id,
+                    title: rollCall.title,
+                    startsAt: rollCall.startsAt,
+                    endsAt: rollCall.endsAt,
+                    graceMinutes: rollCall.graceMinutes,
+                    livenessEnabled: rollCall.livenessEnabled,
+                    version: rollCall.version,
+                  }}
+                />
                 <ConfirmAction
                   label={t("detail.cancel")}
                   variant="danger"
