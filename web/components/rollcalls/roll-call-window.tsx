@@ -7,7 +7,7 @@ export function RollCallWindow({ startsAt, endsAt }: { startsAt: string; endsAt:
   const start = new Date(startsAt);
   const end = new Date(endsAt);
   return (
-    <time dateTime={startsAt} className="whitespace-nowrap tabular-nums">
+    <time dateTime={startsAt} className="tabular-nums">
       {t("window", {
         date: format.dateTime(start, { year: "numeric", month: "short", day: "numeric", weekday: "short" }),
         start: format.dateTime(start, { hour: "2-digit", minute: "2-digit" }),
