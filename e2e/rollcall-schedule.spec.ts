@@ -229,3 +229,22 @@ test("the list and the roll-call pages fit a 375 px phone without sideways scrol
     await expectNoHorizontalScroll(page);
   }
 });
+
+test("a live roll call leads its officer into the console and an inspector in as an observer", async ({ page, browser }) => {
+  await signIn(page, "gm.officer");
+  const id = series.ids[0]!;
+  await page.goto(`/rollcalls/${id}`);
+  expect((await api(page, "POST", `/api/v1/rollcalls/${id}/open`)).status).toBe(200);
+  await page.goto("/rollcalls");
+  await expect(page.getByRole("link", { name: rc.tabs.live })).toHaveAttribute("aria-current", "page");
+  const row = page.locator(`[data-rollcall-id="${id}"]`);
+  await expect(row.getByRole("link", { name: rc.enterConsole })).toHaveAttribute("href", `/rollcalls/${id}/console`);
+  await row.getByRole("link", { name: new RegExp(series.title) }).click();
+  await expect(page.getByTestId("live-banner").getByRole("link", { name: rc.enterConsole })).toHaveAttribute("href", `/rollcalls/${id}/console`);
+
+  const inspector = await browser.newPage();
+  await signIn(inspector, "gm.inspector");
+  await inspector.goto("/rollcalls?when=live");
+  await expect(inspector.locator(`[data-rollcall-id="${id}"]`).getByRole("link", { name: rc.observe })).toHaveAttribute("href", `/rollcalls/${id}/console`);
+  await inspector.close();
+});
