@@ -30,7 +30,7 @@ export function AttendanceChart({ overall, byUnit, label }: { overall: ChartSeri
   return (
     <figure role="img" aria-label={label} className="h-72 w-full sm:h-80" data-testid="attendance-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: -12 }}>
+        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
           <XAxis dataKey="week" tickFormatter={weekLabel} tick={{ fontSize: 12 }} />
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 12 }} width={48} />

@@ -10,6 +10,7 @@ import { RosterList } from "@/components/rollcalls/roster-list";
 import { SeriesList } from "@/components/rollcalls/series-list";
 import { SummaryTable } from "@/components/rollcalls/summary-table";
 import { Alert } from "@/components/ui/alert";
+import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -49,11 +50,7 @@ export default async function RollCallPage({
 
   return (
     <>
-      <nav className="mb-1 text-sm">
-        <Link href="/rollcalls" className="inline-flex min-h-10 items-center text-slate-500 hover:text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
-      </nav>
+      <BackLink href="/rollcalls" label={t("backToList")} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2 break-all">

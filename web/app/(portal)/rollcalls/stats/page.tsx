@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AttendanceChart } from "@/components/rollcalls/attendance-chart";
+import { BackLink } from "@/components/ui/back-link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/field";
@@ -38,11 +38,7 @@ export default async function RollCallStatsPage({ searchParams }: { searchParams
   const overallName = t("stats.overall", { unit: stats.unit.name });
   return (
     <>
-      <nav className="mb-1 text-sm">
-        <Link href="/rollcalls" className="inline-flex min-h-10 items-center text-slate-500 hover:text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
-      </nav>
+      <BackLink href="/rollcalls" label={t("backToList")} />
       <PageHeader title={t("stats.title")} description={t("stats.subtitle")} />
       <form method="get" className="mb-5 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end">
         <div className="flex min-w-0 flex-1 flex-col gap-1">

@@ -17,8 +17,9 @@ export default async function RollCallPrintPage({ params }: { params: Promise<{ 
   const record = await orNotFound(getRollCallRecord(actor, id));
   const [t, format] = await Promise.all([getTranslations("rollcall"), getFormatter()]);
   const full = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  const hourMinute = (iso: string) => format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit" });
   const clock = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : "");
-  const held = record.openedAt ? `${full(record.openedAt)} – ${record.endedAt ? clock(record.endedAt) : ""}` : t("print.notHeld");
+  const held = record.openedAt ? `${full(record.openedAt)} – ${record.endedAt ? hourMinute(record.endedAt) : ""}` : t("print.notHeld");
   const cell = "border border-black px-1.5 py-1 align-top";
   return (
     <>
@@ -29,7 +30,7 @@ export default async function RollCallPrintPage({ params }: { params: Promise<{ 
           {[
             [t("print.unit"), record.unitName],
             [t("print.rollCall"), record.title],
-            [t("print.scheduled"), `${full(record.startsAt)} – ${clock(record.endsAt)}`],
+            [t("print.scheduled"), `${full(record.startsAt)} – ${hourMinute(record.endsAt)}`],
             [t("print.held"), held],
             [t("print.officer"), record.endedBy ?? record.openedBy ?? record.createdBy ?? ""],
             [t("print.counts"), t("print.countsLine", { total: record.total, ...record.counts })],
