@@ -38,6 +38,8 @@ async function expectNoHorizontalScroll(page: Page) {
 }
 
 test("an officer schedules a weekly roll call for three persons with the roster filters, and sees every occurrence", async ({ page }) => {
+  // The longest story here: a whole form, filled the way an officer fills it, on a shared 2-core machine.
+  test.setTimeout(120_000);
   await signIn(page, "gm.officer");
   await page.getByRole("link", { name: zh.nav.rollcalls }).first().click();
   await expect(page).toHaveURL(/\/rollcalls$/);
