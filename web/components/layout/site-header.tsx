@@ -13,6 +13,7 @@ export async function SiteHeader({ actor }: { actor: Actor }) {
   const items: NavItem[] = [
     { href: "/", label: t("nav.dashboard") },
     { href: "/persons", label: t("nav.persons") },
+    { href: "/rollcalls", label: t("nav.rollcalls") },
     { href: "/rooms", label: t("nav.rooms") },
     ...(canAdminister(actor.role) ? [{ href: "/admin", label: t("nav.admin") }] : []),
   ];

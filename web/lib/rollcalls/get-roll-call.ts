@@ -46,7 +46,11 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
       evidenceUrl: entry.evidence[0] ? `/api/v1/rollcalls/${rollCallId}/entries/${entry.id}/evidence/${entry.evidence[0].id}` : null,
       link: `/r/${personalLinkToken(config().appSecret, entry.id, entry.linkVersion)}`,
       linkExpiresAt: entry.linkExpiresAt.toISOString(),
-      linkState: entry.linkRevokedAt ? "revoked" : entry.lockedAt ? "locked" : entry.linkExpiresAt <= now ? "expired" : "active",
+      linkState: linkState(entry, now),
     })),
   };
+}
+
+function linkState(entry: { linkRevokedAt: Date | null; lockedAt: Date | null; linkExpiresAt: Date }, now: Date): "revoked" | "locked" | "expired" | "active" {
+  return entry.linkRevokedAt ? "revoked" : entry.lockedAt ? "locked" : entry.linkExpiresAt <= now ? "expired" : "active";
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AttendanceHistory } from "@/components/rollcalls/attendance-history";
 import { Alert } from "@/components/ui/alert";
 import { StatusBadge } from "@/components/ui/badges";
 import { buttonClass } from "@/components/ui/button-styles";
@@ -11,6 +12,7 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { canWritePersons } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getPersonOrThrow } from "@/lib/persons/get-person-or-throw";
+import { personAttendance } from "@/lib/rollcalls/person-attendance";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("persons"))("detailTitle") };
@@ -27,7 +29,7 @@ export default async function PersonPage({
   const actor = await requirePageActor(`/persons/${id}`);
   const person = await orNotFound(getPersonOrThrow(actor, id));
   const { saved } = await searchParams;
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, attendance] = await Promise.all([getTranslations(), getFormatter(), personAttendance(actor, id)]);
   const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -86,6 +88,9 @@ export default async function PersonPage({
               { label: t("persons.field.notes"), value: <span className="whitespace-pre-wrap">{person.notes || "—"}</span> },
             ]}
           />
+        </Card>
+        <Card title={t("rollcall.history.title")}>
+          <AttendanceHistory items={attendance.items} />
         </Card>
         <p className="text-xs text-slate-500">
           {t("persons.recordInfo", { created: dateTime(person.createdAt), updated: dateTime(person.updatedAt), version: person.version })}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ChallengeText } from "@/components/rollcalls/challenge-text";
+import { PrintToolbar } from "@/components/rollcalls/print-toolbar";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { orNotFound } from "@/lib/pages/or-not-found";
+import { getRollCallRecord } from "@/lib/rollcalls/get-roll-call-record";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("rollcall"))("print.title") };
+}
+
+/** The 点名记录表: the roll call's record on one A4 sheet, to sign and file. */
+export default async function RollCallPrintPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/rollcalls/${id}/print`);
+  const record = await orNotFound(getRollCallRecord(actor, id));
+  const [t, format] = await Promise.all([getTranslations("rollcall"), getFormatter()]);
+  const full = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  const hourMinute = (iso: string) => format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit" });
+  const clock = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : "");
+  const held = record.openedAt ? `${full(record.openedAt)} – ${record.endedAt ? hourMinute(record.endedAt) : ""}` : t("print.notHeld");
+  const cell = "border border-black px-1.5 py-1 align-top";
+  return (
+    <>
+      <PrintToolbar backHref={`/rollcalls/${record.id}`} backLabel={t("print.back")} printLabel={t("print.print")} />
+      <article className="text-[12pt] leading-snug" data-testid="print-record">
+        <h1 className="mb-4 text-center text-xl font-bold tracking-wide">{t("print.title")}</h1>
+        <dl className="mb-3 grid grid-cols-2 gap-x-6 gap-y-1 text-[11pt]">
+          {[
+            [t("print.unit"), record.unitName],
+            [t("print.rollCall"), record.title],
+            [t("print.scheduled"), `${full(record.startsAt)} – ${hourMinute(record.endsAt)}`],
+            [t("print.held"), held],
+            [t("print.officer"), record.endedBy ?? record.openedBy ?? record.createdBy ?? ""],
+            [t("print.counts"), t("print.countsLine", { total: record.total, ...record.counts })],
+          ].map(([label, value]) => (
+            <div key={label} className="flex gap-2 break-inside-avoid">
+              <dt className="shrink-0 font-semibold">{label}：</dt>
+              <dd className="min-w-0">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <table className="w-full border-collapse text-[10.5pt]" data-testid="print-table">
+          <thead>
+            <tr>
+              {[t("print.index"), t("detail.person"), t("detail.office"), t("detail.status"), t("summary.joinedAt"), t("summary.answeredAt"), t("summary.challenge"), t("print.remarks")].map((head) => (
+                <th key={head} scope="col" className={`${cell} text-left font-semibold`}>
+                  {head}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {record.entries.map((entry, index) => (
+              <tr key={entry.id} className="break-inside-avoid">
+                <td className={`${cell} text-center tabular-nums`}>{index + 1}</td>
+                <td className={cell}>{entry.personName}</td>
+                <td className={cell}>{entry.unitName}</td>
+                <td className={`${cell} font-semibold`}>{t(`attendance.${entry.status}`)}</td>
+                <td className={`${cell} tabular-nums`}>{clock(entry.joinedAt)}</td>
+                <td className={`${cell} tabular-nums`}>{clock(entry.answeredAt)}</td>
+                <td className={cell}>
+                  <ChallengeText challenge={entry.challenge} />
+                </td>
+                <td className={`${cell} w-[18%]`} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="mt-10 grid grid-cols-1 gap-8 break-inside-avoid sm:grid-cols-3 print:grid-cols-3">
+          {[t("print.signOfficer"), t("print.signReviewer"), t("print.signDate")].map((label) => (
+            <p key={label} className="flex items-end gap-2">
+              <span className="shrink-0">{label}</span>
+              <span className="mb-1 block h-px flex-1 bg-black" />
+            </p>
+          ))}
+        </div>
+        <p className="mt-6 text-right text-[9pt] text-slate-700 print:text-black">{t("print.printedAt", { at: full(new Date().toISOString()) })}</p>
+      </article>
+    </>
+  );
+}
