@@ -53,8 +53,8 @@ describe("watching a live roll call unseen (observer grant)", () => {
   });
 
   it("hides the roll call from a sibling county (not found) and refuses anyone without a staff session", async () => {
-    const before = await dataDigest(db);
     const sibling = await ApiClient.signIn("nh.officer");
+    const before = await dataDigest(db);
     const refused = await sibling.call("observeRollCall", { params: { id: liveId } });
     expect(refused.status).toBe(404);
     expect(refused.body.error.code).toBe("not_found");
