@@ -42,7 +42,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
   const t = useTranslations("rollcallConsole");
   const errorMessage = useErrorMessage();
   const host = role === "host";
-  const { detail, refresh, setDetail } = useRollCallDetail(rollCallId);
+  const { detail, offline, refresh, setDetail } = useRollCallDetail(rollCallId);
   const { queue, mark, retry } = useMarkQueue(rollCallId, () => void refresh());
   const { connection, error: connectError, retry: reconnect } = useConsoleConnection(rollCallId, role, mediaUrl);
   const { session, state } = useCallSession(connectError ? null : connection);
@@ -179,6 +179,11 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
       {!host && (
         <p className="bg-sky-900/80 px-3 py-1.5 text-sm" role="status" data-testid="observer-banner">
           {t("observer.banner")}
+        </p>
+      )}
+      {offline && (
+        <p className="bg-amber-400 px-3 py-1.5 text-sm text-slate-900" role="status" data-testid="portal-offline">
+          {t("portalOffline")}
         </p>
       )}
       {state.phase === "reconnecting" && <ReconnectingBanner reason={state.reconnecting ?? "network"} />}
