@@ -2,13 +2,15 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { callState, expectDecoding, newParticipant, selfId, signInByApi, videoStats } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
-import { joinAsPerson, scheduleRollCall, type RosterPerson } from "./support/rollcall-console.ts";
+import { scheduleRollCall, type RosterPerson } from "./support/rollcall-console.ts";
+import { verifyAndWait } from "./support/rollcall-link.ts";
 
 // The officer's console of a roll call, end to end: real portal, media node and Chromium with
 // fake cameras. Video is asserted through getStats (decoded frames, frame height), never text.
-// Two persons join; the officer calls one, judges the challenge, stores a snapshot and marks
-// with the keyboard; a reload rebuilds everything; a superior watches unseen; the end closes
-// the room for everyone. Four browser contexts at most (2 cores).
+// Two persons wait on their personal link pages and join when the console opens the call; the
+// officer calls one (the challenge shows on that person's page only), judges it, stores a
+// snapshot and marks with the keyboard; a reload rebuilds everything; a superior watches
+// unseen; the end closes the room for everyone. Four browser contexts at most (2 cores).
 test.describe.configure({ mode: "serial" });
 
 const suffix = String(Date.now()).slice(-6);
@@ -35,17 +37,19 @@ test("the officer opens the console; joined persons appear in the grid and roste
   await signInByApi(officer.page, "hc.officer");
   const scheduled = await scheduleRollCall(officer.page, `控制台点名 ${suffix}`, 2);
   rollCallId = scheduled.id;
+  const waiting = [];
+  for (const [index, person] of scheduled.people.entries()) {
+    const browserContext = await newParticipant(browser, { phone: index === 1 });
+    await verifyAndWait(browserContext.page, `/r/${person.token}`, person.idLast4);
+    waiting.push({ ...browserContext, person });
+  }
+  // Opening the console opens the call: the waiting persons join by themselves.
   await officer.page.goto(`/rollcalls/${rollCallId}/console`);
   await expect(officer.page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host");
   await selfId(officer.page);
   await expect(officer.page.getByTestId("roster-entry")).toHaveCount(2);
   await expect(officer.page.getByTestId("shortcut-legend")).toBeVisible();
-
-  for (const [index, person] of scheduled.people.entries()) {
-    const browserContext = await newParticipant(browser, { phone: index === 1 });
-    await joinAsPerson(browserContext.page, officer.page, rollCallId, person);
-    persons.push({ ...browserContext, person, peerId: await selfId(browserContext.page) });
-  }
+  for (const person of waiting) persons.push({ ...person, peerId: await selfId(person.page) });
   // The tile of a peer is the roster entry of the person in the token's subject.
   for (const { person, peerId } of persons) {
     expect(peerId).toBe(`person:${person.personId}`);
@@ -70,6 +74,9 @@ test("calling a person spotlights them at the high layer with the expected answe
   // What the officer is shown is the server's challenge, picked at the call.
   await expect(expected).toHaveAttribute("data-kind", stored.challenge.kind);
   await expect(expected).toHaveAttribute("data-value", stored.challenge.value);
+  // The question is on the called person's screen, and only there.
+  await expect(a!.page.getByTestId("challenge-card")).toHaveAttribute("data-kind", stored.challenge.kind);
+  await expect(b!.page.getByTestId("challenge-card")).toHaveCount(0);
 
   // The spotlight asks for the top simulcast layer, the grid tile of the other for the lowest.
   // (Chromium sends a 640×480 camera in two layers, 120 and 240 lines: the top one is 240.)
@@ -137,7 +144,8 @@ test("after a reload the console rebuilds marks, the called person and the evide
 
 test("a superior opens the console as an invisible observer: read-only, decoding video, never listed to the persons", async ({ browser }) => {
   test.slow();
-  observer = await newParticipant(browser);
+  // On a 375-px phone: the roster folds into a drawer.
+  observer = await newParticipant(browser, { phone: true });
   await signInByApi(observer.page, "fs.inspector");
   await observer.page.goto(`/rollcalls/${rollCallId}/console`);
   await expect(observer.page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "observer");
@@ -150,6 +158,13 @@ test("a superior opens the console as an invisible observer: read-only, decoding
   // The keys do nothing for an observer.
   await observer.page.keyboard.press("4");
   await expect(rosterRow(observer.page, persons[0]!.person)).toHaveAttribute("data-status", "present");
+  expect(await observer.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await observer.page.getByTestId("open-roster").click();
+  const drawer = observer.page.getByRole("dialog", { name: formatMessage(t.roster, { count: 2 }) });
+  await expect(drawer.getByTestId("roster-entry")).toHaveCount(2);
+  await expect(drawer.getByTestId("roster-entry").first()).toBeVisible();
+  await drawer.getByRole("button", { name: t.closeRoster }).click();
+  await expect(drawer).toHaveCount(0);
   for (const { page } of persons) {
     const peers = (await callState(page))!.peers.map((peer) => peer.id);
     expect(peers).not.toContain(observerId);
@@ -164,8 +179,7 @@ test("ending the roll call closes the room on every page", async () => {
   await page.getByRole("button", { name: t.endConfirm, exact: true }).click();
   await expect(page.getByTestId("console-ended")).toBeVisible();
   for (const { page: personPage } of persons) {
-    await expect(personPage.getByTestId("ended-screen")).toBeVisible({ timeout: 15_000 });
-    await expect(personPage.getByTestId("ended-screen").locator("[data-outcome]")).toHaveAttribute("data-outcome", "closed");
+    await expect(personPage.getByTestId("link-refusal")).toContainText(zh.rollcallLink.refusal.ended.title, { timeout: 20_000 });
   }
   await expect(observer!.page.getByTestId("console-ended")).toBeVisible({ timeout: 15_000 });
   expect((await rollCallRecord(page)).state).toBe("ended");

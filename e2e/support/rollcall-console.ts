@@ -41,27 +41,3 @@ export async function scheduleRollCall(page: Page, title: string, count: number)
   });
   return { id, people };
 }
-
-/**
- * The person's side, through the personal-link API: verify with the last 4 characters, then
- * redeem the link for a participant token (identity `person:<id>`). The token is handed to the
- * portal's call page through the tab's stored grant, the way a reload of a call tab resumes,
- * so the person's browser really joins, publishes its fake camera and sees what persons see.
- */
-export async function joinAsPerson(page: Page, officer: Page, rollCallId: string, person: RosterPerson): Promise<void> {
-  const verified = await page.request.post(`/api/v1/r/${person.token}/verify`, { data: { idLast4: person.idLast4 } });
-  expect(verified.status(), await verified.text()).toBe(200);
-  const { ticket } = await verified.json();
-  const joined = await page.request.post(`/api/v1/r/${person.token}/join`, { data: { ticket } });
-  expect(joined.status(), await joined.text()).toBe(200);
-  const grant = await joined.json();
-  const rollCall = await (await officer.request.get(`/api/v1/rollcalls/${rollCallId}`)).json();
-  expect(rollCall.state).toBe("live");
-  const room = await (await officer.request.get(`/api/v1/rooms/${grant.room.id}`)).json();
-  const code = String(room.guestLink).split("/").pop()!;
-  await page.addInitScript(
-    ([key, value]) => sessionStorage.setItem(key!, value!),
-    [`ygav.call.code:${code}`, JSON.stringify({ grant, devices: { audioId: null, videoId: null } })],
-  );
-  await page.goto(`/join/${code}`);
-}
