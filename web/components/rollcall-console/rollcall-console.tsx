@@ -20,7 +20,7 @@ import { consoleApi, type Mark, type RosterEntry } from "./console-api";
 import { displayedStatus } from "./mark-queue";
 import { ParticipantTile } from "./participant-tile";
 import { RosterList } from "./roster-list";
-import { countStatuses, currentlyCalled, entryOfPeer, nextToCall } from "./roster-model";
+import { countStatuses, currentlyCalled, entryOfPeer, nextToCall, peerIdOfPerson } from "./roster-model";
 import { ShortcutLegend } from "./shortcut-legend";
 import { SpotlightPanel, type SnapshotState } from "./spotlight-panel";
 import { useConsoleConnection } from "./use-console-connection";
@@ -63,14 +63,14 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
   const statusOf = useCallback((entry: RosterEntry) => displayedStatus(entry, queue[entry.id]), [queue]);
   const inRoom = useMemo(() => new Set(state.peers.filter((peer) => !peer.observer).map((peer) => peer.id)), [state.peers]);
   const called = currentlyCalled(entries);
-  const calledPeerId = called ? `person:${called.personId}` : null;
+  const calledPeerId = called ? peerIdOfPerson(called.personId) : null;
   const videoOf = (peerId: string) => state.tracks.find((track) => track.peerId === peerId && track.source === "camera") ?? null;
+  const rank = (entry: RosterEntry | undefined) => (entry ? entries.indexOf(entry) : entries.length);
+  // Roster persons first (in roster order), then anyone else who publishes (another officer).
   const tiles = state.peers
     .filter((peer) => !peer.observer)
-    .flatMap((peer) => {
-      const entry = entryOfPeer(entries, peer.id);
-      return entry ? [{ peer, entry }] : [];
-    })
+    .map((peer) => ({ peer, entry: entryOfPeer(entries, peer.id) }))
+    .sort((x, y) => rank(x.entry) - rank(y.entry))
     .slice(0, MAX_TILES);
 
   const patchEntry = useCallback(
@@ -253,10 +253,10 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
                   entry={entry}
                   peer={peer}
                   video={videoOf(peer.id)}
-                  status={statusOf(entry)}
+                  status={entry ? statusOf(entry) : null}
                   called={peer.id === calledPeerId}
                   session={session}
-                  onCall={host ? () => void callEntry(entry) : null}
+                  onCall={host && entry ? () => void callEntry(entry) : null}
                 />
               ))}
             </div>
