@@ -160,14 +160,21 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
 
   const counts = countStatuses(entries, statusOf);
   const unsaved = Object.values(queue).filter((queued) => queued.state !== "saved").length;
-  const roster = (
+  const roster = (onPicked?: () => void) => (
     <RosterList
       entries={entries}
       statusOf={statusOf}
       inRoom={inRoom}
       calledId={called?.id ?? null}
       queue={queue}
-      onCall={host ? (entry) => void callEntry(entry) : null}
+      onCall={
+        host
+          ? (entry) => {
+              onPicked?.();
+              void callEntry(entry);
+            }
+          : null
+      }
       onRetry={retry}
     />
   );
@@ -264,7 +271,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
         </main>
         <aside className="hidden w-80 shrink-0 flex-col overflow-y-auto border-l border-white/10 lg:flex" aria-label={t("roster", { count: entries.length })}>
           <h2 className="px-3 pt-3 text-sm font-semibold text-slate-300">{t("roster", { count: entries.length })}</h2>
-          {roster}
+          {roster()}
         </aside>
       </div>
       {drawerOpen && (
@@ -276,7 +283,8 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
                 ×
               </button>
             </div>
-            {roster}
+            {/* On a phone, calling someone from the drawer shows them at once. */}
+            {roster(() => setDrawerOpen(false))}
           </div>
         </div>
       )}
