@@ -175,6 +175,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
             }
           : null
       }
+      onExcuse={host ? (entry) => mark(entry.id, "excused") : null}
       onRetry={retry}
     />
   );

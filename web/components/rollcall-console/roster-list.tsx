@@ -7,14 +7,18 @@ import { MarkStateBadge } from "./mark-state-badge";
 import { peerIdOfPerson, type DisplayStatus } from "./roster-model";
 import { StatusChip } from "./status-chip";
 
-/** Everyone on the roster, joined or not, with status; a click on a name calls that person. */
-export function RosterList({ entries, statusOf, inRoom, calledId, queue, onCall, onRetry }: {
+/**
+ * Everyone on the roster, joined or not, with status; a click on a name calls that person. Someone
+ * who has not come can be marked 请假 from here, without calling them (nobody to spotlight).
+ */
+export function RosterList({ entries, statusOf, inRoom, calledId, queue, onCall, onExcuse, onRetry }: {
   entries: readonly RosterEntry[];
   statusOf: (entry: RosterEntry) => DisplayStatus;
   inRoom: ReadonlySet<string>;
   calledId: string | null;
   queue: MarkQueue;
   onCall: ((entry: RosterEntry) => void) | null;
+  onExcuse: ((entry: RosterEntry) => void) | null;
   onRetry: (entryId: string) => void;
 }) {
   const t = useTranslations("rollcallConsole");
@@ -54,7 +58,20 @@ export function RosterList({ entries, statusOf, inRoom, calledId, queue, onCall,
                 {entry.unitName}
                 {entry.joinedAt && ` · ${t("joinedAt", { time: format.dateTime(new Date(entry.joinedAt), { hour: "2-digit", minute: "2-digit" }) })}`}
               </span>
-              <MarkStateBadge queued={queue[entry.id]} onRetry={() => onRetry(entry.id)} />
+              <span className="flex shrink-0 items-center gap-2">
+                {onExcuse && !online && status === "pending" && !queue[entry.id] && (
+                  <button
+                    type="button"
+                    onClick={() => onExcuse(entry)}
+                    className="min-h-7 rounded border border-white/20 px-2 text-slate-200 hover:bg-white/10"
+                    aria-label={t("excuseNamed", { name: entry.personName })}
+                    data-testid="excuse"
+                  >
+                    {t("status.excused")}
+                  </button>
+                )}
+                <MarkStateBadge queued={queue[entry.id]} onRetry={() => onRetry(entry.id)} />
+              </span>
             </div>
           </li>
         );

@@ -3,7 +3,8 @@ import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { buttonClass } from "@/components/ui/button-styles";
 import type { Actor } from "@/lib/auth/actor";
-import { consoleHref, consoleMode } from "@/lib/pages/roll-call-access";
+import { consoleHref } from "@/lib/pages/roll-call-access";
+import { consoleRole } from "@/lib/rollcalls/console-role";
 import { displayState, formatRate } from "@/lib/pages/roll-call-display";
 import type { ZRollCallSummary } from "@/lib/schemas/rollcalls";
 import { AttendanceBar } from "./attendance-bar";
@@ -13,7 +14,7 @@ import { RollCallWindow } from "./roll-call-window";
 type Summary = z.infer<typeof ZRollCallSummary>;
 
 /** One roll call a row: what, who holds it, when, how it went; live ones lead to the console. */
-export function RollCallList({ items, actor, now, emptyText }: { items: Summary[]; actor: Pick<Actor, "role" | "unitId">; now: Date; emptyText: string }) {
+export function RollCallList({ items, actor, now, emptyText }: { items: Summary[]; actor: Pick<Actor, "role" | "unitId" | "userId">; now: Date; emptyText: string }) {
   const t = useTranslations("rollcall");
   if (items.length === 0) {
     return <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500">{emptyText}</p>;
@@ -47,7 +48,7 @@ export function RollCallList({ items, actor, now, emptyText }: { items: Summary[
               </div>
               {state === "live" && (
                 <Link href={consoleHref(item.id)} className={buttonClass("primary", "shrink-0")}>
-                  {consoleMode(actor, item) === "host" ? t("enterConsole") : t("observe")}
+                  {consoleRole(actor, item) === "host" ? t("enterConsole") : t("observe")}
                 </Link>
               )}
             </div>

@@ -7,7 +7,7 @@ export type ConsoleRole = "host" | "observer";
  * call's own unit, and whoever scheduled it, run it; inspectors and staff of an ancestor unit
  * watch unseen, so that a superior looking in never takes the call out of the officer's hands.
  */
-export function consoleRole(actor: Actor, rollCall: { unitId: string; createdById: string }): ConsoleRole {
+export function consoleRole(actor: Pick<Actor, "role" | "unitId" | "userId">, rollCall: { unitId: string; createdById: string }): ConsoleRole {
   if (actor.role === "inspector") return "observer";
   return rollCall.unitId === actor.unitId || rollCall.createdById === actor.userId ? "host" : "observer";
 }

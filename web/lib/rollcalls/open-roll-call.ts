@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
-import { ConflictError } from "../errors.ts";
+import { ConflictError, ForbiddenError } from "../errors.ts";
 import { issueStaffJoinGrant } from "../rooms/issue-join-grant.ts";
+import { consoleRole } from "./console-role.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
 
 /**
@@ -13,6 +14,7 @@ import { findRollCallInScope } from "./get-roll-call.ts";
 export async function openRollCall(actor: Actor, rollCallId: string) {
   const rollCall = await findRollCallInScope(actor, rollCallId);
   assertRole(actor, ["admin", "officer"], "open roll calls");
+  if (consoleRole(actor, rollCall) !== "host") throw new ForbiddenError("Only the roll call's own unit runs it; superiors watch it as observers");
   if (rollCall.state === "cancelled" || rollCall.state === "ended") throw new ConflictError("This roll call is over", { state: rollCall.state });
   if (rollCall.endsAt <= new Date()) throw new ConflictError("The roll call's window has passed", { endsAt: "passed" });
   let roomId = rollCall.roomId;

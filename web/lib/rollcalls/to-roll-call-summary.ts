@@ -20,6 +20,7 @@ export function toRollCallSummary(rollCall: RollCall & { unit: Pick<Unit, "name"
     title: rollCall.title,
     unitId: rollCall.unitId,
     unitName: rollCall.unit.name,
+    createdById: rollCall.createdById,
     startsAt: rollCall.startsAt.toISOString(),
     graceMinutes: rollCall.graceMinutes,
     endsAt: rollCall.endsAt.toISOString(),

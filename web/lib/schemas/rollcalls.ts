@@ -42,6 +42,7 @@ export const ZRollCallSummary = z
     title: z.string(),
     unitId: z.string(),
     unitName: z.string(),
+    createdById: z.string().meta({ description: "The staff member who scheduled it (runs it with the unit's officers)" }),
     startsAt: z.iso.datetime(),
     graceMinutes: z.number().int(),
     endsAt: z.iso.datetime(),

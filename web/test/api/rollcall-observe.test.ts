@@ -50,6 +50,11 @@ describe("watching a live roll call unseen (observer grant)", () => {
     const grant = await county.call("observeRollCall", { params: { id: liveId } });
     expect(grant.status).toBe(200);
     expect(claimsOf(grant.body.token).grants).toMatchObject({ observe: true, publish: false, moderate: false });
+    // Nor take the call over through the API: hosting belongs to the roll call's own unit.
+    const before = await dataDigest(db);
+    const hosting = await county.call("openRollCall", { params: { id: liveId } });
+    expect(hosting.status).toBe(403);
+    expect(await dataDigest(db)).toEqual(before);
   });
 
   it("hides the roll call from a sibling county (not found) and refuses anyone without a staff session", async () => {

@@ -17,7 +17,8 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { orNotFound } from "@/lib/pages/or-not-found";
-import { canScheduleRollCalls, consoleHref, consoleMode } from "@/lib/pages/roll-call-access";
+import { canScheduleRollCalls, consoleHref } from "@/lib/pages/roll-call-access";
+import { consoleRole } from "@/lib/rollcalls/console-role";
 import { displayState, formatRate } from "@/lib/pages/roll-call-display";
 import { getRollCallDetail } from "@/lib/rollcalls/get-roll-call";
 import { listRollCalls } from "@/lib/rollcalls/list-roll-calls";
@@ -44,7 +45,7 @@ export default async function RollCallPage({
   const now = new Date();
   const state = displayState(rollCall, now);
   const manage = canScheduleRollCalls(actor.role);
-  const mode = consoleMode(actor, rollCall);
+  const mode = consoleRole(actor, rollCall);
   const beforeStart = state === "scheduled" && new Date(rollCall.startsAt) > now;
   const durationMinutes = (new Date(rollCall.endsAt).getTime() - new Date(rollCall.startsAt).getTime()) / 60_000;
 
