@@ -2,15 +2,35 @@ import type { Actor } from "../auth/actor.ts";
 import { getRollCallDetail } from "./get-roll-call.ts";
 
 const STATUS_ZH = { pending: "未到", present: "已到", late: "迟到", excused: "请假", absent: "缺席" } as const;
+const HEAD_ZH: Record<string, string> = { left: "向左转头", right: "向右转头", nod: "点头" };
+const VERDICT_ZH: Record<string, string> = { passed: "通过", failed: "不通过" };
+
+type Challenge = { kind: string; value: string; result: string | null } | null;
+const asked = (c: Challenge) => (!c ? "" : c.kind === "digits" ? `朗读数字 ${c.value}` : (HEAD_ZH[c.value] ?? c.value));
+const verdict = (c: Challenge) => (!c ? "" : c.result ? (VERDICT_ZH[c.result] ?? c.result) : "未判定");
 
 const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "");
 
-/** The roll call's record as CSV: UTF-8 with a BOM, so that Excel opens the Chinese correctly. */
+/**
+ * The roll call's record as CSV: UTF-8 with a BOM, so that Excel opens the Chinese correctly. The
+ * same columns as the summary page: status, times, the liveness challenge and its verdict, and
+ * where the snapshot is kept.
+ */
 export async function rollCallCsv(actor: Actor, rollCallId: string): Promise<{ filename: string; body: string }> {
   const detail = await getRollCallDetail(actor, rollCallId);
-  const header = ["姓名", "司法所", "状态", "加入时间", "标记时间"];
-  const rows = detail.entries.map((e) => [e.personName, e.unitName, STATUS_ZH[e.status], time(e.joinedAt), time(e.markedAt)]);
+  const header = ["姓名", "司法所", "状态", "加入时间", "应答时间", "活体验证", "验证结果", "抓拍", "标记时间"];
+  const rows = detail.entries.map((e) => [
+    e.personName,
+    e.unitName,
+    STATUS_ZH[e.status],
+    time(e.joinedAt),
+    time(e.answeredAt),
+    asked(e.challenge),
+    verdict(e.challenge),
+    e.evidenceUrl ?? "",
+    time(e.markedAt),
+  ]);
   const body = "\uFEFF" + [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
   const date = detail.startsAt.slice(0, 10);
   return { filename: `点名记录-${detail.title}-${date}.csv`, body };

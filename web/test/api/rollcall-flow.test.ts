@@ -132,6 +132,14 @@ describe("a roll call from opening to the record", () => {
       const line = lines.find((l: string) => l.startsWith(people[i]!.name + ","))!;
       expect(line.split(",")[2]).toBe(["已到", "迟到", "缺席"][i]);
     }
+    // The challenge, its verdict and the snapshot are in the record as on the summary page.
+    const first = ended.entries.find((e: { id: string }) => e.id === people[0]!.entryId);
+    const [, , , joined, answered, asked, verdict, evidence] = lines.find((l: string) => l.startsWith(people[0]!.name + ","))!.split(",");
+    expect(joined).not.toBe("");
+    expect(answered).not.toBe("");
+    expect(asked).toContain(first.challenge.kind === "digits" ? first.challenge.value : "");
+    expect(verdict).toBe("通过");
+    expect(evidence).toBe(first.evidenceUrl);
   });
 
   it("refuses marks on an ended roll call without a reason; with one, records an override", async () => {
