@@ -82,12 +82,19 @@ export interface TestRollCall {
 }
 
 /** Schedules a roll call for these persons, as the scheduling page would: now, or minutes ahead. */
-export async function scheduleRollCall(api: StaffApi, officeId: string, title: string, persons: TestPerson[], inMinutes = 0): Promise<TestRollCall> {
+export async function scheduleRollCall(
+  api: StaffApi,
+  officeId: string,
+  title: string,
+  persons: TestPerson[],
+  inMinutes = 0,
+  { graceMinutes = 10 } = {},
+): Promise<TestRollCall> {
   const created = await api.post<{ items: Array<{ id: string }> }>("/api/v1/rollcalls", {
     title,
     unitId: officeId,
     startsAt: new Date(Date.now() + inMinutes * 60_000).toISOString(),
-    graceMinutes: 10,
+    graceMinutes,
     durationMinutes: 30,
     livenessEnabled: true,
     personIds: persons.map((p) => p.id),
