@@ -10,9 +10,10 @@ const SETTLE_MS = 150;
 /**
  * Tells the node how a remote video tile is seen: off-screen tiles are paused (the SFU stops
  * sending them) and each visible tile gets the simulcast layer its height needs. Only changes
- * are sent, because every resume costs a keyframe.
+ * are sent, because every resume costs a keyframe. `layerHeightPx` asks for the layer of that
+ * height whatever the tile measures (a spotlight must show the sharpest layer even on a laptop).
  */
-export function useTileView(ref: RefObject<HTMLElement | null>, session: CallSession | null, consumerId: string | null): void {
+export function useTileView(ref: RefObject<HTMLElement | null>, session: CallSession | null, consumerId: string | null, layerHeightPx?: number): void {
   useEffect(() => {
     const element = ref.current;
     if (!element || !session || !consumerId) return;
@@ -23,10 +24,10 @@ export function useTileView(ref: RefObject<HTMLElement | null>, session: CallSes
     const report = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const key = visible ? `visible:${layerForTileHeight(heightPx)}` : "hidden";
+        const key = visible ? `visible:${layerForTileHeight(layerHeightPx ?? heightPx)}` : "hidden";
         if (key === sent) return;
         sent = key;
-        void session.setTileView(consumerId, { visible, heightPx });
+        void session.setTileView(consumerId, { visible, heightPx: layerHeightPx ?? heightPx });
       }, SETTLE_MS);
     };
     const intersection = new IntersectionObserver((entries) => {
@@ -46,5 +47,5 @@ export function useTileView(ref: RefObject<HTMLElement | null>, session: CallSes
       intersection.disconnect();
       resize.disconnect();
     };
-  }, [ref, session, consumerId]);
+  }, [ref, session, consumerId, layerHeightPx]);
 }

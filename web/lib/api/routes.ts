@@ -362,6 +362,16 @@ export const routes = {
     params: ZIdParams,
     response: z.object({ rollCallId: z.string(), grant: ZJoinGrant }),
   }),
+  observeRollCall: defineRoute({
+    method: "POST",
+    path: "/api/v1/rollcalls/{id}/observe",
+    operationId: "observeRollCall",
+    summary: "Watch a live roll call of your subtree unseen: an observer token (never listed to the persons, never publishes)",
+    tag: "rollcalls",
+    auth: "session",
+    params: ZIdParams,
+    response: ZJoinGrant,
+  }),
   endRollCall: defineRoute({
     method: "POST",
     path: "/api/v1/rollcalls/{id}/end",

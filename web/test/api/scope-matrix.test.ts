@@ -124,6 +124,15 @@ const CASES: Case[] = [
   { route: "openRollCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToOpen } }) },
   { route: "endRollCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToEnd } }) },
   {
+    route: "observeRollCall",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.liveRollCall } }),
+    // Watching unseen is what an inspector may do on a live roll call of the subtree.
+    override: { inspector: 200 },
+  },
+  {
     route: "markRollCallEntry",
     owner: "gm.officer",
     sibling: "nh.officer",

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { StatusScreen } from "@/components/call/status-screen";
+import { RollCallConsole } from "@/components/rollcall-console/rollcall-console";
+import { ConsoleEnded } from "@/components/rollcall-console/console-ended";
+import { buttonClass } from "@/components/ui/button-styles";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { config } from "@/lib/config";
+import { orNotFound } from "@/lib/pages/or-not-found";
+import { consoleRole } from "@/lib/rollcalls/console-role";
+import { findRollCallInScope } from "@/lib/rollcalls/get-roll-call";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("rollcallConsole"))("title") };
+}
+
+/**
+ * The console of one roll call. The officers of its unit (and whoever scheduled it) run it and
+ * open the call from here; inspectors and staff of an ancestor unit watch a live one unseen.
+ */
+export default async function RollCallConsolePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/rollcalls/${id}/console`);
+  const rollCall = await orNotFound(findRollCallInScope(actor, id));
+  const role = consoleRole(actor, rollCall);
+  const t = await getTranslations("rollcallConsole");
+  if (rollCall.state === "ended") return <ConsoleEnded rollCallId={rollCall.id} />;
+  const notice =
+    rollCall.state === "cancelled" ? t("cancelledTitle") : role === "observer" && rollCall.state !== "live" ? t("observer.notLive") : null;
+  if (notice) {
+    return (
+      <StatusScreen title={notice} testId="console-unavailable" tone="warning">
+        <Link href={`/rollcalls/${rollCall.id}`} className={buttonClass("secondary")}>
+          {t("back")}
+        </Link>
+      </StatusScreen>
+    );
+  }
+  return <RollCallConsole rollCallId={rollCall.id} role={role} mediaUrl={config().mediaPublicUrl} />;
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useRef } from "react";
+import { useTranslations } from "next-intl";
+import type { PeerInfo } from "../../../server/src/protocol/entities.ts";
+import { peerMicStatus } from "@/components/call/call-tiles";
+import { Initial, TileFrame } from "@/components/call/tile-frame";
+import { TrackVideo } from "@/components/call/track-video";
+import { useTileView } from "@/components/call/use-tile-view";
+import type { CallSession } from "@/lib/media-client/call-session";
+import type { RemoteTrack } from "@/lib/media-client/call-state";
+import type { RosterEntry } from "./console-api";
+import type { DisplayStatus } from "./roster-model";
+import { STATUS_STYLE } from "./status-style";
+
+/**
+ * One joined person in the grid, at the small simulcast layer; paused by the node while scrolled
+ * away. While the person is called, the spotlight shows their video and this tile steps aside.
+ */
+export function ParticipantTile({ entry, peer, video, status, called, session, onCall }: {
+  entry: RosterEntry;
+  peer: PeerInfo;
+  video: RemoteTrack | null;
+  status: DisplayStatus;
+  called: boolean;
+  session: CallSession | null;
+  onCall: (() => void) | null;
+}) {
+  const t = useTranslations("rollcallConsole");
+  const ref = useRef<HTMLDivElement>(null);
+  const showVideo = !called && video !== null && !video.producerPaused;
+  useTileView(ref, session, called ? null : (video?.consumerId ?? null));
+  const frame = (
+    <TileFrame
+      ref={ref}
+      name={entry.personName}
+      mic={peerMicStatus(peer)}
+      quality={null}
+      speaking={false}
+      badge={called ? t("calling") : t(`status.${status}`)}
+      testId="participant-tile"
+      data={{ "peer-id": peer.id, "entry-id": entry.id, status }}
+    >
+      {showVideo ? <TrackVideo track={video.track} /> : <Initial name={entry.personName} />}
+    </TileFrame>
+  );
+  const ring = `rounded-lg ring-4 ${called ? "ring-white" : STATUS_STYLE[status].ring}`;
+  if (!onCall) return <div className={ring}>{frame}</div>;
+  return (
+    <button type="button" onClick={onCall} className={`${ring} block w-full text-left`} aria-label={t("callNamed", { name: entry.personName })}>
+      {frame}
+    </button>
+  );
+}

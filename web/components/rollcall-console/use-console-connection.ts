@@ -1,0 +1,37 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import type { ApiError } from "@/lib/client/api-fetch";
+import type { Connection } from "@/components/call/use-call-session";
+import { consoleApi } from "./console-api";
+import type { ConsoleRole } from "@/lib/rollcalls/console-role";
+
+/**
+ * The console's way into the roll call's room: the host opens the call (a reload gets a new
+ * token for the same room), a superior asks for an observer token. The socket to the media node
+ * opens at once and authenticates when the token arrives.
+ */
+export function useConsoleConnection(rollCallId: string, role: ConsoleRole, mediaUrl: string) {
+  const [attempt, setAttempt] = useState(0);
+  const [connection, setConnection] = useState<Connection | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const grant = role === "host" ? consoleApi.open(rollCallId) : consoleApi.observe(rollCallId);
+    const token = grant.then((result) => {
+      if (result.ok) return result.data.token;
+      if (!cancelled) setError(result.error);
+      throw new Error(result.error.message);
+    });
+    token.catch(() => undefined);
+    setError(null);
+    setConnection({ mediaUrl, token });
+    return () => {
+      cancelled = true;
+    };
+  }, [rollCallId, role, mediaUrl, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { connection, error, retry };
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { consoleApi, type Mark } from "./console-api";
+import { isRetryable, loadUnsaved, storeUnsaved, type MarkQueue, type QueuedMark } from "./mark-queue";
+
+const RETRY_MS = [2000, 4000, 8000, 15000];
+
+/**
+ * Every mark goes to the API the moment it is made. One request per person at a time: a second
+ * mark made meanwhile is sent when the first answers, so the server ends with the last one.
+ * Failures stay visible; those that may pass are retried with backoff (and at once when the
+ * browser is back online); unsaved marks survive a reload through localStorage.
+ */
+export function useMarkQueue(rollCallId: string, onSaved: () => void) {
+  const [queue, setQueue] = useState<MarkQueue>({});
+  const queueRef = useRef<Record<string, QueuedMark>>({});
+  const inFlight = useRef(new Set<string>());
+  const wanted = useRef(new Map<string, Mark>());
+  const attempts = useRef(new Map<string, number>());
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
+
+  const put = useCallback(
+    (mark: QueuedMark) => {
+      queueRef.current = { ...queueRef.current, [mark.entryId]: mark };
+      storeUnsaved(rollCallId, queueRef.current);
+      setQueue(queueRef.current);
+    },
+    [rollCallId],
+  );
+
+  const send = useCallback(
+    async (entryId: string) => {
+      const status = wanted.current.get(entryId);
+      if (!status || inFlight.current.has(entryId)) return;
+      clearTimeout(timers.current.get(entryId));
+      inFlight.current.add(entryId);
+      wanted.current.delete(entryId);
+      put({ entryId, status, state: "saving", retryable: false, error: null, markedAt: null });
+      const result = await consoleApi.mark(rollCallId, entryId, status);
+      inFlight.current.delete(entryId);
+      if (wanted.current.has(entryId)) {
+        // A newer mark was made meanwhile: it supersedes this answer.
+        void send(entryId);
+        return;
+      }
+      if (result.ok) {
+        attempts.current.delete(entryId);
+        put({ entryId, status, state: "saved", retryable: false, error: null, markedAt: result.data.markedAt });
+        onSavedRef.current();
+        return;
+      }
+      const retryable = isRetryable(result.error);
+      put({ entryId, status, state: "failed", retryable, error: result.error.message, markedAt: null });
+      if (retryable) {
+        const n = attempts.current.get(entryId) ?? 0;
+        attempts.current.set(entryId, n + 1);
+        timers.current.set(entryId, setTimeout(() => retry(entryId), RETRY_MS[Math.min(n, RETRY_MS.length - 1)]));
+      }
+    },
+    // retry is defined below and only reads refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rollCallId, put],
+  );
+
+  const retry = useCallback(
+    (entryId: string) => {
+      const failed = queueRef.current[entryId];
+      if (!failed || failed.state !== "failed" || wanted.current.has(entryId)) return;
+      wanted.current.set(entryId, failed.status);
+      void send(entryId);
+    },
+    [send],
+  );
+
+  const mark = useCallback(
+    (entryId: string, status: Mark) => {
+      attempts.current.delete(entryId);
+      wanted.current.set(entryId, status);
+      if (inFlight.current.has(entryId)) put({ entryId, status, state: "saving", retryable: false, error: null, markedAt: null });
+      else void send(entryId);
+    },
+    [put, send],
+  );
+
+  useEffect(() => {
+    for (const { entryId, status } of loadUnsaved(rollCallId)) mark(entryId, status);
+    const retryAll = () => {
+      for (const queued of Object.values(queueRef.current)) if (queued.state === "failed" && queued.retryable) retry(queued.entryId);
+    };
+    const warnIfUnsaved = (event: BeforeUnloadEvent) => {
+      if (Object.values(queueRef.current).some((queued) => queued.state !== "saved")) event.preventDefault();
+    };
+    const pending = timers.current;
+    window.addEventListener("online", retryAll);
+    window.addEventListener("beforeunload", warnIfUnsaved);
+    return () => {
+      window.removeEventListener("online", retryAll);
+      window.removeEventListener("beforeunload", warnIfUnsaved);
+      for (const timer of pending.values()) clearTimeout(timer);
+    };
+  }, [rollCallId, mark, retry]);
+
+  return { queue, mark, retry };
+}

@@ -1,0 +1,29 @@
+import { auditActor, type Actor } from "../auth/actor.ts";
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { getDb } from "../db/client.ts";
+import { ConflictError } from "../errors.ts";
+import { grantFor } from "../rooms/issue-join-grant.ts";
+import { findRollCallInScope } from "./get-roll-call.ts";
+
+/**
+ * A superior (an inspector, or staff of an ancestor unit) watches a live roll call of their
+ * subtree unseen: an observe grant is never listed to the persons and never publishes, and it
+ * cannot moderate. Watching is audited: the record shows who looked on.
+ */
+export async function observeRollCall(actor: Actor, rollCallId: string) {
+  const rollCall = await findRollCallInScope(actor, rollCallId);
+  if (rollCall.state !== "live" || !rollCall.roomId) throw new ConflictError("The roll call is not live", { state: rollCall.state });
+  const db = await getDb();
+  const room = await db.room.findUniqueOrThrow({ where: { id: rollCall.roomId } });
+  const grant = await grantFor(room, { identity: `user:${actor.userId}`, name: actor.displayName, role: "staff", moderator: false, observer: true, lobby: false });
+  await db.$transaction((tx) =>
+    appendAuditEvent(tx, auditActor(actor), {
+      action: "rollcall.observe",
+      targetType: "RollCall",
+      targetId: rollCall.id,
+      unitPath: rollCall.unit.path,
+      data: { roomId: room.id },
+    }),
+  );
+  return grant;
+}
