@@ -5,18 +5,16 @@ import type { SampleResult } from "./tile-sampler.ts";
 /** Issue 4 §8: ≥ 45 of 50 tiles at ≥ 10 fps; a smaller run is held to the same 90 %. */
 export const TARGET = { share: 0.9, fps: 10 } as const;
 
-export interface Figures {
-  machine: { cores: number; model: string; loadAtStart: string };
-  loadDuring: string;
+export interface WindowFigures {
+  label: string;
+  /** Load average at the end of the window. */
+  loadAverage: string;
   /** The whole machine's busy CPU during the window, in cores (all tenants). */
   machineBusyCores: number;
-  kind: string;
-  viewport: string;
-  participants: number;
-  joinedOnRoster: number;
-  clip: { width: number; height: number; fps: number; kbps: number };
   sample: SampleResult;
-  node: { workerCores: number; nodeCores: number; consumers: number; pausedConsumers: number };
+  node: { workerCores: number; nodeCores: number; consumers: number; pausedConsumers: number; consumedProducers: number; transports: number };
+  /** The page's hottest functions during the window (--profile). */
+  profile?: Array<{ name: string; ms: number; share: number }>;
   loadgenCores: number;
   chromium: {
     cpuByType: Record<string, number>;
@@ -27,6 +25,18 @@ export interface Figures {
     rendererPssMiB: number[];
     totalPssMiB: number;
   };
+}
+
+export interface Figures {
+  machine: { cores: number; model: string; loadAtStart: string };
+  kind: string;
+  viewport: string;
+  participants: number;
+  joinedOnRoster: number;
+  /** Roster rows the console shows as in the room (null: not the console). */
+  onlineInConsole: number | null;
+  clip: { width: number; height: number; fps: number; kbps: number };
+  windows: WindowFigures[];
   marks: MarkResult;
 }
 
@@ -36,48 +46,78 @@ const quantile = (values: number[], q: number) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))]! : NaN;
 };
 
-export function report(f: Figures): void {
-  const fps = f.sample.tiles.map((t) => t.fps);
-  const atTarget = f.sample.tiles.filter((t) => t.fps >= TARGET.fps).length;
+function windowRows(f: Figures, w: WindowFigures): Array<[string, string]> {
+  const fps = w.sample.tiles.map((t) => t.fps);
+  const atTarget = w.sample.tiles.filter((t) => t.fps >= TARGET.fps).length;
   const targetTiles = Math.ceil(f.participants * TARGET.share);
-  const steady = f.sample.tiles.filter((t) => t.minSliceFps >= TARGET.fps).length;
-  const heights = [...new Set(f.sample.tiles.map((t) => t.frameHeight))].sort((a, b) => a - b).join("/");
-  const chromiumTotal = Object.values(f.chromium.cpuByType).reduce((a, b) => a + b, 0);
-  const byType = Object.entries(f.chromium.cpuByType)
+  const steady = w.sample.tiles.filter((t) => t.minSliceFps >= TARGET.fps).length;
+  const heights = [...new Set(w.sample.tiles.map((t) => t.frameHeight))].sort((a, b) => a - b).join("/");
+  const chromiumTotal = Object.values(w.chromium.cpuByType).reduce((a, b) => a + b, 0);
+  const byType = Object.entries(w.chromium.cpuByType)
+    .filter(([, cores]) => cores >= 0.005)
     .sort((a, b) => b[1] - a[1])
-    .map(([type, cores]) => `${type} ${pct(cores)}`)
+    .map(([type, cores]) => `${type.replace(/\.mojom\.\w+$/, "")} ${pct(cores)}`)
     .join(", ");
-  const confirm = f.marks.confirmMs;
-  const rows: Array<[string, string]> = [
-    ["machine", `${f.machine.cores} cores, ${f.machine.model}; load average at start ${f.machine.loadAtStart}, at the end of the window ${f.loadDuring}; machine busy ${f.machineBusyCores.toFixed(2)} cores (all tenants)`],
-    ["officer's page", `${f.kind}, viewport ${f.viewport}`],
-    ["publishers", `${f.participants} synthetic persons via their personal links; one VP8 layer ${f.clip.width}x${f.clip.height} ${f.clip.fps} fps ≈ ${Math.round(f.clip.kbps)} kbit/s each`],
-    ["join times on the roster", `${f.joinedOnRoster} / ${f.participants} (reported by the media node)`],
-    ["window", `${f.sample.seconds.toFixed(1)} s`],
-    ["video consumers in the page", `${f.sample.consumers} (node: ${f.node.consumers}, of them paused by the page ${f.node.pausedConsumers})`],
-    ["<video> on screen", `${f.sample.videosOnScreen.min}–${f.sample.videosOnScreen.max} of ${f.sample.videos}`],
-    ["tiles receiving (framesDecoded rising)", String(f.sample.receiving)],
+  return [
+    ["window", `${w.sample.seconds.toFixed(1)} s; load average at its end ${w.loadAverage}; machine busy ${w.machineBusyCores.toFixed(2)} of ${f.machine.cores} cores (all tenants)`],
+    [
+      "video consumers of the page",
+      `${w.sample.consumers}, ${w.sample.replacedConsumers} replaced during the window; at the node: ${w.node.consumers} of ${w.node.consumedProducers} producers on ${w.node.transports} transports, paused by the page: ${w.node.pausedConsumers}`,
+    ],
+    ["call phases seen", w.sample.phases.join(", ")],
+    ["<video> elements on screen", `${w.sample.videosOnScreen.min}–${w.sample.videosOnScreen.max} of ${w.sample.videos}`],
+    ["tiles receiving (framesDecoded rising)", String(w.sample.receiving)],
     [`tiles ≥ ${TARGET.fps} fps (window mean)`, `${atTarget}  ${atTarget >= targetTiles ? `target (≥ ${targetTiles}) met` : `TARGET MISSED (≥ ${targetTiles})`}`],
     [`tiles ≥ ${TARGET.fps} fps in every 10 s slice`, String(steady)],
     ["decoded fps per tile", `min ${quantile(fps, 0).toFixed(1)}, p10 ${quantile(fps, 0.1).toFixed(1)}, median ${quantile(fps, 0.5).toFixed(1)}, max ${quantile(fps, 1).toFixed(1)}; frame heights ${heights}`],
-    ["media node: worker CPU", pct(f.node.workerCores)],
-    ["media node: Node.js CPU", pct(f.node.nodeCores)],
-    ["load generator CPU", pct(f.loadgenCores)],
+    ["media node: worker CPU", pct(w.node.workerCores)],
+    ["media node: Node.js CPU", pct(w.node.nodeCores)],
+    ["load generator CPU", pct(w.loadgenCores)],
     ["Chromium CPU, all processes", `${pct(chromiumTotal)} (${byType})`],
-    ["page main thread (CDP TaskDuration)", pct(f.chromium.mainThreadCores)],
-    ["page JS heap", `${f.chromium.jsHeapUsedMiB.toFixed(1)} MiB used of ${f.chromium.jsHeapTotalMiB.toFixed(1)} MiB; ${f.chromium.domNodes} DOM nodes`],
-    ["renderer memory (PSS)", `${f.chromium.rendererPssMiB.map((m) => `${m.toFixed(0)} MiB`).join(", ")}; all Chromium processes ${f.chromium.totalPssMiB.toFixed(0)} MiB`],
-    [
-      "marks during the load",
-      `${f.marks.persisted} / ${f.marks.attempted} persisted (made via ${f.marks.via}; confirmed in ${confirm.length ? `${Math.round(quantile(confirm, 0.5))} ms median, ${Math.round(quantile(confirm, 1))} ms max` : "n/a"})`,
-    ],
+    ["page main thread (CDP TaskDuration)", pct(w.chromium.mainThreadCores)],
+    ["page JS heap", `${w.chromium.jsHeapUsedMiB.toFixed(1)} MiB used of ${w.chromium.jsHeapTotalMiB.toFixed(1)} MiB; ${w.chromium.domNodes} DOM nodes`],
+    ["memory (PSS)", `renderers ${w.chromium.rendererPssMiB.map((m) => `${m.toFixed(0)}`).join(" + ")} MiB; all Chromium processes ${w.chromium.totalPssMiB.toFixed(0)} MiB`],
   ];
+}
+
+function printTable(rows: Array<[string, string]>): void {
   const width = Math.max(...rows.map(([k]) => k.length));
-  console.log("\nbench/rollcall-scale\n");
   console.log(`| ${"what".padEnd(width)} | figure |`);
   console.log(`|${"-".repeat(width + 2)}|--------|`);
   for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+}
+
+const ms = (values: number[]) => (values.length ? `${Math.round(quantile(values, 0.5))} ms median, ${Math.round(quantile(values, 1))} ms max` : "n/a");
+
+export function report(f: Figures): void {
+  const confirm = f.marks.confirmMs;
+  console.log("\nbench/rollcall-scale\n");
+  printTable([
+    ["machine", `${f.machine.cores} cores, ${f.machine.model}; load average at start ${f.machine.loadAtStart}`],
+    ["officer's page", `${f.kind}, viewport ${f.viewport}`],
+    ["publishers", `${f.participants} synthetic persons via their personal links; one VP8 layer ${f.clip.width}x${f.clip.height} ${f.clip.fps} fps ≈ ${Math.round(f.clip.kbps)} kbit/s each`],
+    ["join times on the roster", `${f.joinedOnRoster} / ${f.participants} (reported by the media node)`],
+    ...(f.onlineInConsole === null ? [] : [["shown in the room by the console's roster", `${f.onlineInConsole} / ${f.participants}`] as [string, string]]),
+    [
+      "marks during the load",
+      `${f.marks.persisted} / ${f.marks.attempted} persisted (via ${f.marks.via}; action → saved ${ms(confirm)})`,
+    ],
+    ...(f.marks.callMs.length
+      ? [
+          ["  click on the name → spotlight", ms(f.marks.callMs)] as [string, string],
+          ["  mark key → roster says saved", ms(f.marks.keyToSavedMs)] as [string, string],
+        ]
+      : []),
+  ]);
   for (const failure of f.marks.failures) console.log(`mark failure: ${failure}`);
-  const slow = f.sample.tiles.filter((t) => t.fps < TARGET.fps);
-  if (slow.length) console.log(`\ntiles under ${TARGET.fps} fps: ${slow.map((t) => `${t.peerId} ${t.fps.toFixed(1)}`).join(", ")}`);
+  for (const w of f.windows) {
+    console.log(`\n${w.label}\n`);
+    printTable(windowRows(f, w));
+    const slow = w.sample.tiles.filter((t) => t.fps < TARGET.fps);
+    if (w.profile) {
+      console.log("page main thread, most self time:");
+      for (const p of w.profile) console.log(`  ${(p.share * 100).toFixed(1).padStart(5)} %  ${Math.round(p.ms).toString().padStart(6)} ms  ${p.name}`);
+    }
+    if (slow.length) console.log(`tiles under ${TARGET.fps} fps: ${slow.map((t) => `${t.peerId.slice(-6)} ${t.fps.toFixed(1)}`).join(", ")}`);
+  }
 }

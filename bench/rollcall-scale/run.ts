@@ -23,10 +23,11 @@ import { machineCpu } from "../sfu/probes.ts";
 import { ChildRpc } from "../sfu/rpc.ts";
 import { ChromiumUsage, PageMetrics, cpuByType, pssMiB } from "./chromium-usage.ts";
 import { clipBitrate, encodeClip, writeClip } from "./clip.ts";
+import { PageProfiler } from "./page-profile.ts";
 import { openConsole, waitForVideoTracks } from "./console-page.ts";
 import { markDuringLoad } from "./marks.ts";
 import { joinAll, type Publisher } from "./publishers.ts";
-import { report } from "./report.ts";
+import { report, type WindowFigures } from "./report.ts";
 import { JUSTICE_OFFICE, OfficerApi } from "./roster.ts";
 import { sampleTiles } from "./tile-sampler.ts";
 
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     fps: { type: "string", default: "15" },
     size: { type: "string", default: "320x180" },
     bitrate: { type: "string", default: "180000" },
+    profile: { type: "boolean", default: false },
   },
 });
 const PARTICIPANTS = Number(values.participants);
@@ -103,75 +105,96 @@ try {
   await loadgen.activate("rollcall");
   log(`${publishers.length} persons joined by their links and publish (${((performance.now() - joinStart) / 1000).toFixed(1)} s)`);
 
-  // The node reports each join to the portal, which records the join time on the roster.
+  // The node reports each join to the portal, which records the join time on the roster (a
+  // join within the grace period leaves the status to the officer's mark; after it, 迟到).
   let joined = 0;
+  let statuses = "";
   for (let i = 0; i < 60; i++) {
-    joined = (await officer.rollCall(rollCallId)).entries.filter((e) => e.joinedAt).length;
+    const entries = (await officer.rollCall(rollCallId)).entries;
+    joined = entries.filter((e) => e.joinedAt).length;
+    const byStatus = new Map<string, number>();
+    for (const e of entries) byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
+    statuses = [...byStatus].map(([status, n]) => `${status} ${n}`).join(", ");
     if (joined === PARTICIPANTS) break;
     await sleep(500);
   }
-  log(`roster: ${joined} of ${PARTICIPANTS} show a join time reported by the media node`);
+  log(`roster: ${joined} of ${PARTICIPANTS} have a join time reported by the media node (statuses: ${statuses})`);
 
   const page = await context.newPage();
   const kind = await openConsole(page, { rollCallId, roomId });
   await waitForVideoTracks(page, Math.ceil(PARTICIPANTS * 0.9));
   log(`officer's page (${kind}) has joined; letting ${values.settle} s settle (keyframes, bandwidth estimation)`);
   await sleep(Number(values.settle) * 1000);
+  const onlineInConsole = kind === "console" ? await page.locator('[data-testid="roster-entry"][data-online]').count() : null;
+  if (onlineInConsole !== null) log(`console roster: ${onlineInConsole} of ${PARTICIPANTS} shown in the room`);
 
   const chromiumUsage = await ChromiumUsage.attach(browser);
   const pageMetrics = await PageMetrics.attach(page);
-  const before = {
-    at: performance.now(),
-    node: await node.call("cpu"),
-    chromium: await chromiumUsage.processes(),
-    page: await pageMetrics.read(),
-    machine: machineCpu(),
-    loadAverage: loadAverage(),
+  const loadgenRef = loadgen;
+  const nodeRef = node;
+
+  /** One measured window: CPU of everything at both ends, the tiles sampled in between. */
+  const measure = async (label: string, during?: () => Promise<void>): Promise<WindowFigures> => {
+    const read = async () => ({
+      at: performance.now(),
+      node: await nodeRef.call("cpu"),
+      chromium: await chromiumUsage.processes(),
+      page: await pageMetrics.read(),
+      machine: machineCpu(),
+    });
+    const before = await read();
+    await loadgenRef.mark([]);
+    const profiler = values.profile ? await PageProfiler.start(page) : null;
+    const sample = await sampleTiles(page, SECONDS, { during });
+    const profile = await profiler?.stop();
+    const after = await read();
+    const generator = await loadgenRef.count();
+    const seconds = (after.at - before.at) / 1000;
+    const officerPeer = (await nodeRef.call("roomPeers", { room: roomId })).peers.find((p) => p.id.startsWith("user:"));
+    const jiffies = after.machine.total - before.machine.total || 1;
+    return {
+      label,
+      ...(profile ? { profile } : {}),
+      loadAverage: loadAverage(),
+      machineBusyCores: ((after.machine.busy - before.machine.busy) / jiffies) * after.machine.cores,
+      sample,
+      node: {
+        workerCores: (after.node.workerMs - before.node.workerMs) / 1000 / seconds,
+        nodeCores: (after.node.nodeMs - before.node.nodeMs) / 1000 / seconds,
+        consumers: officerPeer?.consumers ?? 0,
+        pausedConsumers: officerPeer?.pausedConsumers ?? 0,
+        consumedProducers: officerPeer?.consumedProducers ?? 0,
+        transports: officerPeer?.transports ?? 0,
+      },
+      loadgenCores: generator.cpuMs / 1000 / seconds,
+      chromium: {
+        cpuByType: cpuByType(before.chromium, after.chromium, seconds),
+        mainThreadCores: (after.page.taskSeconds - before.page.taskSeconds) / seconds,
+        jsHeapUsedMiB: after.page.jsHeapUsedMiB,
+        jsHeapTotalMiB: after.page.jsHeapTotalMiB,
+        domNodes: after.page.nodes,
+        rendererPssMiB: after.chromium.filter((p) => p.type === "renderer").map((p) => pssMiB(p.pid)),
+        totalPssMiB: after.chromium.reduce((n, p) => n + pssMiB(p.pid), 0),
+      },
+    };
   };
-  await loadgen.mark([]);
+
+  const windows: WindowFigures[] = [];
+  windows.push(await measure("grid only (nobody called)"));
+  log(`window 1 done: ${windows[0]!.sample.receiving} tiles receiving`);
   const marks = markDuringLoad(page, officer, rollCallId, roster, Number(values.marks), kind, SECONDS);
-  const sample = await sampleTiles(page, SECONDS, { during: marks.run });
-  const after = {
-    at: performance.now(),
-    node: await node.call("cpu"),
-    chromium: await chromiumUsage.processes(),
-    page: await pageMetrics.read(),
-    machine: machineCpu(),
-    loadAverage: loadAverage(),
-  };
-  const generator = await loadgen.count();
-  const seconds = (after.at - before.at) / 1000;
-  const officerPeer = (await node.call("roomPeers", { room: roomId })).peers.find((p) => p.id.startsWith("user:"));
+  windows.push(await measure(`marking ${values.marks} (each called, then marked)`, marks.run));
   const persisted = await marks.verify();
-  const renderers = after.chromium.filter((p) => p.type === "renderer");
-  const jiffies = after.machine.total - before.machine.total || 1;
 
   report({
     machine,
-    loadDuring: after.loadAverage,
-    machineBusyCores: ((after.machine.busy - before.machine.busy) / jiffies) * after.machine.cores,
     kind,
     viewport: values.viewport,
     participants: PARTICIPANTS,
     joinedOnRoster: joined,
+    onlineInConsole,
     clip: { width: clip.width, height: clip.height, fps: clip.fps, kbps: clipBitrate(clip) / 1000 },
-    sample,
-    node: {
-      workerCores: (after.node.workerMs - before.node.workerMs) / 1000 / seconds,
-      nodeCores: (after.node.nodeMs - before.node.nodeMs) / 1000 / seconds,
-      consumers: officerPeer?.consumers ?? 0,
-      pausedConsumers: officerPeer?.pausedConsumers ?? 0,
-    },
-    loadgenCores: generator.cpuMs / 1000 / seconds,
-    chromium: {
-      cpuByType: cpuByType(before.chromium, after.chromium, seconds),
-      mainThreadCores: (after.page.taskSeconds - before.page.taskSeconds) / seconds,
-      jsHeapUsedMiB: after.page.jsHeapUsedMiB,
-      jsHeapTotalMiB: after.page.jsHeapTotalMiB,
-      domNodes: after.page.nodes,
-      rendererPssMiB: renderers.map((p) => pssMiB(p.pid)),
-      totalPssMiB: after.chromium.reduce((n, p) => n + pssMiB(p.pid), 0),
-    },
+    windows,
     marks: persisted,
   });
 } finally {

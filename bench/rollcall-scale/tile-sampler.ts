@@ -14,6 +14,7 @@ interface InboundVideo {
 
 interface Reading {
   at: number;
+  phase: string;
   stats: InboundVideo[];
   videosOnScreen: number;
   videos: number;
@@ -37,18 +38,22 @@ export interface SampleResult {
   tiles: TileFigures[];
   videosOnScreen: { min: number; max: number };
   videos: number;
+  /** Call phases seen in the readings (anything but "joined" means the page lost the call). */
+  phases: string[];
+  /** Consumers that were replaced during the window (a rejoin or a new receiving transport). */
+  replacedConsumers: number;
 }
 
 const read = (page: Page): Promise<Reading> =>
   page.evaluate(async () => {
-    const probe = (window as unknown as { __ygavCall?: { inboundVideoStats(): Promise<InboundVideo[]> } }).__ygavCall;
+    const probe = (window as unknown as { __ygavCall?: { state(): { phase: string }; inboundVideoStats(): Promise<InboundVideo[]> } }).__ygavCall;
     const stats = probe ? await probe.inboundVideoStats() : [];
     const videos = [...document.querySelectorAll("video")];
     const onScreen = videos.filter((v) => {
       const r = v.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
     });
-    return { at: performance.now(), stats, videosOnScreen: onScreen.length, videos: videos.length };
+    return { at: performance.now(), phase: probe?.state().phase ?? "none", stats, videosOnScreen: onScreen.length, videos: videos.length };
   });
 
 export interface SampleOptions {
@@ -98,5 +103,7 @@ export async function sampleTiles(page: Page, seconds: number, { intervalSeconds
     tiles,
     videosOnScreen: { min: Math.min(...onScreen), max: Math.max(...onScreen) },
     videos: last.videos,
+    phases: [...new Set(readings.map((r) => r.phase))],
+    replacedConsumers: first.stats.filter((s) => !last.stats.some((l) => l.consumerId === s.consumerId)).length,
   };
 }

@@ -88,6 +88,8 @@ const handlers = {
         consumers: p.consumers.size,
         // Paused by the receiver (an off-screen tile): the node forwards nothing for it.
         pausedConsumers: [...p.consumers.values()].filter((c) => c.paused).length,
+        consumedProducers: new Set([...p.consumers.values()].map((c) => c.producerId)).size,
+        transports: p.transports.size,
       })),
     };
   },
