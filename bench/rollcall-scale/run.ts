@@ -29,7 +29,7 @@ import { markDuringLoad } from "./marks.ts";
 import { joinAll, type Publisher } from "./publishers.ts";
 import { report, type WindowFigures } from "./report.ts";
 import { JUSTICE_OFFICE, OfficerApi } from "./roster.ts";
-import { sampleTiles } from "./tile-sampler.ts";
+import { keepPeerConnections, sampleTiles } from "./tile-sampler.ts";
 
 const { values } = parseArgs({
   options: {
@@ -92,6 +92,7 @@ try {
   log(`clip: VP8 ${clip.width}x${clip.height} ${clip.fps} fps, ${clip.frames.length} frames, ${Math.round(clipBitrate(clip) / 1000)} kbit/s payload (encoded by Chromium's WebCodecs)`);
 
   const context = await browser.newContext({ baseURL: stack.portalUrl, locale: "zh-CN", viewport: { width: VIEW_W, height: VIEW_H } });
+  await keepPeerConnections(context);
   const officer = await OfficerApi.signIn(context);
   const unitId = await officer.unitId(JUSTICE_OFFICE);
   const persons = await officer.createPersons(unitId, PARTICIPANTS);

@@ -1,8 +1,31 @@
-// What the console really receives, from the browser's own counters: every 2 s, each video
-// consumer's framesDecoded (getStats, through window.__ygavCall; the probator stream is already
-// left out there), and how many <video> elements are on screen. A tile's rate is its decoded
-// frames over time, per slice and over the whole window, not the page's text.
-import type { Page } from "@playwright/test";
+// What the console really receives, from the browser's own counters: every 2 s, each inbound
+// video stream's framesDecoded, and how many <video> elements are on screen. A tile's rate is its
+// decoded frames over time, per slice and over the whole window, not the page's text.
+//
+// The counters come from one getStats() per peer connection (the init script below keeps the
+// page's connections), not from window.__ygavCall.inboundVideoStats(): that one asks each
+// consumer's receiver in turn, and in Chromium each receiver's report walks the whole connection,
+// so 50 tiles cost 50 full reports per reading: the measurement would load the page it measures.
+// mediasoup-client's bandwidth probe (mid "probator") is left out, as in inboundVideoStats().
+import type { BrowserContext, Page } from "@playwright/test";
+
+/** Before any page script: remember every RTCPeerConnection the page makes. */
+export async function keepPeerConnections(context: BrowserContext): Promise<void> {
+  // A string, not a function: tsx would wrap a class in its __name() helper, unknown to the page.
+  await context.addInitScript({
+    content: `(() => {
+      globalThis.__name ??= (f) => f;
+      const Native = window.RTCPeerConnection;
+      const kept = (window.__benchPeerConnections = []);
+      window.RTCPeerConnection = class extends Native {
+        constructor(...args) {
+          super(...args);
+          kept.push(this);
+        }
+      };
+    })();`,
+  });
+}
 
 interface InboundVideo {
   consumerId: string;
@@ -21,7 +44,9 @@ interface Reading {
 }
 
 export interface TileFigures {
+  /** The receiving track's id (inbound-rtp trackIdentifier). */
   peerId: string;
+  /** The stream's SSRC. */
   consumerId: string;
   /** Decoded frames per second over the whole window. */
   fps: number;
@@ -46,8 +71,23 @@ export interface SampleResult {
 
 const read = (page: Page): Promise<Reading> =>
   page.evaluate(async () => {
-    const probe = (window as unknown as { __ygavCall?: { state(): { phase: string }; inboundVideoStats(): Promise<InboundVideo[]> } }).__ygavCall;
-    const stats = probe ? await probe.inboundVideoStats() : [];
+    const probe = (window as unknown as { __ygavCall?: { state(): { phase: string } } }).__ygavCall;
+    const connections = (window as unknown as { __benchPeerConnections?: RTCPeerConnection[] }).__benchPeerConnections ?? [];
+    const stats: InboundVideo[] = [];
+    for (const pc of connections) {
+      if (pc.connectionState === "closed") continue;
+      const report = await pc.getStats();
+      report.forEach((s: { type: string; kind?: string; mid?: string; ssrc?: number; framesDecoded?: number; framesPerSecond?: number; frameHeight?: number; trackIdentifier?: string }) => {
+        if (s.type !== "inbound-rtp" || s.kind !== "video" || s.mid === "probator") return;
+        stats.push({
+          consumerId: `${s.ssrc}`,
+          peerId: s.trackIdentifier ?? `${s.ssrc}`,
+          framesDecoded: s.framesDecoded ?? 0,
+          framesPerSecond: s.framesPerSecond ?? 0,
+          frameHeight: s.frameHeight ?? 0,
+        });
+      });
+    }
     const videos = [...document.querySelectorAll("video")];
     const onScreen = videos.filter((v) => {
       const r = v.getBoundingClientRect();
