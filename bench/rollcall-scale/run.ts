@@ -2,7 +2,8 @@
 //
 //   npx tsx bench/rollcall-scale/run.ts [--participants 50] [--seconds 30] [--marks 10]
 //        [--port 3340] [--media-port 4640] [--rtc-min-port 43500] [--rtc-max-port 43999]
-//        [--viewport 1920x1080] [--fps 15] [--size 320x180] [--bitrate 180000]
+//        [--viewport 1920x1080] [--fps 15] [--size 320x180] [--bitrate 180000] [--settle 15]
+//        [--profile] [--stats pc|consumers]
 //
 // Needs the built portal (`npx next build` in web/) and the mediasoup worker (npm run bootstrap).
 // It starts the portal on a fresh temporary database and our media node in a child process
@@ -29,7 +30,7 @@ import { markDuringLoad } from "./marks.ts";
 import { joinAll, type Publisher } from "./publishers.ts";
 import { report, type WindowFigures } from "./report.ts";
 import { JUSTICE_OFFICE, OfficerApi } from "./roster.ts";
-import { keepPeerConnections, sampleTiles } from "./tile-sampler.ts";
+import { keepPeerConnections, sampleTiles, type StatsSource } from "./tile-sampler.ts";
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     size: { type: "string", default: "320x180" },
     bitrate: { type: "string", default: "180000" },
     profile: { type: "boolean", default: false },
+    stats: { type: "string", default: "pc" },
   },
 });
 const PARTICIPANTS = Number(values.participants);
@@ -146,7 +148,7 @@ try {
     const before = await read();
     await loadgenRef.mark([]);
     const profiler = values.profile ? await PageProfiler.start(page) : null;
-    const sample = await sampleTiles(page, SECONDS, { during });
+    const sample = await sampleTiles(page, SECONDS, { during, source: values.stats as StatsSource });
     const profile = await profiler?.stop();
     const after = await read();
     const generator = await loadgenRef.count();
@@ -182,7 +184,7 @@ try {
 
   const windows: WindowFigures[] = [];
   windows.push(await measure("grid only (nobody called)"));
-  log(`window 1 done: ${windows[0]!.sample.receiving} tiles receiving`);
+  log(`window 1 done: ${windows[0]!.sample.receiving} tiles receiving (framesDecoded from ${values.stats === "pc" ? "one getStats per peer connection" : "__ygavCall.inboundVideoStats()"})`);
   const marks = markDuringLoad(page, officer, rollCallId, roster, Number(values.marks), kind, SECONDS);
   windows.push(await measure(`marking ${values.marks} (each called, then marked)`, marks.run));
   const persisted = await marks.verify();

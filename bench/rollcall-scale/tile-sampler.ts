@@ -69,12 +69,15 @@ export interface SampleResult {
   replacedConsumers: number;
 }
 
-const read = (page: Page): Promise<Reading> =>
-  page.evaluate(async () => {
-    const probe = (window as unknown as { __ygavCall?: { state(): { phase: string } } }).__ygavCall;
+/** "pc": one getStats per peer connection; "consumers": window.__ygavCall.inboundVideoStats() (to show its cost). */
+export type StatsSource = "pc" | "consumers";
+
+const read = (page: Page, source: StatsSource): Promise<Reading> =>
+  page.evaluate(async (source) => {
+    const probe = (window as unknown as { __ygavCall?: { state(): { phase: string }; inboundVideoStats(): Promise<InboundVideo[]> } }).__ygavCall;
     const connections = (window as unknown as { __benchPeerConnections?: RTCPeerConnection[] }).__benchPeerConnections ?? [];
-    const stats: InboundVideo[] = [];
-    for (const pc of connections) {
+    const stats: InboundVideo[] = source === "consumers" && probe ? await probe.inboundVideoStats() : [];
+    for (const pc of source === "pc" ? connections : []) {
       if (pc.connectionState === "closed") continue;
       const report = await pc.getStats();
       report.forEach((s: { type: string; kind?: string; mid?: string; ssrc?: number; framesDecoded?: number; framesPerSecond?: number; frameHeight?: number; trackIdentifier?: string }) => {
@@ -94,7 +97,7 @@ const read = (page: Page): Promise<Reading> =>
       return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
     });
     return { at: performance.now(), phase: probe?.state().phase ?? "none", stats, videosOnScreen: onScreen.length, videos: videos.length };
-  });
+  }, source);
 
 export interface SampleOptions {
   /** Between readings: each one is a getStats per consumer, itself work for the page. */
@@ -103,15 +106,16 @@ export interface SampleOptions {
   sliceSeconds?: number;
   /** Runs while sampling (e.g. the marks). */
   during?: () => Promise<void>;
+  source?: StatsSource;
 }
 
-export async function sampleTiles(page: Page, seconds: number, { intervalSeconds = 2, sliceSeconds = 10, during }: SampleOptions = {}): Promise<SampleResult> {
-  const readings: Reading[] = [await read(page)];
+export async function sampleTiles(page: Page, seconds: number, { intervalSeconds = 2, sliceSeconds = 10, during, source = "pc" }: SampleOptions = {}): Promise<SampleResult> {
+  const readings: Reading[] = [await read(page, source)];
   const work = during?.();
   const end = readings[0]!.at + seconds * 1000;
   while (readings[readings.length - 1]!.at < end) {
     await new Promise((resolve) => setTimeout(resolve, intervalSeconds * 1000));
-    readings.push(await read(page));
+    readings.push(await read(page, source));
   }
   await work;
   const first = readings[0]!;
