@@ -1,7 +1,10 @@
 // CPU and memory of Chromium's processes, by process type, read from the browser (CDP
 // SystemInfo.getProcessInfo: pid, type and cumulative CPU seconds) and from /proc (PSS: a shared
 // page counts a share per process, so the sum over processes is what the browser really holds).
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+
+// USER_HZ: /proc reports CPU time in these ticks (100 on Linux x86-64).
+const CLOCK_TICKS = 100;
 import type { Browser, CDPSession, Page } from "@playwright/test";
 
 export interface ChromiumProcess {
@@ -23,6 +26,44 @@ export class ChromiumUsage {
     };
     return processInfo.map((p) => ({ pid: p.id, type: p.type, cpuSeconds: p.cpuTime }));
   }
+}
+
+/**
+ * CPU seconds per thread name of the given processes (/proc/<pid>/task/<tid>/stat, utime +
+ * stime): which part of Chromium works (CrRendererMain, the video decoder threads, the
+ * compositor...). Real CPU time, unlike CDP's TaskDuration, which is wall time and grows when
+ * the machine is contended.
+ */
+export function threadCpuSeconds(pids: number[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of pids) {
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).replace(/\d+$/, "#");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+        out.set(name, (out.get(name) ?? 0) + seconds);
+      } catch {
+        // the thread ended
+      }
+    }
+  }
+  return out;
+}
+
+/** Threads' CPU between two readings, in cores, busiest first. */
+export function threadCores(before: Map<string, number>, after: Map<string, number>, seconds: number): Array<{ name: string; cores: number }> {
+  return [...after]
+    .map(([name, s]) => ({ name, cores: (s - (before.get(name) ?? 0)) / seconds }))
+    .filter((t) => t.cores > 0.005)
+    .sort((a, b) => b.cores - a.cores);
 }
 
 /** Proportional set size of a process in MiB (0 if it is gone). */

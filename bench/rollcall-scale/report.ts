@@ -19,6 +19,8 @@ export interface WindowFigures {
   chromium: {
     cpuByType: Record<string, number>;
     mainThreadCores: number;
+    /** Renderer and GPU process threads by name, in cores. */
+    threads: Array<{ name: string; cores: number }>;
     jsHeapUsedMiB: number;
     jsHeapTotalMiB: number;
     domNodes: number;
@@ -74,7 +76,14 @@ function windowRows(f: Figures, w: WindowFigures): Array<[string, string]> {
     ["media node: Node.js CPU", pct(w.node.nodeCores)],
     ["load generator CPU", pct(w.loadgenCores)],
     ["Chromium CPU, all processes", `${pct(chromiumTotal)} (${byType})`],
-    ["page main thread (CDP TaskDuration)", pct(w.chromium.mainThreadCores)],
+    ["page main thread (CDP TaskDuration, wall time)", pct(w.chromium.mainThreadCores)],
+    [
+      "renderer + GPU threads (CPU)",
+      w.chromium.threads
+        .slice(0, 8)
+        .map((t) => `${t.name} ${pct(t.cores)}`)
+        .join(", "),
+    ],
     ["page JS heap", `${w.chromium.jsHeapUsedMiB.toFixed(1)} MiB used of ${w.chromium.jsHeapTotalMiB.toFixed(1)} MiB; ${w.chromium.domNodes} DOM nodes`],
     ["memory (PSS)", `renderers ${w.chromium.rendererPssMiB.map((m) => `${m.toFixed(0)}`).join(" + ")} MiB; all Chromium processes ${w.chromium.totalPssMiB.toFixed(0)} MiB`],
   ];

@@ -22,7 +22,7 @@ import { Loadgen } from "../sfu/loadgen-client.ts";
 import type { PlatformNodeHandlers } from "../sfu/platform-node.ts";
 import { machineCpu } from "../sfu/probes.ts";
 import { ChildRpc } from "../sfu/rpc.ts";
-import { ChromiumUsage, PageMetrics, cpuByType, pssMiB } from "./chromium-usage.ts";
+import { ChromiumUsage, PageMetrics, cpuByType, pssMiB, threadCores, threadCpuSeconds } from "./chromium-usage.ts";
 import { clipBitrate, encodeClip, writeClip } from "./clip.ts";
 import { PageProfiler } from "./page-profile.ts";
 import { openConsole, waitForVideoTracks } from "./console-page.ts";
@@ -142,6 +142,7 @@ try {
       at: performance.now(),
       node: await nodeRef.call("cpu"),
       chromium: await chromiumUsage.processes(),
+      threads: threadCpuSeconds((await chromiumUsage.processes()).filter((p) => p.type === "renderer" || p.type === "GPU").map((p) => p.pid)),
       page: await pageMetrics.read(),
       machine: machineCpu(),
     });
@@ -173,6 +174,7 @@ try {
       chromium: {
         cpuByType: cpuByType(before.chromium, after.chromium, seconds),
         mainThreadCores: (after.page.taskSeconds - before.page.taskSeconds) / seconds,
+        threads: threadCores(before.threads, after.threads, seconds),
         jsHeapUsedMiB: after.page.jsHeapUsedMiB,
         jsHeapTotalMiB: after.page.jsHeapTotalMiB,
         domNodes: after.page.nodes,
