@@ -12,7 +12,8 @@ interface CallControlsProps {
   onToggleMic: () => void;
   onToggleCamera: () => void;
   onToggleScreen: () => void;
-  onTogglePanel: () => void;
+  /** Without it there is no people button (a roll-call participant sees no roster). */
+  onTogglePanel?: () => void;
   onLeave: () => void;
 }
 
@@ -53,9 +54,11 @@ export function CallControls(props: CallControlsProps) {
           )}
         </>
       )}
-      <ControlButton label={t("participants")} active={props.panelOpen} badge={waiting || undefined} onClick={props.onTogglePanel} testId="toggle-panel">
-        <PeopleIcon />
-      </ControlButton>
+      {props.onTogglePanel && (
+        <ControlButton label={t("participants")} active={props.panelOpen} badge={waiting || undefined} onClick={props.onTogglePanel} testId="toggle-panel">
+          <PeopleIcon />
+        </ControlButton>
+      )}
       <ControlButton label={t("leave")} danger onClick={props.onLeave} testId="leave">
         <LeaveIcon />
       </ControlButton>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { CallSession } from "@/lib/media-client/call-session";
 import type { CallState } from "@/lib/media-client/call-state";
 import { rateQuality } from "@/lib/media-client/connection-quality";
@@ -11,14 +11,13 @@ import { ConnectingBanner } from "./connecting-banner";
 import { LockIcon } from "./icons";
 import { ParticipantsPanel } from "./participants-panel";
 import { ReconnectingBanner } from "./reconnecting-banner";
+import { CallToast, useCallToast } from "./use-call-toast";
 import { RemoteAudio } from "./remote-audio";
 import { RemoteTile } from "./remote-tile";
 import { SelfTile } from "./self-tile";
 import { screenShareSupported, useLocalControls } from "./use-local-controls";
 import { useQuality } from "./use-quality";
 import { VideoGrid } from "./video-grid";
-
-const TOAST_MS = 4000;
 
 /** The call itself: top bar, tiles, notices, controls, the people panel and everyone's sound. */
 export function CallView({ session, state, roomTitle, selfName, cameraTrack, onLeave }: {
@@ -31,21 +30,9 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
 }) {
   const t = useTranslations("call");
   const [panelOpen, setPanelOpen] = useState(false);
-  const [toast, setToast] = useState<string | null>(null);
   const [canShareScreen] = useState(screenShareSupported);
-
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), TOAST_MS);
-    return () => clearTimeout(timer);
-  }, [toast]);
-  useEffect(() => {
-    if (state.notice) setToast(t("actionFailed"));
-  }, [state.notice, t]);
-
-  const showRefusal = useCallback(() => setToast(t("mutedByModerator")), [t]);
-  const failed = useCallback(() => setToast(t("actionFailed")), [t]);
-  const controls = useLocalControls(session, state, cameraTrack, showRefusal);
+  const { toast, mutedByModerator, failed } = useCallToast(state.notice);
+  const controls = useLocalControls(session, state, cameraTrack, mutedByModerator);
   const readings = useQuality(session, state.phase === "joined");
   const tiles = buildTiles(state);
   const self = state.self;
@@ -99,11 +86,7 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
         </main>
         {panelOpen && <ParticipantsPanel state={state} session={session} onClose={() => setPanelOpen(false)} onFailed={failed} />}
       </div>
-      {toast && (
-        <p className="absolute inset-x-3 bottom-24 z-30 mx-auto max-w-md rounded-md bg-slate-800 px-3 py-2 text-center text-sm shadow-lg" role="alert">
-          {toast}
-        </p>
-      )}
+      {toast && <CallToast text={toast} />}
       <CallControls
         state={state}
         canShareScreen={canShareScreen}

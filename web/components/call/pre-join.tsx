@@ -6,12 +6,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlProps } from "@/components/ui/field";
 import type { DeviceChoice } from "@/lib/client/join-grant";
-import { DeviceSelect } from "./device-select";
+import { CameraPreview, DeviceChoices } from "./device-check";
 import type { JoinWho } from "./join-who";
-import { MicLevelMeter } from "./mic-level-meter";
-import { TrackVideo } from "./track-video";
 import type { LocalMedia } from "./use-local-media";
-import { useMediaDevices } from "./use-media-devices";
 
 interface PreJoinProps {
   roomTitle: string;
@@ -30,10 +27,7 @@ export function PreJoin({ roomTitle, who, media, onDevices, busy, error, onJoin 
   const t = useTranslations("join");
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string | undefined>();
-  const devices = useMediaDevices(media.video ?? media.audio);
   const observer = who.kind === "staff" && who.observer;
-  const current = (track: MediaStreamTrack | null) => track?.getSettings().deviceId ?? null;
-  const choice: DeviceChoice = { audioId: current(media.audio), videoId: current(media.video) };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,17 +41,8 @@ export function PreJoin({ roomTitle, who, media, onDevices, busy, error, onJoin 
   return (
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-4 rounded-xl bg-white p-4 text-slate-900 shadow-xl sm:p-6 md:flex-row">
       {!observer && (
-        <div className="flex flex-col gap-2 md:w-1/2">
-          <div className="relative aspect-video overflow-hidden rounded-lg bg-slate-800" data-testid="camera-preview">
-            {media.video ? (
-              <TrackVideo track={media.video} mirror />
-            ) : (
-              <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-300">
-                {media.ready ? t("previewOff") : t("previewLoading")}
-              </p>
-            )}
-          </div>
-          {media.audio && <MicLevelMeter track={media.audio} />}
+        <div className="md:w-1/2">
+          <CameraPreview media={media} />
         </div>
       )}
       <form onSubmit={submit} noValidate className="flex flex-1 flex-col gap-4">
@@ -84,11 +69,7 @@ export function PreJoin({ roomTitle, who, media, onDevices, busy, error, onJoin 
         {observer ? (
           <Alert>{t("observerNote")}</Alert>
         ) : (
-          <>
-            <DeviceSelect label={t("camera")} devices={devices.video} value={choice.videoId} onChange={(videoId) => onDevices({ ...choice, videoId })} />
-            <DeviceSelect label={t("microphone")} devices={devices.audio} value={choice.audioId} onChange={(audioId) => onDevices({ ...choice, audioId })} />
-            {media.problem && <Alert tone="warning">{t(`problem.${media.problem}`)}</Alert>}
-          </>
+          <DeviceChoices media={media} onDevices={onDevices} />
         )}
         {error && <Alert tone="error">{error}</Alert>}
         <Button type="submit" busy={busy} disabled={!observer && !media.ready} className="mt-auto w-full">

@@ -22,7 +22,7 @@ export function ConsoleHeader({ detail, counts, onEnd, ending, children }: {
   const minutesLeft = Math.max(0, Math.ceil((new Date(detail.endsAt).getTime() - now.getTime()) / 60_000));
   return (
     <header className="flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b border-white/10 px-3 py-2">
-      <div className="min-w-0 flex-1">
+      <div className="w-full min-w-0 sm:w-auto sm:flex-1">
         <h1 className="truncate text-base font-semibold" data-testid="console-title">{detail.title}</h1>
         <p className="text-xs text-slate-400">
           {t("window", { start: time(detail.startsAt), end: time(detail.endsAt) })} ·{" "}

@@ -16,12 +16,13 @@ import { STATUS_STYLE } from "./status-style";
 /**
  * One joined person in the grid, at the small simulcast layer; paused by the node while scrolled
  * away. While the person is called, the spotlight shows their video and this tile steps aside.
+ * A peer who is not on the roster (another officer in the room) has a tile without a status.
  */
 export function ParticipantTile({ entry, peer, video, status, called, session, onCall }: {
-  entry: RosterEntry;
+  entry: RosterEntry | undefined;
   peer: PeerInfo;
   video: RemoteTrack | null;
-  status: DisplayStatus;
+  status: DisplayStatus | null;
   called: boolean;
   session: CallSession | null;
   onCall: (() => void) | null;
@@ -33,19 +34,19 @@ export function ParticipantTile({ entry, peer, video, status, called, session, o
   const frame = (
     <TileFrame
       ref={ref}
-      name={entry.personName}
+      name={entry?.personName ?? peer.name}
       mic={peerMicStatus(peer)}
       quality={null}
       speaking={false}
-      badge={called ? t("calling") : t(`status.${status}`)}
+      badge={called ? t("calling") : status ? t(`status.${status}`) : undefined}
       testId="participant-tile"
-      data={{ "peer-id": peer.id, "entry-id": entry.id, status }}
+      data={{ "peer-id": peer.id, ...(entry && status ? { "entry-id": entry.id, status } : {}) }}
     >
-      {showVideo ? <TrackVideo track={video.track} /> : <Initial name={entry.personName} />}
+      {showVideo ? <TrackVideo track={video.track} /> : <Initial name={entry?.personName ?? peer.name} />}
     </TileFrame>
   );
-  const ring = `rounded-lg ring-4 ${called ? "ring-white" : STATUS_STYLE[status].ring}`;
-  if (!onCall) return <div className={ring}>{frame}</div>;
+  const ring = `rounded-lg ring-4 ${called ? "ring-white" : status ? STATUS_STYLE[status].ring : "ring-transparent"}`;
+  if (!onCall || !entry) return <div className={ring}>{frame}</div>;
   return (
     <button type="button" onClick={onCall} className={`${ring} block w-full text-left`} aria-label={t("callNamed", { name: entry.personName })}>
       {frame}

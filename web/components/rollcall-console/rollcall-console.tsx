@@ -20,7 +20,7 @@ import { consoleApi, type Mark, type RosterEntry } from "./console-api";
 import { displayedStatus } from "./mark-queue";
 import { ParticipantTile } from "./participant-tile";
 import { RosterList } from "./roster-list";
-import { countStatuses, currentlyCalled, entryOfPeer, nextToCall } from "./roster-model";
+import { countStatuses, currentlyCalled, entryOfPeer, nextToCall, peerIdOfPerson } from "./roster-model";
 import { ShortcutLegend } from "./shortcut-legend";
 import { SpotlightPanel, type SnapshotState } from "./spotlight-panel";
 import { useConsoleConnection } from "./use-console-connection";
@@ -42,7 +42,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
   const t = useTranslations("rollcallConsole");
   const errorMessage = useErrorMessage();
   const host = role === "host";
-  const { detail, refresh, setDetail } = useRollCallDetail(rollCallId);
+  const { detail, offline, refresh, setDetail } = useRollCallDetail(rollCallId);
   const { queue, mark, retry } = useMarkQueue(rollCallId, () => void refresh());
   const { connection, error: connectError, retry: reconnect } = useConsoleConnection(rollCallId, role, mediaUrl);
   const { session, state } = useCallSession(connectError ? null : connection);
@@ -63,14 +63,14 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
   const statusOf = useCallback((entry: RosterEntry) => displayedStatus(entry, queue[entry.id]), [queue]);
   const inRoom = useMemo(() => new Set(state.peers.filter((peer) => !peer.observer).map((peer) => peer.id)), [state.peers]);
   const called = currentlyCalled(entries);
-  const calledPeerId = called ? `person:${called.personId}` : null;
+  const calledPeerId = called ? peerIdOfPerson(called.personId) : null;
   const videoOf = (peerId: string) => state.tracks.find((track) => track.peerId === peerId && track.source === "camera") ?? null;
+  const rank = (entry: RosterEntry | undefined) => (entry ? entries.indexOf(entry) : entries.length);
+  // Roster persons first (in roster order), then anyone else who publishes (another officer).
   const tiles = state.peers
     .filter((peer) => !peer.observer)
-    .flatMap((peer) => {
-      const entry = entryOfPeer(entries, peer.id);
-      return entry ? [{ peer, entry }] : [];
-    })
+    .map((peer) => ({ peer, entry: entryOfPeer(entries, peer.id) }))
+    .sort((x, y) => rank(x.entry) - rank(y.entry))
     .slice(0, MAX_TILES);
 
   const patchEntry = useCallback(
@@ -160,14 +160,21 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
 
   const counts = countStatuses(entries, statusOf);
   const unsaved = Object.values(queue).filter((queued) => queued.state !== "saved").length;
-  const roster = (
+  const roster = (onPicked?: () => void) => (
     <RosterList
       entries={entries}
       statusOf={statusOf}
       inRoom={inRoom}
       calledId={called?.id ?? null}
       queue={queue}
-      onCall={host ? (entry) => void callEntry(entry) : null}
+      onCall={
+        host
+          ? (entry) => {
+              onPicked?.();
+              void callEntry(entry);
+            }
+          : null
+      }
       onRetry={retry}
     />
   );
@@ -179,6 +186,11 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
       {!host && (
         <p className="bg-sky-900/80 px-3 py-1.5 text-sm" role="status" data-testid="observer-banner">
           {t("observer.banner")}
+        </p>
+      )}
+      {offline && (
+        <p className="bg-amber-400 px-3 py-1.5 text-sm text-slate-900" role="status" data-testid="portal-offline">
+          {t("portalOffline")}
         </p>
       )}
       {state.phase === "reconnecting" && <ReconnectingBanner reason={state.reconnecting ?? "network"} />}
@@ -248,10 +260,10 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
                   entry={entry}
                   peer={peer}
                   video={videoOf(peer.id)}
-                  status={statusOf(entry)}
+                  status={entry ? statusOf(entry) : null}
                   called={peer.id === calledPeerId}
                   session={session}
-                  onCall={host ? () => void callEntry(entry) : null}
+                  onCall={host && entry ? () => void callEntry(entry) : null}
                 />
               ))}
             </div>
@@ -259,7 +271,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
         </main>
         <aside className="hidden w-80 shrink-0 flex-col overflow-y-auto border-l border-white/10 lg:flex" aria-label={t("roster", { count: entries.length })}>
           <h2 className="px-3 pt-3 text-sm font-semibold text-slate-300">{t("roster", { count: entries.length })}</h2>
-          {roster}
+          {roster()}
         </aside>
       </div>
       {drawerOpen && (
@@ -271,7 +283,8 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
                 ×
               </button>
             </div>
-            {roster}
+            {/* On a phone, calling someone from the drawer shows them at once. */}
+            {roster(() => setDrawerOpen(false))}
           </div>
         </div>
       )}

@@ -13,15 +13,28 @@ const POLL_MS = 3000;
 export function useRollCallDetail(rollCallId: string) {
   const [detail, setDetail] = useState<RollCallDetail | null>(null);
   const [offline, setOffline] = useState(false);
-  const latest = useRef(0);
+  const inFlight = useRef(false);
+  const again = useRef(false);
 
+  // One request at a time: on a slow link a new tick must not overtake (and discard) the answer
+  // still on its way; a refresh asked for meanwhile runs right after it, so it sees every action.
   const refresh = useCallback(async () => {
-    const ticket = ++latest.current;
-    const result = await consoleApi.detail(rollCallId);
-    // An older answer arriving after a newer one must not roll the roster back.
-    if (ticket !== latest.current) return;
-    setOffline(!result.ok);
-    if (result.ok) setDetail(result.data);
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    try {
+      do {
+        again.current = false;
+        const result = await consoleApi.detail(rollCallId);
+        setOffline(!result.ok);
+        // An answer overtaken by an action of ours may predate it: the next round replaces it.
+        if (result.ok && !again.current) setDetail(result.data);
+      } while (again.current);
+    } finally {
+      inFlight.current = false;
+    }
   }, [rollCallId]);
 
   useEffect(() => {

@@ -12,6 +12,7 @@ import {
   ZEvidenceParams,
   ZJudgeBody,
   ZMarkBody,
+  ZLinkState,
   ZLinkTokenParams,
   ZLinkVerifyBody,
   ZRollCallCreate,
@@ -324,11 +325,7 @@ export const routes = {
     tag: "rollcall-links",
     auth: "public",
     params: ZLinkTokenParams,
-    response: z.object({
-      rollCall: z.object({ title: z.string(), startsAt: z.string(), endsAt: z.string(), unitName: z.string() }),
-      verified: z.boolean(),
-      attemptsLeft: z.number().int(),
-    }),
+    response: ZLinkState,
   }),
   verifyRollCallLink: defineRoute({
     method: "POST",

@@ -88,3 +88,62 @@ describe("the browser call session (mediasoup-client FakeHandler against a real 
     expect(state.ended).toEqual({ kind: "removed", message: "请遵守会见规定" });
   });
 });
+
+describe("roll call spotlight and liveness challenge in the call state", () => {
+  const secret = "portal-internal-secret-0123456789abcdef";
+  let fixture: NodeFixture;
+  const sessions: CallSession[] = [];
+  const open = async (sub: string, name: string, extra: Record<string, unknown> = {}) => {
+    const session = new CallSession({
+      mediaUrl: fixture.url,
+      token: await fixture.token({ sub, name, room: "rollcall", ...extra }),
+      handlerFactory: FakeHandler.createFactory(testFakeParameters),
+    });
+    sessions.push(session);
+    await until(session, (s) => s.phase === "joined");
+    return session;
+  };
+  // What the portal does when the officer calls a person (lib/rooms/media-node-client.ts).
+  const call = async (body: unknown) => {
+    const response = await fetch(`${fixture.url}/internal/rooms/rollcall/spotlight`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${secret}` },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    fixture = await startMediaNode({ MEDIA_RTC_MIN_PORT: "46000", MEDIA_RTC_MAX_PORT: "46499", PORTAL_URL: "http://127.0.0.1:9", PORTAL_INTERNAL_SECRET: secret });
+  });
+  afterAll(async () => {
+    for (const s of sessions) s.close();
+    await fixture?.stop();
+  });
+
+  it("gives the called person the challenge, and everyone else only the name", async () => {
+    const officer = await open("user:officer", "王警官", { role: "staff", grants: { publish: true, subscribe: true, observe: false, moderate: true } });
+    const a = await open("person:a", "张三");
+    const b = await open("person:b", "李四");
+    await call({ peerId: "person:a", name: "张三", challenge: { kind: "digits", value: "4815" } });
+    const aState = await until(a, (s) => s.challenge !== undefined);
+    expect(aState.challenge).toEqual({ kind: "digits", value: "4815" });
+    expect(aState.spotlight).toEqual({ peerId: "person:a", name: "张三" });
+    const bState = await until(b, (s) => s.spotlight !== undefined);
+    expect(bState.spotlight).toEqual({ peerId: "person:a", name: "张三" });
+    await until(officer, (s) => s.spotlight?.peerId === "person:a");
+    // Give a stray challenge time to arrive before asserting it never does.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(b.getState().challenge).toBeUndefined();
+    expect(officer.getState().challenge).toBeUndefined();
+  });
+
+  it("clears the previous challenge when the next person is called, and shows the new one to them alone", async () => {
+    const [, a, b] = sessions;
+    await call({ peerId: "person:b", name: "李四", challenge: { kind: "head", value: "nod" } });
+    const bState = await until(b!, (s) => s.challenge !== undefined);
+    expect(bState.challenge).toEqual({ kind: "head", value: "nod" });
+    const aState = await until(a!, (s) => s.spotlight?.peerId === "person:b");
+    expect(aState.challenge).toBeUndefined();
+  });
+});

@@ -380,6 +380,10 @@ export class CallSession {
     s.on("activeSpeaker", ({ peerId }) => this.update({ activeSpeaker: peerId }));
     s.on("lobbyChanged", ({ waiting }) => this.update({ lobby: waiting }));
     s.on("roomLocked", ({ locked }) => this.update({ locked }));
+    // The node sends the spotlight before the called peer's challenge, so a new call clears the
+    // previous challenge and the fresh one then lands on top.
+    s.on("spotlight", (spotlight) => this.update({ spotlight, challenge: undefined }));
+    s.on("challenge", (challenge) => this.update({ challenge }));
     s.on("mutedByModerator", ({ producerId, source }) => {
       this.moderatorMuted.add(source);
       this.producers.get(source)?.pause();

@@ -1,4 +1,5 @@
 import type { PeerInfo, Source } from "../../../server/src/protocol/entities.ts";
+import type { EventPayload } from "../../../server/src/protocol/events.ts";
 
 export type CallPhase = "connecting" | "lobby" | "joined" | "reconnecting" | "ended";
 
@@ -39,6 +40,13 @@ export interface CallState {
   local: Partial<Record<Source, LocalProducer>>;
   /** A request failed in a way the user should see (e.g. "a moderator muted you"). */
   notice?: string;
+  /** Roll call: who the officer is calling now (everyone in the room is told). */
+  spotlight?: EventPayload<"spotlight">;
+  /**
+   * Roll call: the liveness challenge sent to us alone when we are called. It stays until the
+   * next spotlight (someone else called, or us again with a fresh challenge).
+   */
+  challenge?: EventPayload<"challenge">;
 }
 
 export const INITIAL_STATE: CallState = {

@@ -49,7 +49,7 @@ export async function verifyPersonalLink(token: string, idLast4: string) {
       data: { rollCallId: entry.rollCallId, failedAttempts },
     });
   });
-  if (locked) throw new ForbiddenError("Too many wrong codes: this link is locked. Ask your officer for a new link");
+  if (locked) throw lockedError();
   if (!correct) throw new ValidationError(`Wrong code; ${MAX_CODE_ATTEMPTS - failedAttempts} tries left`, { idLast4: "wrong_code" });
   return { verified: true as const, ticket: verificationTicket(config().appSecret, entry.id, entry.linkVersion, verifiedAt) };
 }
@@ -74,8 +74,16 @@ async function usableEntry(token: string) {
     include: { person: { select: { name: true, idLast4: true } }, rollCall: { include: { unit: { select: { name: true, path: true } } } } },
   });
   if (!entry || !isPersonalLinkTokenValid(config().appSecret, token, entry.linkVersion)) throw new NotFoundError("This link is not valid");
-  if (entry.linkRevokedAt || entry.rollCall.state === "cancelled") throw new ConflictError("This link has been withdrawn. Ask your officer for a new link");
-  if (entry.linkExpiresAt <= new Date() || entry.rollCall.state === "ended") throw new ConflictError("This roll call is over; the link has expired");
-  if (entry.lockedAt) throw new ForbiddenError("Too many wrong codes: this link is locked. Ask your officer for a new link");
+  // `fields.link` tells the link page which of these it is, so it can say what to do next.
+  // A cancelled roll call also revokes its links: say the more useful of the two.
+  if (entry.rollCall.state === "cancelled") throw new ConflictError("This roll call has been cancelled; the link no longer works", { link: "cancelled" });
+  if (entry.linkRevokedAt) throw new ConflictError("This link has been withdrawn. Ask your officer for a new link", { link: "revoked" });
+  if (entry.rollCall.state === "ended") throw new ConflictError("This roll call is over; the link has expired", { link: "ended" });
+  if (entry.linkExpiresAt <= new Date()) throw new ConflictError("This roll call is over; the link has expired", { link: "expired" });
+  if (entry.lockedAt) throw lockedError();
   return entry;
+}
+
+function lockedError() {
+  return new ForbiddenError("Too many wrong codes: this link is locked. Ask your officer for a new link", { link: "locked" });
 }

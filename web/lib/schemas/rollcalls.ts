@@ -91,6 +91,21 @@ export const ZEntryParams = z.strictObject({ id: ZId, entryId: ZId });
 
 export const ZLinkTokenParams = z.strictObject({ token: z.string().regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{22}$/, "invalid_format") });
 
+/** What a personal link shows before and after verification: never the person's data. */
+export const ZLinkState = z
+  .object({
+    rollCall: z.object({
+      title: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      unitName: z.string(),
+      state: z.enum(["scheduled", "live"]).meta({ description: "live once the officer has opened the call: the link page waits until then" }),
+    }),
+    verified: z.boolean(),
+    attemptsLeft: z.number().int(),
+  })
+  .meta({ id: "RollCallLinkState" });
+
 export const ZLinkVerifyBody = z.strictObject({ idLast4: z.string().regex(/^\d{3}[\dXx]$/, "invalid_format") }).meta({ id: "LinkVerify" });
 
 export const ZMarkBody = z

@@ -157,5 +157,6 @@ describe("a roll call from opening to the record", () => {
     const r = await new ApiClient().call("openRollCallLink", { params: { token: people[0]!.token } });
     expect(r.status).toBe(409);
     expect(r.body.error.message).toMatch(/over/);
+    expect(r.body.error.fields).toEqual({ link: "ended" });
   });
 });

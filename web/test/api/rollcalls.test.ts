@@ -109,7 +109,9 @@ describe("roll call scheduling and personal links", () => {
       expect(r.status).toBe(400);
       expect(r.body.error.message).toContain(`${i} tries left`);
     }
-    expect((await new ApiClient().call("verifyRollCallLink", { params: { token }, body: { idLast4: wrong } })).status).toBe(403);
+    const locking = await new ApiClient().call("verifyRollCallLink", { params: { token }, body: { idLast4: wrong } });
+    expect(locking.status).toBe(403);
+    expect(locking.body.error.fields).toEqual({ link: "locked" });
     // Locked: even the right code is refused.
     expect((await new ApiClient().call("verifyRollCallLink", { params: { token }, body: { idLast4: person.idLast4 } })).status).toBe(403);
     expect((await officer.call("getRollCall", { params: { id: f.rollCallToRead } })).body.entries[2].linkState).toBe("locked");
@@ -130,10 +132,13 @@ describe("roll call scheduling and personal links", () => {
     const r1 = await new ApiClient().call("openRollCallLink", { params: { token: tokenOf(revokedLink.link) } });
     expect(r1.status).toBe(409);
     expect(r1.body.error.message).toMatch(/withdrawn/);
+    expect(r1.body.error.fields).toEqual({ link: "revoked" });
 
     const cancelled = (await officer.call("cancelRollCall", { params: { id: f.rollCallToCancel } })).body;
     expect(cancelled.state).toBe("cancelled");
-    expect((await new ApiClient().call("openRollCallLink", { params: { token: tokenOf(cancelled.entries[0].link) } })).status).toBe(409);
+    const r2 = await new ApiClient().call("openRollCallLink", { params: { token: tokenOf(cancelled.entries[0].link) } });
+    expect(r2.status).toBe(409);
+    expect(r2.body.error.fields).toEqual({ link: "cancelled" });
 
     await db.prisma.rollCallEntry.updateMany({ where: { rollCallId: f.rollCallToEdit }, data: { linkExpiresAt: new Date(Date.now() - 1000) } });
     const expired = (await officer.call("getRollCall", { params: { id: f.rollCallToEdit } })).body.entries[0];
@@ -141,5 +146,6 @@ describe("roll call scheduling and personal links", () => {
     const r3 = await new ApiClient().call("openRollCallLink", { params: { token: tokenOf(expired.link) } });
     expect(r3.status).toBe(409);
     expect(r3.body.error.message).toMatch(/expired/);
+    expect(r3.body.error.fields).toEqual({ link: "expired" });
   });
 });

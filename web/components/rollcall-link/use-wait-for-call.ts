@@ -1,0 +1,113 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { JoinGrant } from "@/lib/client/join-grant";
+import { fetchLinkState, joinByLink, refusalOf, type LinkRefusal, type LinkState } from "@/lib/client/rollcall-link";
+
+export type WaitOutcome = { kind: "grant"; grant: JoinGrant } | { kind: "refused"; reason: LinkRefusal } | { kind: "reverify" };
+
+const FIRST_DELAY_MS = 2000;
+/** Near the start a person waits at most this long after the officer opens the call. */
+const NEAR_START_MAX_DELAY_MS = 5000;
+/** A link opened long before the start asks rarely; it speeds up as the start comes near. */
+const EARLY_MAX_DELAY_MS = 30_000;
+const EARLY_BEFORE_START_MS = 10 * 60_000;
+
+/**
+ * Asks the portal whether the officer has opened the call, with backoff (faster again near the
+ * start, at once when the network or the tab comes back), and joins the moment it is live. There
+ * is no push channel before the call, and a few requests per person per minute cost nothing.
+ */
+export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutcome }: {
+  token: string;
+  ticket: string;
+  startsAt: string;
+  active: boolean;
+  onLink: (link: LinkState) => void;
+  onOutcome: (outcome: WaitOutcome) => void;
+}): { offline: boolean; joining: boolean } {
+  const [offline, setOffline] = useState(false);
+  const [joining, setJoining] = useState(false);
+  const callbacks = useRef({ onLink, onOutcome });
+  callbacks.current = { onLink, onOutcome };
+
+  useEffect(() => {
+    if (!active) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let delay = FIRST_DELAY_MS;
+    let inFlight = false;
+    let again = false;
+    const maxDelay = () => (new Date(startsAt).getTime() - Date.now() > EARLY_BEFORE_START_MS ? EARLY_MAX_DELAY_MS : NEAR_START_MAX_DELAY_MS);
+    const finish = (outcome: WaitOutcome) => {
+      if (!cancelled) callbacks.current.onOutcome(outcome);
+    };
+
+    async function check(): Promise<"done" | "wait"> {
+      const state = await fetchLinkState(token);
+      if (cancelled) return "done";
+      if (!state.ok) {
+        const refusal = refusalOf(state.error);
+        if (refusal) {
+          finish({ kind: "refused", reason: refusal });
+          return "done";
+        }
+        setOffline(state.error.status === 0);
+        return "wait";
+      }
+      setOffline(false);
+      callbacks.current.onLink(state.data);
+      if (state.data.rollCall.state !== "live") return "wait";
+      setJoining(true);
+      const joined = await joinByLink(token, ticket);
+      if (cancelled) return "done";
+      if (joined.ok) {
+        finish({ kind: "grant", grant: joined.data });
+        return "done";
+      }
+      setJoining(false);
+      const refusal = refusalOf(joined.error);
+      if (refusal) finish({ kind: "refused", reason: refusal });
+      // The ticket was retired (the code was entered again in another browser): ask again here.
+      else if (joined.error.status === 403) finish({ kind: "reverify" });
+      else return "wait";
+      return "done";
+    }
+
+    async function tick() {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      clearTimeout(timer);
+      const result = await check();
+      inFlight = false;
+      if (cancelled || result === "done") return;
+      if (again) {
+        again = false;
+        void tick();
+        return;
+      }
+      timer = setTimeout(() => void tick(), delay);
+      delay = Math.min(Math.round(delay * 1.5), maxDelay());
+    }
+
+    const wake = () => {
+      if (document.visibilityState === "hidden") return;
+      delay = FIRST_DELAY_MS;
+      void tick();
+    };
+    void tick();
+    window.addEventListener("online", wake);
+    document.addEventListener("visibilitychange", wake);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      window.removeEventListener("online", wake);
+      document.removeEventListener("visibilitychange", wake);
+    };
+  }, [active, token, ticket, startsAt]);
+
+  return { offline, joining };
+}
