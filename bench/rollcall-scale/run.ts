@@ -91,7 +91,7 @@ try {
   const clip = await encodeClip(browser, `${stack.portalUrl}/login`, { width: CLIP_W, height: CLIP_H, fps: Number(values.fps), bitrate: Number(values.bitrate), seconds: 10 });
   const clipFile = path.join(os.tmpdir(), `ygav-rollcall-clip-${process.pid}.json`);
   writeClip(clip, clipFile);
-  log(`clip: VP8 ${clip.width}x${clip.height} ${clip.fps} fps, ${clip.frames.length} frames, ${Math.round(clipBitrate(clip) / 1000)} kbit/s payload (encoded by Chromium's WebCodecs)`);
+  log(`clip: VP8 ${clip.width}x${clip.height} ${clip.fps} fps, ${clip.frames.length} frames (${clip.frames.filter((f) => f.key).length} keyframe), ${Math.round(clipBitrate(clip) / 1000)} kbit/s payload (encoded by Chromium's WebCodecs)`);
 
   const context = await browser.newContext({ baseURL: stack.portalUrl, locale: "zh-CN", viewport: { width: VIEW_W, height: VIEW_H } });
   await keepPeerConnections(context);
