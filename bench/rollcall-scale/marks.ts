@@ -18,6 +18,8 @@ export interface MarkResult {
   /** Console only: click on the name → spotlight shown, and key → roster says saved. */
   callMs: number[];
   keyToSavedMs: number[];
+  /** Console only: the page's own requests (Resource Timing), start to response end. */
+  requestMs: { call: number[]; mark: number[] };
   failures: string[];
 }
 
@@ -49,6 +51,17 @@ export function markDuringLoad(page: Page, officer: OfficerApi, rollCallId: stri
     },
     /** Reads the roll call back from the portal: each mark must be there with its status. */
     async verify(): Promise<MarkResult> {
+      const requestMs =
+        via === "console"
+          ? await page.evaluate(() => {
+              const durations = (pattern: RegExp) =>
+                performance
+                  .getEntriesByType("resource")
+                  .filter((e) => pattern.test(new URL(e.name).pathname))
+                  .map((e) => e.duration);
+              return { call: durations(/\/entries\/[^/]+\/call$/), mark: durations(/\/entries\/[^/]+\/mark$/) };
+            })
+          : { call: [], mark: [] };
       const entries = new Map((await officer.rollCall(rollCallId)).entries.map((e) => [e.id, e]));
       let persisted = 0;
       for (const { person, status } of chosen) {
@@ -56,7 +69,7 @@ export function markDuringLoad(page: Page, officer: OfficerApi, rollCallId: stri
         if (entry?.status === status && entry.markedAt) persisted++;
         else failures.push(`${person.name}: expected ${status}, the portal has ${entry?.status ?? "no entry"}`);
       }
-      return { via, attempted: chosen.length, persisted, confirmMs, callMs, keyToSavedMs, failures };
+      return { via, attempted: chosen.length, persisted, confirmMs, callMs, keyToSavedMs, requestMs, failures };
     },
   };
 }

@@ -115,6 +115,8 @@ export function report(f: Figures): void {
       ? [
           ["  click on the name → spotlight", ms(f.marks.callMs)] as [string, string],
           ["  mark key → roster says saved", ms(f.marks.keyToSavedMs)] as [string, string],
+          ["  of which POST …/call (portal → node)", ms(f.marks.requestMs.call)] as [string, string],
+          ["  of which POST …/mark", ms(f.marks.requestMs.mark)] as [string, string],
         ]
       : []),
   ]);
