@@ -12,7 +12,7 @@ export interface WindowFigures {
   /** The whole machine's busy CPU during the window, in cores (all tenants). */
   machineBusyCores: number;
   sample: SampleResult;
-  node: { workerCores: number; nodeCores: number; consumers: number; pausedConsumers: number; consumedProducers: number; transports: number };
+  node: { workerCores: number; nodeCores: number; consumers: number; pausedConsumers: number; pausedDuring: { min: number; max: number }; consumedProducers: number; transports: number };
   /** The page's hottest functions during the window (--profile). */
   profile?: Array<{ name: string; ms: number; share: number }>;
   loadgenCores: number;
@@ -64,7 +64,7 @@ function windowRows(f: Figures, w: WindowFigures): Array<[string, string]> {
     ["window", `${w.sample.seconds.toFixed(1)} s; load average at its end ${w.loadAverage}; machine busy ${w.machineBusyCores.toFixed(2)} of ${f.machine.cores} cores (all tenants)`],
     [
       "video consumers of the page",
-      `${w.sample.consumers}, ${w.sample.replacedConsumers} replaced during the window; at the node: ${w.node.consumers} of ${w.node.consumedProducers} producers on ${w.node.transports} transports, paused by the page: ${w.node.pausedConsumers}`,
+      `${w.sample.consumers}, ${w.sample.replacedConsumers} replaced during the window; at the node: ${w.node.consumers} of ${w.node.consumedProducers} producers on ${w.node.transports} transports, paused by the page: ${w.node.pausedDuring.min}–${w.node.pausedDuring.max} during the window, ${w.node.pausedConsumers} after it`,
     ],
     ["call phases seen", w.sample.phases.join(", ")],
     ["<video> elements on screen", `${w.sample.videosOnScreen.min}–${w.sample.videosOnScreen.max} of ${w.sample.videos}`],

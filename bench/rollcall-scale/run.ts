@@ -3,7 +3,7 @@
 //   npx tsx bench/rollcall-scale/run.ts [--participants 50] [--seconds 30] [--marks 10]
 //        [--port 3340] [--media-port 4640] [--rtc-min-port 43500] [--rtc-max-port 43999]
 //        [--viewport 1920x1080] [--fps 15] [--size 320x180] [--bitrate 180000] [--settle 15]
-//        [--profile] [--stats pc|consumers]
+//        [--profile] [--stats pc|consumers] [--screenshot <path prefix>]
 //
 // Needs the built portal (`npx next build` in web/) and the mediasoup worker (npm run bootstrap).
 // It starts the portal on a fresh temporary database and our media node in a child process
@@ -48,6 +48,7 @@ const { values } = parseArgs({
     bitrate: { type: "string", default: "180000" },
     profile: { type: "boolean", default: false },
     stats: { type: "string", default: "pc" },
+    screenshot: { type: "string" },
   },
 });
 const PARTICIPANTS = Number(values.participants);
@@ -149,7 +150,20 @@ try {
     const before = await read();
     await loadgenRef.mark([]);
     const profiler = values.profile ? await PageProfiler.start(page) : null;
+    // The node's count of the console's paused consumers, every 2 s through the window.
+    const paused: number[] = [];
+    let sampling = true;
+    const pausedPoll = (async () => {
+      while (sampling) {
+        const peer = (await nodeRef.call("roomPeers", { room: roomId })).peers.find((p) => p.id.startsWith("user:"));
+        paused.push(peer?.pausedConsumers ?? 0);
+        await sleep(2000);
+      }
+    })();
     const sample = await sampleTiles(page, SECONDS, { during, source: values.stats as StatsSource });
+    sampling = false;
+    await pausedPoll;
+    if (values.screenshot) await page.screenshot({ path: `${values.screenshot}-${label.split(" ")[0]}.png` });
     const profile = await profiler?.stop();
     const after = await read();
     const generator = await loadgenRef.count();
@@ -167,6 +181,7 @@ try {
         nodeCores: (after.node.nodeMs - before.node.nodeMs) / 1000 / seconds,
         consumers: officerPeer?.consumers ?? 0,
         pausedConsumers: officerPeer?.pausedConsumers ?? 0,
+        pausedDuring: { min: Math.min(...paused), max: Math.max(...paused) },
         consumedProducers: officerPeer?.consumedProducers ?? 0,
         transports: officerPeer?.transports ?? 0,
       },
