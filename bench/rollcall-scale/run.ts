@@ -12,6 +12,7 @@
 // person verifies their personal link, joins with socket.io and publishes real VP8 (a clip
 // Chromium encodes at the start) over a PlainTransport leg. The officer's page runs in Chromium;
 // the bench samples what it decodes, marks persons during the load and reads the marks back.
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -72,6 +73,7 @@ let node: ChildRpc<PlatformNodeHandlers> | undefined;
 let loadgen: Loadgen | undefined;
 let browser: Browser | undefined;
 let publishers: Publisher[] = [];
+const clipFile = path.join(os.tmpdir(), `ygav-rollcall-clip-${process.pid}.json`);
 try {
   const mediaUrl = `http://127.0.0.1:${mediaPort}`;
   stack = await startStack({ portalPort, mediaPort, rtcMinPort, rtcMaxPort, mediaNode: false, extraEnv: { MEDIA_PUBLIC_URL: mediaUrl } });
@@ -90,7 +92,6 @@ try {
   const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
   browser = await chromium.launch(launchOptions);
   const clip = await encodeClip(browser, `${stack.portalUrl}/login`, { width: CLIP_W, height: CLIP_H, fps: Number(values.fps), bitrate: Number(values.bitrate), seconds: 10 });
-  const clipFile = path.join(os.tmpdir(), `ygav-rollcall-clip-${process.pid}.json`);
   writeClip(clip, clipFile);
   log(`clip: VP8 ${clip.width}x${clip.height} ${clip.fps} fps, ${clip.frames.length} frames (${clip.frames.filter((f) => f.key).length} keyframe), ${Math.round(clipBitrate(clip) / 1000)} kbit/s payload (encoded by Chromium's WebCodecs)`);
 
@@ -226,4 +227,5 @@ try {
     node.stop();
   }
   await stack?.stop();
+  rmSync(clipFile, { force: true });
 }
