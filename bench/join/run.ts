@@ -1,7 +1,7 @@
 // Join to first frame: how long a guest waits, from pressing "加入" on the join screen to the
 // first remote video frame on screen, in Debian Chromium on loopback.
 //
-//   npx tsx bench/join/run.ts [--joins 20] [--port 3310] [--media-port 4643]
+//   npx tsx bench/join/run.ts [--joins 20] [--port 3310] [--media-port 4643] [--rtc-min-port 41000] [--rtc-max-port 41999]
 //
 // Needs the built portal (`npx next build` in web/) and the mediasoup worker (npm run bootstrap,
 // or MEDIASOUP_WORKER_BIN). It starts its own portal + media node (like the e2e server), keeps
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     joins: { type: "string", default: "20" },
     port: { type: "string", default: "3310" },
     "media-port": { type: "string", default: "4643" },
+    "rtc-min-port": { type: "string", default: "41000" },
+    "rtc-max-port": { type: "string", default: "41999" },
   },
 });
 const JOINS = Number(values.joins);
@@ -40,7 +42,12 @@ interface JoinTiming {
 }
 type TimerWindow = { __armJoinTimer(text: string, timeoutMs: number): void; __joinTiming: Promise<JoinTiming> };
 
-const stack = await startStack({ portalPort: Number(values.port), mediaPort: Number(values["media-port"]) });
+const stack = await startStack({
+  portalPort: Number(values.port),
+  mediaPort: Number(values["media-port"]),
+  rtcMinPort: Number(values["rtc-min-port"]),
+  rtcMaxPort: Number(values["rtc-max-port"]),
+});
 let browser: Browser | undefined;
 try {
   // The same Chromium and flags as the e2e tests (fake devices, loopback ICE).

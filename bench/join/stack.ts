@@ -13,10 +13,24 @@ export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export interface Stack {
   portalUrl: string;
+  /** The environment both services were given (secrets included): a bench that runs its own media node passes it on. */
+  env: Record<string, string | undefined>;
   stop(): Promise<void>;
 }
 
-export async function startStack({ portalPort, mediaPort }: { portalPort: number; mediaPort: number }): Promise<Stack> {
+export interface StackOptions {
+  portalPort: number;
+  mediaPort: number;
+  /** Away from the default range (40000–40999) that an e2e or npm start node uses. */
+  rtcMinPort?: number;
+  rtcMaxPort?: number;
+  /** false: only the portal; the caller runs a media node on `mediaPort` itself, with `env`. */
+  mediaNode?: boolean;
+  /** Set or override variables of both services (e.g. MEDIA_PUBLIC_URL). */
+  extraEnv?: Record<string, string>;
+}
+
+export async function startStack({ portalPort, mediaPort, rtcMinPort = 41000, rtcMaxPort = 41999, mediaNode = true, extraEnv = {} }: StackOptions): Promise<Stack> {
   if (!fs.existsSync(path.join(ROOT_DIR, "web", ".next", "BUILD_ID"))) {
     throw new Error("web/.next has no build: run `npx next build` in web/ first");
   }
@@ -30,27 +44,27 @@ export async function startStack({ portalPort, mediaPort }: { portalPort: number
       YANGGUANG_ROOT: ROOT_DIR,
       DATABASE_URL: `pglite:${path.join(dataDir, "pglite")}`,
       LOG_LEVEL: "warn",
-      // Away from the default range (40000–40999) that an e2e or npm start node uses.
-      MEDIA_RTC_MIN_PORT: "41000",
-      MEDIA_RTC_MAX_PORT: "41999",
+      MEDIA_RTC_MIN_PORT: String(rtcMinPort),
+      MEDIA_RTC_MAX_PORT: String(rtcMaxPort),
       ...ephemeralSecrets(),
+      ...extraEnv,
     },
     { portalPort, mediaPort },
   );
   await setUpDatabase({ rootDir: ROOT_DIR, env });
-  const children: ChildProcess[] = [startPortal({ rootDir: ROOT_DIR, env }), startMediaNode({ rootDir: ROOT_DIR, env })];
+  const children: ChildProcess[] = [startPortal({ rootDir: ROOT_DIR, env }), ...(mediaNode ? [startMediaNode({ rootDir: ROOT_DIR, env })] : [])];
   const stop = async () => {
     await Promise.all(children.map((child) => stopChild(child)));
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitFor(`http://127.0.0.1:${portalPort}/login`);
-    await waitFor(`http://127.0.0.1:${mediaPort}/health`);
+    if (mediaNode) await waitFor(`http://127.0.0.1:${mediaPort}/health`);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { portalUrl: `http://127.0.0.1:${portalPort}`, stop };
+  return { portalUrl: `http://127.0.0.1:${portalPort}`, env, stop };
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -62,7 +76,7 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

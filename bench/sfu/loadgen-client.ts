@@ -14,7 +14,8 @@ export class Loadgen {
     return new Loadgen(rpc, ports);
   }
 
-  addGroup = (group: string, streams: Array<{ ssrc: number; port: number }>) => this.rpc.call("addGroup", { group, streams });
+  addGroup = (group: string, streams: Array<{ ssrc: number; port: number }>, clipFile?: string) =>
+    this.rpc.call("addGroup", { group, streams, ...(clipFile ? { clipFile } : {}) });
   activate = (group: string | null) => this.rpc.call("activate", { group });
   removeGroups = () => this.rpc.call("removeGroups");
   mark = (ssrcs: number[]) => this.rpc.call("mark", { ssrcs });

@@ -3,17 +3,17 @@
 // PLIs); a few sockets receive every consumer leg and count it. Streams are grouped by setup and
 // only the active group sends, so both setups can stay built while they take turns.
 import dgram from "node:dgram";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { ownCpuMs, serveRpc } from "./rpc.ts";
 import { RtpCounter, type WindowCount } from "./rtp-counter.ts";
-import { STREAM, Vp8Stream, keyFrameRequests } from "./vp8-stream.ts";
+import { Vp8Stream, keyFrameRequests, type EncodedClip } from "./vp8-stream.ts";
 
 const HOST = "127.0.0.1";
 // As large as net.core.rmem_max allows (4 MiB here): a receiver stall must not look like SFU loss.
 const SOCKET_BUFFER = 4 * 1024 * 1024;
 const TICK_MS = 5;
-const FRAME_MS = 1000 / STREAM.fps;
 
 interface Sending {
   stream: Vp8Stream;
@@ -42,7 +42,7 @@ function tick(): void {
     if (now - s.nextAt > 500) s.nextAt = now;
     while (s.nextAt <= now) {
       for (const packet of s.stream.nextFrame(now)) sender!.send(packet, s.port, HOST);
-      s.nextAt += FRAME_MS;
+      s.nextAt += 1000 / s.stream.fps;
     }
   }
 }
@@ -65,9 +65,13 @@ const handlers = {
     setInterval(tick, TICK_MS);
     return { ports };
   },
-  /** Adds a group of streams (one per publisher), silent until activated. */
-  addGroup({ group, streams }: { group: string; streams: Array<{ ssrc: number; port: number }> }) {
-    const sendings = streams.map((t) => ({ stream: new Vp8Stream(t.ssrc), port: t.port, nextAt: 0 }));
+  /**
+   * Adds a group of streams (one per publisher), silent until activated. With `clipFile` (written
+   * by bench/rollcall-scale/clip.ts) they carry that clip's real VP8 frames instead of filler.
+   */
+  addGroup({ group, streams, clipFile }: { group: string; streams: Array<{ ssrc: number; port: number }>; clipFile?: string }) {
+    const clip = clipFile ? readClip(clipFile) : undefined;
+    const sendings = streams.map((t) => ({ stream: new Vp8Stream(t.ssrc, clip), port: t.port, nextAt: 0 }));
     for (const s of sendings) bySsrc.set(s.stream.ssrc, s.stream);
     groups.set(group, sendings);
   },
@@ -76,7 +80,7 @@ const handlers = {
     active = group ? groups.get(group)! : [];
     const now = performance.now();
     // Frame times are staggered across publishers, as independent cameras would be.
-    active.forEach((s, i) => (s.nextAt = now + (FRAME_MS * i) / active.length));
+    active.forEach((s, i) => (s.nextAt = now + (1000 / s.stream.fps) * (i / active.length)));
   },
   removeGroups() {
     active = [];
@@ -95,6 +99,11 @@ const handlers = {
     counter.reset();
   },
 };
+
+function readClip(file: string): EncodedClip {
+  const stored = JSON.parse(readFileSync(file, "utf8")) as Omit<EncodedClip, "frames"> & { frames: Array<{ key: boolean; data: string }> };
+  return { ...stored, frames: stored.frames.map((f) => ({ key: f.key, data: Buffer.from(f.data, "base64") })) };
+}
 
 function sentPackets(): number {
   let sent = 0;

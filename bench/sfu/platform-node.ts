@@ -15,17 +15,38 @@ let node: MediaNode | undefined;
 const worker = (): types.Worker => node!.pool.list()[0]!;
 
 const handlers = {
-  async start({ publicKey, rtcMinPort, rtcMaxPort, nice }: { publicKey: string; rtcMinPort: number; rtcMaxPort: number; nice: number }) {
+  /**
+   * `portal` wires the node to a running portal as `npm start` does (it reports joins and leaves,
+   * and takes the portal's spotlight and close calls); `port` 0 picks a free one.
+   */
+  async start({
+    publicKey,
+    rtcMinPort,
+    rtcMaxPort,
+    nice,
+    port = 0,
+    portal,
+    emptyGraceSeconds = 0,
+  }: {
+    publicKey: string;
+    rtcMinPort: number;
+    rtcMaxPort: number;
+    nice: number;
+    port?: number;
+    portal?: { url: string; secret: string };
+    emptyGraceSeconds?: number;
+  }) {
     const config = loadMediaConfig({
       MEDIA_NODE_ID: "bench-node",
-      MEDIA_PORT: "0",
+      MEDIA_PORT: String(port),
+      ...(portal ? { PORTAL_URL: portal.url, PORTAL_INTERNAL_SECRET: portal.secret } : {}),
       MEDIA_HTTP_HOST: "127.0.0.1",
       MEDIA_LISTEN_IP: "127.0.0.1",
       MEDIA_WORKERS: "1",
       MEDIA_RTC_MIN_PORT: String(rtcMinPort),
       MEDIA_RTC_MAX_PORT: String(rtcMaxPort),
       // A finished step's room closes at once instead of lingering into the next step.
-      MEDIA_ROOM_EMPTY_GRACE_SECONDS: "0",
+      MEDIA_ROOM_EMPTY_GRACE_SECONDS: String(emptyGraceSeconds),
       JOIN_TOKEN_PUBLIC_KEY: publicKey,
       LOG_LEVEL: "info",
     });
@@ -54,7 +75,23 @@ const handlers = {
   },
   async cpu() {
     const usage = await worker().getResourceUsage();
-    return { workerMs: usage.ru_utime + usage.ru_stime, workerSysMs: usage.ru_stime, nodeMs: ownCpuMs() };
+    return { workerMs: usage.ru_utime + usage.ru_stime, workerSysMs: usage.ru_stime, nodeMs: ownCpuMs(), workerMaxRssKb: usage.ru_maxrss };
+  },
+  /** Peers of a room and how many consumers each one receives. */
+  async roomPeers({ room }: { room: string }) {
+    const target = node!.rooms.get(room);
+    const peers = target ? [...target.allPeers()] : [];
+    return {
+      peers: peers.map((p) => ({
+        id: p.id,
+        producers: p.producers.size,
+        consumers: p.consumers.size,
+        // Paused by the receiver (an off-screen tile): the node forwards nothing for it.
+        pausedConsumers: [...p.consumers.values()].filter((c) => c.paused).length,
+        consumedProducers: new Set([...p.consumers.values()].map((c) => c.producerId)).size,
+        transports: p.transports.size,
+      })),
+    };
   },
   async routers() {
     return { count: ((await worker().dump()) as { routerIds: string[] }).routerIds.length };

@@ -4,11 +4,10 @@
 // offered with `newConsumer` and resumed with `resumeConsumer`. Only the transports are made
 // differently: see plain-leg.ts.
 import { generateKeyPairSync } from "node:crypto";
-import type { types } from "mediasoup";
 import { signJoinToken } from "../../web/lib/media/sign-join-token.ts";
 import type { Grants } from "../../server/src/protocol/join-token.ts";
 import type { RequestPayload } from "../../server/src/protocol/requests.ts";
-import { consumerRtpCapabilities, producerRtpParameters, randomSsrc } from "./media-params.ts";
+import { producerRtpParameters, randomSsrc } from "./media-params.ts";
 import type { PlatformNodeHandlers } from "./platform-node.ts";
 import { ChildRpc } from "./rpc.ts";
 import { range, type BuiltStep, type SfuSetup } from "./setup.ts";
@@ -32,12 +31,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
   const connect = async (sub: string, grants: Grants) =>
     SignalingClient.connect(url, await signJoinToken(privateKey, { room, sub, name: sub, role: "participant", grants }));
 
-  /** What the web client does before it has media: capabilities, then join with its own. */
-  const join = async (client: SignalingClient) => {
-    const { rtpCapabilities } = await client.ok("getRouterRtpCapabilities", {});
-    const caps = consumerRtpCapabilities(rtpCapabilities as unknown as types.RtpCapabilities);
-    await client.ok("join", { rtpCapabilities: caps as unknown as RequestPayload<"join">["rtpCapabilities"] });
-  };
+  const join = (client: SignalingClient) => client.join();
 
   return {
     name: "platform",

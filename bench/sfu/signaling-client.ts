@@ -1,9 +1,11 @@
 // A synthetic participant's signaling: real socket.io and our protocol, no media library. It
 // takes every consumer offered (ack) and resumes it, as the web client does.
+import type { types } from "mediasoup";
 import { io, type Socket } from "socket.io-client";
 import type { Ack } from "../../server/src/protocol/errors.ts";
 import type { EventPayload } from "../../server/src/protocol/events.ts";
 import type { RequestName, RequestPayload, RequestResult } from "../../server/src/protocol/requests.ts";
+import { consumerRtpCapabilities } from "./media-params.ts";
 
 export class SignalingClient {
   /** SSRCs of the consumers this client has resumed. */
@@ -37,6 +39,13 @@ export class SignalingClient {
     const response = (await this.socket.timeout(30_000).emitWithAck(name, payload)) as Ack<RequestResult<K>>;
     if (!response.ok) throw new Error(`${name} refused: ${response.error.code} ${response.error.message}`);
     return response.data;
+  }
+
+  /** What the web client does before it has media: capabilities, then join with its own. */
+  async join(): Promise<RequestResult<"join">> {
+    const { rtpCapabilities } = await this.ok("getRouterRtpCapabilities", {});
+    const caps = consumerRtpCapabilities(rtpCapabilities as unknown as types.RtpCapabilities);
+    return this.ok("join", { rtpCapabilities: caps as unknown as RequestPayload<"join">["rtpCapabilities"] });
   }
 
   close(): void {

@@ -1,5 +1,7 @@
 // One synthetic VP8 camera stream, packetized the way Chrome sends it, so mediasoup's VP8 parser
-// sees real payload descriptors (it needs them to find keyframes and start consumers).
+// sees real payload descriptors (it needs them to find keyframes and start consumers). By default
+// the payload is filler of a camera's size (the SFU never decodes it); given an encoded clip, the
+// payload is that clip's real VP8 frames, so that a browser on the far end can decode them.
 
 export const STREAM = {
   payloadType: 96,
@@ -25,6 +27,17 @@ export function nominalRate(): { pps: number; bps: number } {
   return { pps, bps: pps * (STREAM.payloadBytes + RTP_HEADER + VP8_DESCRIPTOR + 28) * 8 };
 }
 
+/** Real VP8 frames (e.g. from clip.ts): the first is a keyframe; the stream loops over them. */
+export interface EncodedClip {
+  fps: number;
+  width: number;
+  height: number;
+  frames: Array<{ key: boolean; data: Buffer }>;
+}
+
+/** Payload bytes per packet of a clip frame: below a browser's MTU budget, as Chrome splits them. */
+const CLIP_MAX_PAYLOAD = 1150;
+
 export class Vp8Stream {
   private seq = Math.floor(Math.random() * 0x10000);
   private timestamp = Math.floor(Math.random() * 0x1_0000_0000);
@@ -33,12 +46,22 @@ export class Vp8Stream {
   private frameIndex = 0;
   private keyFrameWanted = true; // the first frame is a keyframe
   private lastKeyFrameAt = -Infinity;
+  private clipIndex = 0;
   /** Filler bytes shared by every packet: its content does not matter to the SFU. */
   private static readonly filler = Buffer.alloc(STREAM.payloadBytes + STREAM.payloadJitter, 0x5a);
   packetsSent = 0;
   keyFramesSent = 0;
 
-  constructor(readonly ssrc: number) {}
+  constructor(
+    readonly ssrc: number,
+    private readonly clip?: EncodedClip,
+  ) {
+    if (clip && !clip.frames[0]?.key) throw new Error("an encoded clip must start with a keyframe");
+  }
+
+  get fps(): number {
+    return this.clip?.fps ?? STREAM.fps;
+  }
 
   requestKeyFrame(): void {
     this.keyFrameWanted = true;
@@ -52,19 +75,36 @@ export class Vp8Stream {
       this.lastKeyFrameAt = nowMs;
       this.keyFramesSent++;
     }
-    const count = key ? STREAM.keyFramePackets : STREAM.deltaFramePackets[this.frameIndex % STREAM.deltaFramePackets.length]!;
-    const packets: Buffer[] = [];
-    for (let i = 0; i < count; i++) packets.push(this.packet(i === 0, i === count - 1, key));
+    const packets = this.clip ? this.clipPackets(key) : this.fillerPackets(key);
     this.frameIndex++;
     this.pictureId = (this.pictureId + 1) & 0x7fff;
     this.tl0PicIdx = (this.tl0PicIdx + 1) & 0xff;
-    this.timestamp = (this.timestamp + STREAM.clockRate / STREAM.fps) >>> 0;
-    this.packetsSent += count;
+    this.timestamp = (this.timestamp + STREAM.clockRate / this.fps) >>> 0;
+    this.packetsSent += packets.length;
     return packets;
   }
 
-  private packet(first: boolean, last: boolean, key: boolean): Buffer {
-    const payload = STREAM.payloadBytes + Math.round((Math.random() * 2 - 1) * STREAM.payloadJitter);
+  private fillerPackets(key: boolean): Buffer[] {
+    const count = key ? STREAM.keyFramePackets : STREAM.deltaFramePackets[this.frameIndex % STREAM.deltaFramePackets.length]!;
+    const packets: Buffer[] = [];
+    for (let i = 0; i < count; i++) packets.push(this.packet(i === 0, i === count - 1, key));
+    return packets;
+  }
+
+  /** The clip's next frame; a keyframe request restarts the clip (its first frame is the keyframe). */
+  private clipPackets(key: boolean): Buffer[] {
+    const frames = this.clip!.frames;
+    if (key || this.clipIndex >= frames.length) this.clipIndex = 0;
+    const frame = frames[this.clipIndex++]!;
+    const count = Math.max(1, Math.ceil(frame.data.length / CLIP_MAX_PAYLOAD));
+    const size = Math.ceil(frame.data.length / count);
+    const packets: Buffer[] = [];
+    for (let i = 0; i < count; i++) packets.push(this.packet(i === 0, i === count - 1, frame.key, frame.data.subarray(i * size, (i + 1) * size)));
+    return packets;
+  }
+
+  private packet(first: boolean, last: boolean, key: boolean, vp8?: Buffer): Buffer {
+    const payload = vp8?.length ?? STREAM.payloadBytes + Math.round((Math.random() * 2 - 1) * STREAM.payloadJitter);
     const buf = Buffer.allocUnsafe(RTP_HEADER + VP8_DESCRIPTOR + payload);
     // RTP header (RFC 3550): V=2, no padding/extension/CSRC; marker on the frame's last packet.
     buf[0] = 0x80;
@@ -80,6 +120,10 @@ export class Vp8Stream {
     buf.writeUInt16BE(0x8000 | this.pictureId, 14);
     buf[16] = this.tl0PicIdx;
     buf[17] = 0x20;
+    if (vp8) {
+      vp8.copy(buf, 18);
+      return buf;
+    }
     Vp8Stream.filler.copy(buf, 18, 0, payload);
     if (first) {
       // VP8 frame tag: bit 0 (P) is 0 for a keyframe; show_frame set. A keyframe carries the
