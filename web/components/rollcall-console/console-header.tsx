@@ -4,7 +4,7 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import type { RollCallDetail } from "./console-api";
 import { STATUS_ORDER, type DisplayStatus } from "./roster-model";
-import { STATUS_STYLE } from "./status-style";
+import { STATUS_COLOURS } from "@/lib/pages/roll-call-display";
 
 /** Title, window, a live clock, the counts and (for the host) the end button with a confirm step. */
 export function ConsoleHeader({ detail, counts, onEnd, ending, children }: {
@@ -15,6 +15,7 @@ export function ConsoleHeader({ detail, counts, onEnd, ending, children }: {
   children?: ReactNode;
 }) {
   const t = useTranslations("rollcallConsole");
+  const attendance = useTranslations("rollcall.attendance");
   const format = useFormatter();
   const now = useNow({ updateInterval: 1000 });
   const [confirming, setConfirming] = useState(false);
@@ -32,8 +33,8 @@ export function ConsoleHeader({ detail, counts, onEnd, ending, children }: {
       </div>
       <dl className="flex flex-wrap gap-1.5 text-xs" aria-label={t("countsLabel")} data-testid="console-counts">
         {STATUS_ORDER.map((status) => (
-          <div key={status} className={`flex items-center gap-1 rounded-full px-2 py-0.5 ${STATUS_STYLE[status].chip}`} data-status={status}>
-            <dt>{t(`status.${status}`)}</dt>
+          <div key={status} className={`flex items-center gap-1 rounded-full px-2 py-0.5 ${STATUS_COLOURS[status].chip}`} data-status={status}>
+            <dt>{attendance(status)}</dt>
             <dd className="font-semibold tabular-nums">{counts[status]}</dd>
           </div>
         ))}

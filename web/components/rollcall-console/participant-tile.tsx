@@ -11,7 +11,7 @@ import type { CallSession } from "@/lib/media-client/call-session";
 import type { RemoteTrack } from "@/lib/media-client/call-state";
 import type { RosterEntry } from "./console-api";
 import type { DisplayStatus } from "./roster-model";
-import { STATUS_STYLE } from "./status-style";
+import { STATUS_COLOURS } from "@/lib/pages/roll-call-display";
 
 /**
  * One joined person in the grid, at the small simulcast layer; paused by the node while scrolled
@@ -28,6 +28,7 @@ export function ParticipantTile({ entry, peer, video, status, called, session, o
   onCall: (() => void) | null;
 }) {
   const t = useTranslations("rollcallConsole");
+  const attendance = useTranslations("rollcall.attendance");
   const ref = useRef<HTMLDivElement>(null);
   const showVideo = !called && video !== null && !video.producerPaused;
   useTileView(ref, session, called ? null : (video?.consumerId ?? null));
@@ -38,14 +39,14 @@ export function ParticipantTile({ entry, peer, video, status, called, session, o
       mic={peerMicStatus(peer)}
       quality={null}
       speaking={false}
-      badge={called ? t("calling") : status ? t(`status.${status}`) : undefined}
+      badge={called ? t("calling") : status ? attendance(status) : undefined}
       testId="participant-tile"
       data={{ "peer-id": peer.id, ...(entry && status ? { "entry-id": entry.id, status } : {}) }}
     >
       {showVideo ? <TrackVideo track={video.track} /> : <Initial name={entry?.personName ?? peer.name} />}
     </TileFrame>
   );
-  const ring = `rounded-lg ring-4 ${called ? "ring-white" : status ? STATUS_STYLE[status].ring : "ring-transparent"}`;
+  const ring = `rounded-lg ring-4 ${called ? "ring-white" : status ? STATUS_COLOURS[status].ring : "ring-transparent"}`;
   if (!onCall || !entry) return <div className={ring}>{frame}</div>;
   return (
     <button type="button" onClick={onCall} className={`${ring} block w-full text-left`} aria-label={t("callNamed", { name: entry.personName })}>

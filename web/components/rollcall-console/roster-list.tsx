@@ -22,6 +22,7 @@ export function RosterList({ entries, statusOf, inRoom, calledId, queue, onCall,
   onRetry: (entryId: string) => void;
 }) {
   const t = useTranslations("rollcallConsole");
+  const attendance = useTranslations("rollcall.attendance");
   const format = useFormatter();
   return (
     <ul className="flex flex-col divide-y divide-white/10" data-testid="roster">
@@ -67,7 +68,7 @@ export function RosterList({ entries, statusOf, inRoom, calledId, queue, onCall,
                     aria-label={t("excuseNamed", { name: entry.personName })}
                     data-testid="excuse"
                   >
-                    {t("status.excused")}
+                    {attendance("excused")}
                   </button>
                 )}
                 <MarkStateBadge queued={queue[entry.id]} onRetry={() => onRetry(entry.id)} />

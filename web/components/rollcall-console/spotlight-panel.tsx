@@ -12,7 +12,7 @@ import type { QueuedMark } from "./mark-queue";
 import { MarkStateBadge } from "./mark-state-badge";
 import { MARKS, type DisplayStatus } from "./roster-model";
 import { StatusChip } from "./status-chip";
-import { STATUS_STYLE } from "./status-style";
+import { STATUS_COLOURS } from "@/lib/pages/roll-call-display";
 
 // The spotlight always asks for the top simulcast layer, whatever the screen size.
 const SPOTLIGHT_LAYER_HEIGHT = 720;
@@ -45,6 +45,7 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
   onRetry: () => void;
 }) {
   const t = useTranslations("rollcallConsole");
+  const attendance = useTranslations("rollcall.attendance");
   const ts = useTranslations("rollcallConsole.spotlight");
   const now = useNow({ updateInterval: 1000 });
   useTileView(stageRef, session, video?.consumerId ?? null, SPOTLIGHT_LAYER_HEIGHT);
@@ -55,7 +56,7 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
   const challenge = entry.challenge;
   return (
     <section className="flex flex-col gap-3 border-b border-white/10 p-3 lg:flex-row" data-testid="spotlight" data-entry-id={entry.id}>
-      <div ref={stageRef} className={`relative aspect-video w-full overflow-hidden rounded-lg bg-black ring-4 lg:max-w-[min(60%,52rem)] ${STATUS_STYLE[status].ring}`} data-testid="spotlight-video">
+      <div ref={stageRef} className={`relative aspect-video w-full overflow-hidden rounded-lg bg-black ring-4 lg:max-w-[min(60%,52rem)] ${STATUS_COLOURS[status].ring}`} data-testid="spotlight-video">
         {showVideo ? <TrackVideo track={video.track} fit="contain" /> : <Initial name={entry.personName} />}
         {!showVideo && <p className="absolute inset-x-0 bottom-2 text-center text-xs text-slate-300">{ts("noVideo")}</p>}
       </div>
@@ -118,10 +119,10 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
                   type="button"
                   onClick={() => onMark(mark)}
                   aria-pressed={status === mark}
-                  className={`min-h-10 rounded-md px-3 font-medium ${status === mark ? STATUS_STYLE[mark].chip : "bg-white/10 hover:bg-white/20"}`}
+                  className={`min-h-10 rounded-md px-3 font-medium ${status === mark ? STATUS_COLOURS[mark].chip : "bg-white/10 hover:bg-white/20"}`}
                   data-testid={`mark-${mark}`}
                 >
-                  {t(`status.${mark}`)} <kbd className="text-xs opacity-70">{index + 1}</kbd>
+                  {attendance(mark)} <kbd className="text-xs opacity-70">{index + 1}</kbd>
                 </button>
               ))}
             </div>

@@ -11,13 +11,16 @@ export function displayState(rollCall: { state: RollCallState; endsAt: string },
 /** The order statuses are drawn and listed in: the good news first, the not-yet-known last. */
 export const STATUS_ORDER: readonly AttendanceStatus[] = ["present", "late", "excused", "absent", "pending"];
 
-/** One colour per status, shared by badges, bars and the legend (readable on screen and in grey print). */
-export const STATUS_COLOURS: Record<AttendanceStatus, { fill: string; badge: string }> = {
-  present: { fill: "bg-emerald-500", badge: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
-  late: { fill: "bg-amber-400", badge: "bg-amber-50 text-amber-900 ring-amber-200" },
-  excused: { fill: "bg-sky-400", badge: "bg-sky-50 text-sky-800 ring-sky-200" },
-  absent: { fill: "bg-red-500", badge: "bg-red-50 text-red-800 ring-red-200" },
-  pending: { fill: "bg-slate-300", badge: "bg-slate-100 text-slate-700 ring-slate-200" },
+/**
+ * One colour per status everywhere: bars and the legend (`fill`), badges on light pages (`badge`,
+ * readable in grey print), and on the dark console chips (`chip`) and tile rings (`ring`).
+ */
+export const STATUS_COLOURS: Record<AttendanceStatus, { fill: string; badge: string; chip: string; ring: string }> = {
+  present: { fill: "bg-emerald-500", badge: "bg-emerald-50 text-emerald-800 ring-emerald-200", chip: "bg-emerald-500 text-white", ring: "ring-emerald-400" },
+  late: { fill: "bg-amber-400", badge: "bg-amber-50 text-amber-900 ring-amber-200", chip: "bg-amber-400 text-slate-900", ring: "ring-amber-400" },
+  excused: { fill: "bg-sky-400", badge: "bg-sky-50 text-sky-800 ring-sky-200", chip: "bg-sky-500 text-white", ring: "ring-sky-400" },
+  absent: { fill: "bg-red-500", badge: "bg-red-50 text-red-800 ring-red-200", chip: "bg-red-600 text-white", ring: "ring-red-500" },
+  pending: { fill: "bg-slate-300", badge: "bg-slate-100 text-slate-700 ring-slate-200", chip: "bg-slate-600 text-white", ring: "ring-slate-500" },
 };
 
 export function formatRate(rate: number | null): string {
