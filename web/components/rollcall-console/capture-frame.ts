@@ -6,9 +6,10 @@ export interface CapturedFrame {
   height: number;
 }
 
-// The portal takes JSON bodies up to 64 KiB; stay below with the base64 overhead.
-const MAX_BASE64_CHARS = 60_000;
-const MAX_WIDTH = 640;
+// The evidence route takes up to 560,000 base64 characters (≈ 410 KB of JPEG); stay well below,
+// so that a slow phone connection of the officer's still uploads in a few seconds.
+const MAX_BASE64_CHARS = 300_000;
+const MAX_WIDTH = 1280;
 const ATTEMPTS: Array<[scale: number, quality: number]> = [
   [1, 0.85],
   [1, 0.7],

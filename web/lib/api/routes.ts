@@ -420,6 +420,8 @@ export const routes = {
     auth: "session",
     params: ZEntryParams,
     body: ZEvidenceBody,
+    // A sharp frame of the person is the point of the evidence: up to the schema's 560,000 base64 characters.
+    maxBodyBytes: 600 * 1024,
     response: z.object({ id: z.string(), sha256: z.string(), takenAt: z.string(), url: z.string() }),
     successStatus: 201,
   }),

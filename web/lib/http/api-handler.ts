@@ -58,7 +58,7 @@ export function apiHandler<P extends z.ZodType, Q extends z.ZodType, B extends z
 
       const params = route.params ? parse(route.params, await context?.params) : undefined;
       const query = route.query ? parse(route.query, Object.fromEntries(request.nextUrl.searchParams)) : undefined;
-      const body = route.body ? parse(route.body, await readJson(request)) : undefined;
+      const body = route.body ? parse(route.body, await readJson(request, route.maxBodyBytes ?? MAX_BODY_BYTES)) : undefined;
 
       const result = await handler({
         request,
@@ -88,13 +88,13 @@ async function requireSession(request: NextRequest): Promise<ResolvedSession> {
   return session;
 }
 
-async function readJson(request: NextRequest): Promise<unknown> {
+async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   // Requiring JSON also keeps cross-site HTML forms out: they cannot send this content type.
   if (!/^application\/json\b/i.test(type)) throw new UnsupportedMediaTypeError("Send the body as application/json");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new PayloadTooLargeError("Body too large");
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new PayloadTooLargeError("Body too large");
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new PayloadTooLargeError("Body too large");
+  if (Buffer.byteLength(text) > maxBytes) throw new PayloadTooLargeError("Body too large");
   try {
     return JSON.parse(text);
   } catch {

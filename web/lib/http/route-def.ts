@@ -27,6 +27,8 @@ export interface RouteDef<
   readonly body?: Body;
   readonly response: z.ZodType;
   readonly successStatus?: 200 | 201;
+  /** JSON bodies are capped at 64 KiB; a route that takes an image says how much more it needs. */
+  readonly maxBodyBytes?: number;
 }
 
 export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(

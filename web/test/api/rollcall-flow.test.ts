@@ -105,6 +105,12 @@ describe("a roll call from opening to the record", () => {
     expect(entry.answeredAt).toBeTruthy();
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "rollcall.evidence", targetId: a.entryId } });
     expect(audit.data).toMatchObject({ sha256: stored.body.sha256 });
+    // A sharp 1280-px frame (≈ 300 KB) is welcome; past the route's limit the body is refused unread.
+    const jpegOf = (bytes: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(bytes - 4, 7)]).toString("base64");
+    const sharp = await officer.call("storeRollCallEvidence", { params: { id: rollCallId, entryId: a.entryId }, body: { jpegBase64: jpegOf(300_000), width: 1280, height: 720 } });
+    expect(sharp.status, JSON.stringify(sharp.body)).toBe(201);
+    const huge = await officer.call("storeRollCallEvidence", { params: { id: rollCallId, entryId: a.entryId }, body: { jpegBase64: jpegOf(700_000), width: 1280, height: 720 } });
+    expect(huge.status).toBe(413);
   });
 
   it("persists each mark at once, audited", async () => {
