@@ -5,7 +5,7 @@ import { config } from "@/lib/config";
 import type { Database } from "@/lib/db/open-database";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
-import { demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
+import { dataDigest, demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
 
 const tokenOf = (link: string) => link.replace(/^\/r\//, "");
 const internal = () => ({ authorization: `Bearer ${config().internalSecret}` });
@@ -58,6 +58,23 @@ describe("a roll call from opening to the record", () => {
     // A second browser that verifies again retires the first browser's ticket.
     await new ApiClient().call("verifyRollCallLink", { params: { token: a.token }, body: { idLast4: a.idLast4 } });
     expect((await new ApiClient().call("joinRollCallByLink", { params: { token: a.token }, body: { ticket } })).status).toBe(403);
+  });
+
+  it("gives a person nothing of the roster and no way to mark: the link shows their own roll call only", async () => {
+    const [a, b] = [people[0]!, people[1]!];
+    const before = await dataDigest(db);
+    const person = new ApiClient();
+    const link = await person.call("openRollCallLink", { params: { token: a.token } });
+    expect(link.status).toBe(200);
+    const shown = JSON.stringify(link.body);
+    for (const other of people.slice(1)) expect(shown).not.toContain(other.name);
+    expect(shown).not.toContain(b.entryId);
+    // Without a staff session every roster and marking route answers 401 and changes nothing.
+    expect((await person.call("getRollCall", { params: { id: rollCallId } })).status).toBe(401);
+    const mark = await person.call("markRollCallEntry", { params: { id: rollCallId, entryId: b.entryId }, body: { status: "present" } });
+    expect(mark.status).toBe(401);
+    expect((await person.call("callRollCallEntry", { params: { id: rollCallId, entryId: b.entryId } })).status).toBe(401);
+    expect(await dataDigest(db)).toEqual(before);
   });
 
   it("records joins from the media node: on time stays to be marked, after the grace period is 迟到", async () => {
