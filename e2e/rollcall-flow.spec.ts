@@ -105,6 +105,14 @@ test("a console reload keeps every mark and the video comes back", async () => {
   await expect(roster(b!)).toHaveAttribute("data-status", "late");
   await expect(roster(cPerson!)).toHaveAttribute("data-status", "pending");
   await expectDecoding(officer.page, joined.map((p) => p.peerId), 30_000);
+  // The officer can change camera or microphone mid-call; keys typed in the dialog mark nobody.
+  await officer.page.getByTestId("open-devices").click();
+  const dialog = officer.page.getByRole("dialog", { name: c.devices });
+  await expect(dialog.getByLabel(zh.join.camera)).toBeEnabled();
+  await officer.page.keyboard.press("4");
+  await officer.page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(roster(a!)).toHaveAttribute("data-status", "present");
 });
 
 test("the end gives A 已到, B 迟到, C 缺席 on the summary, and the CSV says the same", async () => {

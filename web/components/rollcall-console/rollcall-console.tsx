@@ -10,7 +10,9 @@ import { useCallSession } from "@/components/call/use-call-session";
 import { useLocalControls } from "@/components/call/use-local-controls";
 import { useLocalMedia } from "@/components/call/use-local-media";
 import { usePublish } from "@/components/call/use-publish";
+import { DeviceChoices } from "@/components/call/device-check";
 import { useErrorMessage } from "@/components/forms/use-error-message";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { DeviceChoice } from "@/lib/client/join-grant";
 import type { ConsoleRole } from "@/lib/rollcalls/console-role";
 import { captureFrame } from "./capture-frame";
@@ -40,13 +42,16 @@ const NO_SNAPSHOT: SnapshotState = { state: "idle", message: null };
  */
 export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: string; role: ConsoleRole; mediaUrl: string }) {
   const t = useTranslations("rollcallConsole");
+  const tJoin = useTranslations("join");
   const errorMessage = useErrorMessage();
   const host = role === "host";
   const { detail, offline, refresh, setDetail } = useRollCallDetail(rollCallId);
   const { queue, mark, retry } = useMarkQueue(rollCallId, () => void refresh());
   const { connection, error: connectError, retry: reconnect } = useConsoleConnection(rollCallId, role, mediaUrl);
   const { session, state } = useCallSession(connectError ? null : connection);
-  const media = useLocalMedia(host ? DEFAULT_DEVICES : null);
+  const [devices, setDevices] = useState<DeviceChoice>(DEFAULT_DEVICES);
+  const [devicesOpen, setDevicesOpen] = useState(false);
+  const media = useLocalMedia(host ? devices : null);
   usePublish(session, "mic", media.audio);
   usePublish(session, "camera", media.video);
   const [notice, setNotice] = useState<string | null>(null);
@@ -189,6 +194,11 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
           {t("observer.banner")}
         </p>
       )}
+      {host && media.problem && (
+        <p className="bg-amber-400 px-3 py-1.5 text-sm text-slate-900" role="status" data-testid="device-problem">
+          {tJoin(`problem.${media.problem}`)}
+        </p>
+      )}
       {offline && (
         <p className="bg-amber-400 px-3 py-1.5 text-sm text-slate-900" role="status" data-testid="portal-offline">
           {t("portalOffline")}
@@ -247,6 +257,11 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
                 {state.local.camera.paused ? t("camera.off") : t("camera.on")}
               </button>
             )}
+            {host && (
+              <button type="button" onClick={() => setDevicesOpen(true)} className={toggle} data-testid="open-devices">
+                {t("devices")}
+              </button>
+            )}
             <button type="button" onClick={() => setDrawerOpen(true)} className={`${toggle} lg:hidden`} data-testid="open-roster">
               {t("roster", { count: entries.length })}
             </button>
@@ -291,6 +306,13 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
       )}
       {host && <ShortcutLegend />}
       <RemoteAudio tracks={state.tracks} />
+      {host && (
+        <ModalDialog open={devicesOpen} onClose={() => setDevicesOpen(false)} title={t("devices")}>
+          <div className="flex flex-col gap-3">
+            <DeviceChoices media={media} onDevices={setDevices} />
+          </div>
+        </ModalDialog>
+      )}
     </div>
   );
 }

@@ -11,10 +11,13 @@ export interface ConsoleShortcuts {
   judge: (result: "passed" | "failed") => void;
 }
 
-/** Typing a name or a reason must never mark someone: keys go to fields, not to the console. */
+/**
+ * Typing a name or a reason must never mark someone: keys go to fields, not to the console; nor
+ * while a dialog (end confirmation, devices) is open over it.
+ */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.closest("dialog[open]") !== null;
 }
 
 /** N next · 1–4 marks · S snapshot · P pass · F fail (see the legend on the console). */
