@@ -4,8 +4,7 @@
 // that person, join the room and produce a camera track. Only the transport differs: a
 // PlainTransport leg (bench/sfu/plain-leg.ts, the one documented bypass) fed with real VP8 by
 // the load generator.
-import type { RequestPayload } from "../../server/src/protocol/requests.ts";
-import { producerRtpParameters, randomSsrc } from "../sfu/media-params.ts";
+import { produceCameraLeg } from "../sfu/camera-leg.ts";
 import type { PlatformNodeHandlers } from "../sfu/platform-node.ts";
 import type { ChildRpc } from "../sfu/rpc.ts";
 import { SignalingClient } from "../sfu/signaling-client.ts";
@@ -39,15 +38,8 @@ export async function joinAsPerson(portalUrl: string, node: ChildRpc<PlatformNod
   const grant = await postJson<{ token: string; mediaUrl: string; identity: string; room: { id: string } }>(portalUrl, `/api/v1/r/${token}/join`, { ticket });
   const client = await SignalingClient.connect(grant.mediaUrl, grant.token);
   await client.join();
-  const leg = await node.call("attachLeg", { room: grant.room.id, peer: grant.identity, direction: "send", srtp: "off" });
-  const ssrc = randomSsrc();
-  await client.ok("produce", {
-    transportId: leg.transportId,
-    kind: "video",
-    rtpParameters: producerRtpParameters(ssrc) as unknown as RequestPayload<"produce">["rtpParameters"],
-    source: "camera",
-  });
-  return { person, client, target: { ssrc, port: leg.localPort }, joinMs: performance.now() - t0 };
+  const target = await produceCameraLeg(client, node, { room: grant.room.id, peer: grant.identity, srtp: "off" });
+  return { person, client, target, joinMs: performance.now() - t0 };
 }
 
 /** Everyone, a few at a time (as people trickle in; and the portal is one process). */

@@ -6,8 +6,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { signJoinToken } from "../../web/lib/media/sign-join-token.ts";
 import type { Grants } from "../../server/src/protocol/join-token.ts";
-import type { RequestPayload } from "../../server/src/protocol/requests.ts";
-import { producerRtpParameters, randomSsrc } from "./media-params.ts";
+import { produceCameraLeg } from "./camera-leg.ts";
 import type { PlatformNodeHandlers } from "./platform-node.ts";
 import { ChildRpc } from "./rpc.ts";
 import { range, type BuiltStep, type SfuSetup } from "./setup.ts";
@@ -57,15 +56,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
       const publisherTargets: BuiltStep["publisherTargets"] = [];
       for (const [i, client] of pubs.entries()) {
         await join(client);
-        const leg = await rpc.call("attachLeg", { room, peer: `pub-${i}`, direction: "send", srtp });
-        const ssrc = randomSsrc();
-        await client.ok("produce", {
-          transportId: leg.transportId,
-          kind: "video",
-          rtpParameters: producerRtpParameters(ssrc) as unknown as RequestPayload<"produce">["rtpParameters"],
-          source: "camera",
-        });
-        publisherTargets.push({ ssrc, port: leg.localPort });
+        publisherTargets.push(await produceCameraLeg(client, rpc, { room, peer: `pub-${i}`, srtp }));
       }
 
       await allResumed;

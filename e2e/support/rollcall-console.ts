@@ -1,10 +1,5 @@
-import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-
-/** POST as the signed-in staff member of `context`, with the CSRF header the API asks for. */
-export async function staffPost(context: BrowserContext, request: APIRequestContext, path: string, data?: unknown) {
-  const csrf = (await context.cookies()).find((cookie) => cookie.name === "ygav_csrf")?.value ?? "";
-  return request.post(path, { headers: { "x-csrf-token": decodeURIComponent(csrf) }, ...(data === undefined ? {} : { data }) });
-}
+import { expect, type Page } from "@playwright/test";
+import { scheduleRollCall as scheduleFor, staffApi, type TestPerson } from "./rollcall-link.ts";
 
 export interface RosterPerson {
   entryId: string;
@@ -19,25 +14,18 @@ export interface RosterPerson {
  * office, starting in a minute; returns its id and each person's link and last-4 code.
  */
 export async function scheduleRollCall(page: Page, title: string, count: number): Promise<{ id: string; people: RosterPerson[] }> {
-  const me = await (await page.request.get("/api/v1/auth/me")).json();
-  const persons = await (await page.request.get(`/api/v1/persons?unitId=${me.unitId}`)).json();
-  const chosen = persons.items.slice(0, count) as Array<{ id: string; name: string; idNumberMasked: string }>;
+  const api = await staffApi(page.context(), page.request);
+  const me = await api.get<{ unitId: string }>("/api/v1/auth/me");
+  const listed = await api.get<{ items: Array<{ id: string; name: string; idNumberMasked: string }> }>(`/api/v1/persons?unitId=${me.unitId}`);
+  const chosen: TestPerson[] = listed.items.slice(0, count).map((p) => ({ id: p.id, name: p.name, idLast4: p.idNumberMasked.slice(-4) }));
   expect(chosen).toHaveLength(count);
-  const created = await staffPost(page.context(), page.request, "/api/v1/rollcalls", {
-    title,
-    unitId: me.unitId,
-    startsAt: new Date(Date.now() + 60_000).toISOString(),
-    graceMinutes: 5,
-    durationMinutes: 30,
-    livenessEnabled: true,
-    personIds: chosen.map((person) => person.id),
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const id = (await created.json()).items[0].id as string;
-  const detail = await (await page.request.get(`/api/v1/rollcalls/${id}`)).json();
-  const people = chosen.map((person) => {
-    const entry = detail.entries.find((e: { personId: string }) => e.personId === person.id);
-    return { entryId: entry.id, personId: person.id, name: person.name, token: entry.link.replace(/^\/r\//, ""), idLast4: person.idNumberMasked.slice(-4) };
-  });
+  const { id, entries } = await scheduleFor(api, me.unitId, title, chosen, 1, { graceMinutes: 5 });
+  const people = chosen.map((person) => ({
+    entryId: entries[person.id]!.entryId,
+    personId: person.id,
+    name: person.name,
+    token: entries[person.id]!.link.replace(/^\/r\//, ""),
+    idLast4: person.idLast4,
+  }));
   return { id, people };
 }

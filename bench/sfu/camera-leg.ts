@@ -1,0 +1,25 @@
+// A joined signaling client's camera, produced over a PlainTransport leg (plain-leg.ts, the one
+// bypass): both benchmarks publish synthetic VP8 this way.
+import type { RequestPayload } from "../../server/src/protocol/requests.ts";
+import type { SrtpMode } from "./media-params.ts";
+import { producerRtpParameters, randomSsrc } from "./media-params.ts";
+import type { PlatformNodeHandlers } from "./platform-node.ts";
+import type { ChildRpc } from "./rpc.ts";
+import type { SignalingClient } from "./signaling-client.ts";
+
+/** Where the load generator must send this camera's RTP, and with which SSRC. */
+export async function produceCameraLeg(
+  client: SignalingClient,
+  node: ChildRpc<PlatformNodeHandlers>,
+  { room, peer, srtp }: { room: string; peer: string; srtp: SrtpMode },
+): Promise<{ ssrc: number; port: number }> {
+  const leg = await node.call("attachLeg", { room, peer, direction: "send", srtp });
+  const ssrc = randomSsrc();
+  await client.ok("produce", {
+    transportId: leg.transportId,
+    kind: "video",
+    rtpParameters: producerRtpParameters(ssrc) as unknown as RequestPayload<"produce">["rtpParameters"],
+    source: "camera",
+  });
+  return { ssrc, port: leg.localPort };
+}
