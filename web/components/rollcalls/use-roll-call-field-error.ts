@@ -9,6 +9,8 @@ const ROLLCALL_KEYS = [
   "invalid_rrule",
   "rrule_unbounded",
   "rrule_too_many",
+  "rrule_no_occurrence",
+  "rrule_too_long",
   "weekdays_required",
   "until_before_start",
   "roster_empty",

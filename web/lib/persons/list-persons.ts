@@ -1,5 +1,6 @@
 import { subtreeFilter, type Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
+import { likeLiteral } from "../db/like-pattern.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { TPersonListQuery } from "../schemas/persons.ts";
 import { getUnitOrThrow } from "../units/get-unit-or-throw.ts";
@@ -13,8 +14,8 @@ export async function listPersons(actor: Actor, query: TPersonListQuery) {
     ...(query.q
       ? {
           OR: [
-            { name: { contains: query.q } },
-            { phone: { contains: query.q } },
+            { name: { contains: likeLiteral(query.q) } },
+            { phone: { contains: likeLiteral(query.q) } },
             ...(/^\d{3}[\dXx]$/.test(query.q) ? [{ idLast4: query.q.toUpperCase() }] : []),
           ],
         }

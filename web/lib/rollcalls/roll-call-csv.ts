@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
+import { csvRows } from "../http/csv.ts";
 import { getRollCallDetail } from "./get-roll-call.ts";
 
 const STATUS_ZH = { pending: "未到", present: "已到", late: "迟到", excused: "请假", absent: "缺席" } as const;
@@ -9,7 +10,6 @@ type Challenge = { kind: string; value: string; result: string | null } | null;
 const asked = (c: Challenge) => (!c ? "" : c.kind === "digits" ? `朗读数字 ${c.value}` : (HEAD_ZH[c.value] ?? c.value));
 const verdict = (c: Challenge) => (!c ? "" : c.result ? (VERDICT_ZH[c.result] ?? c.result) : "未判定");
 
-const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "");
 
 /**
@@ -31,7 +31,7 @@ export async function rollCallCsv(actor: Actor, rollCallId: string): Promise<{ f
     e.evidenceUrl ?? "",
     time(e.markedAt),
   ]);
-  const body = "\uFEFF" + [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  const body = "\uFEFF" + csvRows([header, ...rows]);
   const date = detail.startsAt.slice(0, 10);
   return { filename: `点名记录-${detail.title}-${date}.csv`, body };
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { zSecret, zText } from "./common.ts";
 
 export const ZLoginBody = z
   .strictObject({
-    username: z.string().trim().min(1).max(64),
-    password: z.string().min(1).max(256),
+    username: zText(64),
+    password: zSecret(1, 256),
   })
   .meta({ id: "LoginBody" });
 

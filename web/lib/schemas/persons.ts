@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidIdNumber } from "../persons/id-number.ts";
-import { ZId, ZPageQuery, zText } from "./common.ts";
+import { ZDate, ZId, zLine, zMultiline, ZPageQuery, zText } from "./common.ts";
 
 export const ZSupervisionType = z.enum(["probation", "parole", "control", "temporary_release"]);
 export const ZPersonStatus = z.enum(["active", "suspended", "released"]);
@@ -18,19 +18,17 @@ const ZPhone = z
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "invalid_phone");
 
-const ZDate = z.iso.date();
-
 const personFields = {
   unitId: ZId.meta({ description: "The justice office (司法所) that supervises the person" }),
   name: zText(40),
   gender: ZGender,
   phone: ZPhone,
-  address: z.string().trim().max(200).default(""),
+  address: zLine(200).default(""),
   supervisionType: ZSupervisionType,
   status: ZPersonStatus.default("active"),
   startDate: ZDate,
   endDate: ZDate,
-  notes: z.string().trim().max(2000).default(""),
+  notes: zMultiline(2000).default(""),
 };
 
 const endNotBeforeStart = (value: { startDate?: string; endDate?: string }) =>
@@ -48,12 +46,12 @@ export const ZPersonUpdate = z
     name: personFields.name.optional(),
     gender: personFields.gender.optional(),
     phone: personFields.phone.optional(),
-    address: z.string().trim().max(200).optional(),
+    address: zLine(200).optional(),
     supervisionType: personFields.supervisionType.optional(),
     status: ZPersonStatus.optional(),
     startDate: ZDate.optional(),
     endDate: ZDate.optional(),
-    notes: z.string().trim().max(2000).optional(),
+    notes: zMultiline(2000).optional(),
     idNumber: ZIdNumber.optional(),
   })
   .refine(endNotBeforeStart, { path: ["endDate"], message: "end_before_start" })
@@ -81,7 +79,7 @@ export const ZPerson = z
   .meta({ id: "Person" });
 
 export const ZPersonListQuery = ZPageQuery.extend({
-  q: z.string().trim().max(40).optional().meta({ description: "Name, phone or the last 4 digits of the ID number" }),
+  q: zLine(40).optional().meta({ description: "Name, phone or the last 4 digits of the ID number" }),
   unitId: ZId.optional().meta({ description: "Only persons in this unit's subtree" }),
   status: ZPersonStatus.optional(),
 });

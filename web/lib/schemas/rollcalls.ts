@@ -1,21 +1,28 @@
 import { z } from "zod";
-import { ZId, zText } from "./common.ts";
+import { ZDateTime, ZId, zLine, zText } from "./common.ts";
+import { parseRule } from "../rollcalls/parse-rule.ts";
 
 export const ZAttendanceStatus = z.enum(["pending", "present", "late", "excused", "absent"]);
 
-/** RFC 5545 RRULE body without DTSTART (the start time gives it), bounded by UNTIL or COUNT. */
+/**
+ * RFC 5545 RRULE body without DTSTART (the start time gives it), bounded by UNTIL or COUNT: the
+ * subset parseRule reads (FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY). Whether it has any
+ * occurrence from the start on is checked when the schedule is expanded.
+ */
 const ZRrule = z
   .string()
   .trim()
   .max(300)
-  .regex(/^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY)(;[A-Z]+=[A-Z0-9,+-]+)*$/, "invalid_rrule")
-  .refine((rule) => /;(UNTIL|COUNT)=/.test(rule), "rrule_unbounded");
+  .superRefine((rule, ctx) => {
+    const parsed = parseRule(rule);
+    if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
+  });
 
 export const ZRollCallCreate = z
   .strictObject({
     title: zText(60),
     unitId: ZId.meta({ description: "The unit that holds the roll call (yours or one below)" }),
-    startsAt: z.iso.datetime({ offset: true }),
+    startsAt: ZDateTime,
     graceMinutes: z.number().int().min(0).max(120).default(10),
     durationMinutes: z.number().int().min(5).max(480).default(30),
     livenessEnabled: z.boolean().default(true),
@@ -29,7 +36,7 @@ export const ZRollCallUpdate = z
   .strictObject({
     version: z.number().int().min(1),
     title: zText(60).optional(),
-    startsAt: z.iso.datetime({ offset: true }).optional(),
+    startsAt: ZDateTime.optional(),
     graceMinutes: z.number().int().min(0).max(120).optional(),
     durationMinutes: z.number().int().min(5).max(480).optional(),
     livenessEnabled: z.boolean().optional(),
@@ -112,7 +119,7 @@ export const ZLinkVerifyBody = z.strictObject({ idLast4: z.string().regex(/^\d{3
 export const ZMarkBody = z
   .strictObject({
     status: z.enum(["present", "late", "excused", "absent"]),
-    overrideReason: z.string().trim().max(200).optional(),
+    overrideReason: zLine(200).optional(),
   })
   .meta({ id: "RollCallMark" });
 

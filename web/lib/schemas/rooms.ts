@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zText } from "./common.ts";
+import { ZDateTime, zLine, zText } from "./common.ts";
 
 export const ZRoomKind = z.enum(["meeting", "rollcall", "visit", "inspection"]);
 
@@ -68,22 +68,22 @@ export const ZJoinGrant = z
 export const ZMediaEvent = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("peer.joined"),
-    room: z.string().max(100),
-    identity: z.string().max(100),
-    name: z.string().max(60),
-    role: z.string().max(20),
-    at: z.iso.datetime(),
-    node: z.string().max(64),
+    room: zLine(100),
+    identity: zLine(100),
+    name: zLine(60),
+    role: zLine(20),
+    at: ZDateTime,
+    node: zLine(64),
   }),
   z.strictObject({
     type: z.literal("peer.left"),
-    room: z.string().max(100),
-    identity: z.string().max(100),
-    reason: z.string().max(40),
-    at: z.iso.datetime(),
-    node: z.string().max(64),
+    room: zLine(100),
+    identity: zLine(100),
+    reason: zLine(40),
+    at: ZDateTime,
+    node: zLine(64),
   }),
-  z.strictObject({ type: z.literal("room.closed"), room: z.string().max(100), reason: z.string().max(200), at: z.iso.datetime(), node: z.string().max(64) }),
+  z.strictObject({ type: z.literal("room.closed"), room: zLine(100), reason: zLine(200), at: ZDateTime, node: zLine(64) }),
 ]);
 
 export const ZMediaEventBatch = z.strictObject({ events: z.array(ZMediaEvent).min(1).max(100) }).meta({ id: "MediaEventBatch" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPageQuery, zText } from "./common.ts";
+import { ZId, zLine, ZPageQuery, zSecret, zText } from "./common.ts";
 
 export const ZRole = z.enum(["admin", "officer", "inspector"]);
 
@@ -23,7 +23,7 @@ const ZUsername = z
   .max(32)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, "invalid_format");
 
-const ZPassword = z.string().min(10).max(128);
+const ZPassword = zSecret(10, 128);
 
 export const ZUserCreate = z
   .strictObject({
@@ -46,7 +46,7 @@ export const ZUserUpdate = z
   .meta({ id: "UserUpdate" });
 
 export const ZUserListQuery = ZPageQuery.extend({
-  q: z.string().trim().max(40).optional(),
+  q: zLine(40).optional(),
   unitId: ZId.optional(),
 });
 

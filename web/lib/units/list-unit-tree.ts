@@ -1,19 +1,9 @@
 import { subtreeFilter, type Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
+import type { TUnitNode } from "../schemas/units.ts";
 
-export interface UnitNode {
-  id: string;
-  name: string;
-  level: number;
-  parentId: string | null;
-  path: string;
-  persons: number;
-  staff: number;
-  /** Including every unit below. */
-  totalPersons: number;
-  totalStaff: number;
-  children: UnitNode[];
-}
+/** The contract's node (schemas/units.ts): no materialized path, whose ids would name units above the actor. */
+export type UnitNode = TUnitNode;
 
 /** The actor's subtree as a tree, with direct and subtree counts of persons and staff. */
 export async function listUnitTree(actor: Actor): Promise<UnitNode> {
@@ -35,7 +25,6 @@ export async function listUnitTree(actor: Actor): Promise<UnitNode> {
       name: unit.name,
       level: unit.level,
       parentId: unit.parentId,
-      path: unit.path,
       persons: p,
       staff: s,
       totalPersons: p,

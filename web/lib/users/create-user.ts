@@ -5,11 +5,13 @@ import { getDb } from "../db/client.ts";
 import { ConflictError } from "../errors.ts";
 import type { TUserCreate } from "../schemas/users.ts";
 import { getUnitOrThrow } from "../units/get-unit-or-throw.ts";
+import { assertMayGrantAdmin } from "./assert-may-grant-admin.ts";
 import { toUserDto } from "./to-user-dto.ts";
 
 export async function createUser(actor: Actor, input: TUserCreate) {
   const unit = await getUnitOrThrow(actor, input.unitId);
   assertRole(actor, ["admin"], "create users");
+  assertMayGrantAdmin(actor, input.role, unit.path);
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   return db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { subtreeFilter, type Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
+import { likeLiteral } from "../db/like-pattern.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { TUserListQuery } from "../schemas/users.ts";
 import { getUnitOrThrow } from "../units/get-unit-or-throw.ts";
@@ -9,7 +10,7 @@ export async function listUsers(actor: Actor, query: TUserListQuery) {
   const unitPath = query.unitId ? (await getUnitOrThrow(actor, query.unitId)).path : actor.unitPath;
   const where: Prisma.UserWhereInput = {
     unit: { ...subtreeFilter(actor), path: { startsWith: unitPath } },
-    ...(query.q ? { OR: [{ username: { contains: query.q } }, { displayName: { contains: query.q } }] } : {}),
+    ...(query.q ? { OR: [{ username: { contains: likeLiteral(query.q) } }, { displayName: { contains: likeLiteral(query.q) } }] } : {}),
   };
   const db = await getDb();
   const [total, rows] = await Promise.all([

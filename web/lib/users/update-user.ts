@@ -5,6 +5,7 @@ import { getDb } from "../db/client.ts";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
 import type { TUserUpdate } from "../schemas/users.ts";
 import { getUnitOrThrow } from "../units/get-unit-or-throw.ts";
+import { assertMayGrantAdmin } from "./assert-may-grant-admin.ts";
 import { toUserDto } from "./to-user-dto.ts";
 
 export async function updateUser(actor: Actor, userId: string, input: TUserUpdate) {
@@ -21,6 +22,8 @@ export async function updateUser(actor: Actor, userId: string, input: TUserUpdat
   const unit = input.unitId
     ? await getUnitOrThrow(actor, input.unitId)
     : existing.unit;
+  // Covers both a promotion and moving an admin up to the actor's unit; editing oneself is fine.
+  if (existing.id !== actor.userId) assertMayGrantAdmin(actor, input.role ?? existing.role, unit.path);
   const { password, ...fields } = input;
   const passwordHash = password ? await hashPassword(password) : undefined;
   return db.$transaction(async (tx) => {
