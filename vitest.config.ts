@@ -24,6 +24,8 @@ export default defineConfig({
       MEDIA_PUBLIC_URL: "http://media.test:4443",
       // Nothing listens there: closing a room must work when the media node is unreachable.
       MEDIA_INTERNAL_URL: "http://127.0.0.1:9",
+      // Tests play a reverse proxy at 10.x; every other address is a client on its own.
+      TRUSTED_PROXIES: "10.0.0.0/8",
     },
   },
 });

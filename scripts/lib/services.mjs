@@ -27,7 +27,8 @@ export function serviceEnv(env, { portalPort, mediaPort }) {
 }
 
 export function startPortal({ rootDir, env }) {
-  return spawn(path.join(rootDir, "node_modules", ".bin", "next"), ["start", "-p", env.PORT], {
+  // Our own server around Next's handler (not `next start`): it records the socket's peer address.
+  return spawn(process.execPath, [path.join(rootDir, "scripts", "portal-server.mjs"), env.PORT], {
     cwd: path.join(rootDir, "web"),
     // The portal closes PGlite itself on SIGINT/SIGTERM (web/instrumentation.ts), so that the
     // next start does not replay a crash recovery.

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/trusted-proxies.ts";
 
 // The one place that reads process.env for the portal: parsed once, validated, frozen.
 
@@ -31,6 +32,7 @@ const ZEnv = z.object({
   PORTAL_INTERNAL_SECRET: ZSecret("PORTAL_INTERNAL_SECRET"),
   MEDIA_PUBLIC_URL: z.url().default("http://localhost:4443"),
   MEDIA_INTERNAL_URL: z.url().optional(),
+  TRUSTED_PROXIES: z.string().optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -52,6 +54,8 @@ export interface AppConfig {
   readonly mediaPublicUrl: string;
   /** Where the portal reaches the media node's internal API. */
   readonly mediaInternalUrl: string;
+  /** Reverse proxies whose X-Forwarded-For / -Proto entries count (IPs and CIDRs); none by default. */
+  readonly trustedProxies: readonly string[];
 }
 
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
@@ -90,6 +94,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     internalSecret: e.PORTAL_INTERNAL_SECRET,
     mediaPublicUrl: e.MEDIA_PUBLIC_URL,
     mediaInternalUrl: e.MEDIA_INTERNAL_URL ?? e.MEDIA_PUBLIC_URL,
+    trustedProxies: Object.freeze(parseTrustedProxies(e.TRUSTED_PROXIES)),
   });
 }
 

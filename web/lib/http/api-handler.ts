@@ -14,6 +14,8 @@ import {
 } from "../errors.ts";
 import { errorResponse } from "./error-response.ts";
 import { fieldErrorsFrom } from "./field-errors.ts";
+import { readBodyText } from "./read-body.ts";
+import { requestHost } from "./request-info.ts";
 import type { RouteDef } from "./route-def.ts";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -71,7 +73,10 @@ export function apiHandler<P extends z.ZodType, Q extends z.ZodType, B extends z
       if (result instanceof NextResponse) return result;
       return NextResponse.json(result, { status: route.successStatus ?? 200 });
     } catch (error) {
-      return errorResponse(error, `${route.method} ${route.path}`);
+      const response = errorResponse(error, `${route.method} ${route.path}`);
+      // The body was not read to its end: this connection cannot carry another request.
+      if (error instanceof PayloadTooLargeError) response.headers.set("connection", "close");
+      return response;
     }
   };
 }
@@ -92,9 +97,7 @@ async function readJson(request: NextRequest, maxBytes: number): Promise<unknown
   const type = request.headers.get("content-type") ?? "";
   // Requiring JSON also keeps cross-site HTML forms out: they cannot send this content type.
   if (!/^application\/json\b/i.test(type)) throw new UnsupportedMediaTypeError("Send the body as application/json");
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new PayloadTooLargeError("Body too large");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new PayloadTooLargeError("Body too large");
+  const text = await readBodyText(request, maxBytes);
   try {
     return JSON.parse(text);
   } catch {
@@ -106,7 +109,7 @@ function assertSameOrigin(request: NextRequest): void {
   if (request.headers.get("sec-fetch-site") === "cross-site") throw new CsrfError("Cross-site request refused");
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = requestHost(request);
   let originHost: string;
   try {
     originHost = new URL(origin).host;

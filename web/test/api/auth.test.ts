@@ -26,7 +26,8 @@ describe("staff sign-in, sessions and CSRF", () => {
   it("marks the cookies Secure behind HTTPS", async () => {
     const result = await new ApiClient().call("login", {
       body: { username: "gm.officer", password: "Sunshine#2026" },
-      headers: { "x-forwarded-proto": "https" },
+      // From the configured reverse proxy (TRUSTED_PROXIES in vitest.config.ts).
+      headers: { "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.1, 10.0.0.2" },
     });
     expect(result.headers.getSetCookie().every((c) => /;\s*Secure/i.test(c))).toBe(true);
   });

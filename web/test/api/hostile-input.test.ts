@@ -106,3 +106,12 @@ describe("hostile input", () => {
     await refused(officer, "updateRollCall", { params: { id: f.rollCallToEdit }, body: { version: 1, startsAt: "0001-01-01T00:00:00Z" } }, { startsAt: "out_of_range" });
   });
 });
+
+describe("an over-large body", () => {
+  it("gets a 413 that closes the connection, after the body is read and dropped", async () => {
+    const result = await new ApiClient().call("login", { body: JSON.stringify({ username: "x".repeat(200_000), password: "y" }) });
+    expect(result.status).toBe(413);
+    expect(result.body.error.code).toBe("payload_too_large");
+    expect(result.headers.get("connection")).toBe("close");
+  });
+});
