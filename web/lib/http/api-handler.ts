@@ -15,7 +15,8 @@ import {
 import { errorResponse } from "./error-response.ts";
 import { fieldErrorsFrom } from "./field-errors.ts";
 import { readBodyText } from "./read-body.ts";
-import { requestHost } from "./request-info.ts";
+import { isHttps, requestHost } from "./request-info.ts";
+import { API_CONTENT_SECURITY_POLICY, commonSecurityHeaders } from "./security-headers.ts";
 import type { RouteDef } from "./route-def.ts";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -45,6 +46,10 @@ export function apiHandler<P extends z.ZodType, Q extends z.ZodType, B extends z
 ) {
   return async (incoming: Request, context?: RouteContext): Promise<Response> => {
     const request = incoming instanceof NextRequest ? incoming : new NextRequest(incoming);
+    return withApiHeaders(await handle(request, context), isHttps(request));
+  };
+
+  async function handle(request: NextRequest, context?: RouteContext): Promise<Response> {
     try {
       const isWrite = route.method !== "GET";
       if (route.auth === "internal") assertInternalCaller(request);
@@ -78,7 +83,18 @@ export function apiHandler<P extends z.ZodType, Q extends z.ZodType, B extends z
       if (error instanceof PayloadTooLargeError) response.headers.set("connection", "close");
       return response;
     }
-  };
+  }
+}
+
+/**
+ * Every API answer carries personal data or session state: never stored by a cache, never run
+ * or framed by a browser (a JSON or CSV body opened as a page stays inert).
+ */
+function withApiHeaders(response: Response, https: boolean): Response {
+  response.headers.set("Cache-Control", "no-store");
+  response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+  for (const [name, value] of Object.entries(commonSecurityHeaders(https))) response.headers.set(name, value);
+  return response;
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {

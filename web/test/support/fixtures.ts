@@ -60,10 +60,15 @@ export async function demoFixtures(db: Database) {
   };
 }
 
+const WRITABLE_TABLES = ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry", "RollCallEvidence"];
+
+/** Every table but Session, whose lastSeenAt moves on reads too. */
+export const RECORD_TABLES = WRITABLE_TABLES.filter((t) => t !== "Session");
+
 /** A digest of every row an API write could touch: equal digests mean nothing changed. */
-export async function dataDigest(db: Database): Promise<string> {
+export async function dataDigest(db: Database, tables: readonly string[] = WRITABLE_TABLES): Promise<string> {
   const parts: string[] = [];
-  for (const table of ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry", "RollCallEvidence"]) {
+  for (const table of tables) {
     const [row] = await db.sql.query<{ digest: string | null }>(
       `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
     );

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { isCallPage, mediaOrigins, pageContentSecurityPolicy, permissionsPolicy } from "./security-headers.ts";
+
+describe("security headers", () => {
+  it("allows camera and microphone only on the call pages", () => {
+    for (const path of ["/rooms/abc/call", "/join/abcdefabcdefabcdef", "/r/token.value", "/rollcalls/abc/console"]) {
+      expect(isCallPage(path), path).toBe(true);
+      expect(permissionsPolicy(path)).toContain("camera=(self), microphone=(self)");
+    }
+    for (const path of ["/", "/rooms/abc", "/rollcalls/abc", "/persons/abc", "/login", "/rooms/abc/call/x"]) {
+      expect(isCallPage(path), path).toBe(false);
+      expect(permissionsPolicy(path)).toContain("camera=(), microphone=()");
+    }
+    expect(permissionsPolicy("/r/x")).toContain("geolocation=()");
+  });
+
+  it("names the media node's origins for fetch and WebSocket, and scripts only by nonce", () => {
+    expect(mediaOrigins("https://media.example:8443/path")).toEqual(["https://media.example:8443", "wss://media.example:8443"]);
+    const csp = pageContentSecurityPolicy({ nonce: "abc", mediaPublicUrl: "http://localhost:4443", dev: false });
+    expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
+    expect(csp).toContain("connect-src 'self' http://localhost:4443 ws://localhost:4443");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("media-src 'self' blob: mediastream:");
+    expect(csp).not.toContain("unsafe-eval");
+  });
+});
