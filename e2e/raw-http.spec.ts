@@ -28,6 +28,7 @@ const HOSTILE = [
   "GET /login?next=/%0A/evil.example/ HTTP/1.1\r\nHost: x\r\n\r\n",
   "GET /rollcalls/%00 HTTP/1.1\r\nHost: x\r\n\r\n",
   "GET /api/v1/rollcalls/%C0%AE%C0%AE HTTP/1.1\r\nHost: x\r\n\r\n",
+  "GET /api/v1/persons/%E0%A4%A HTTP/1.1\r\nHost: x\r\n\r\n",
   "GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n",
   "GARBAGE\r\n\r\n",
   "GET / HTTP/9.9\r\nHost: x\r\n\r\n",

@@ -14,7 +14,22 @@ const app = next({ dir, dev: false, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** Next answers a path with invalid percent-encoding (%C0%AE) on an API route with a 500. */
+function hasValidPath(url) {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = http.createServer((req, res) => {
+  if (!hasValidPath(req.url)) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end("Bad request: malformed percent-encoding in the path\n");
+    return;
+  }
   const peer = req.socket.remoteAddress ?? "";
   const sent = req.headers["x-forwarded-for"];
   req.headers["x-forwarded-for"] = sent ? `${sent}, ${peer}` : peer;

@@ -10,10 +10,11 @@ import { commonSecurityHeaders, isCallPage, pageContentSecurityPolicy, permissio
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  // Camera and microphone are granted per document. A client-side (RSC) navigation into a call
-  // page would keep the previous page's "camera=()": answering it with a non-flight response
-  // makes Next's router load the call page as a new document, with its own policy.
-  if (request.headers.get("rsc") && isCallPage(pathname)) return new NextResponse(null, { status: 204 });
+  // Camera and microphone are granted per document. A client-side navigation into a call page
+  // would keep the previous page's "camera=()": answering its fetch with a non-flight response
+  // makes Next's router load the call page as a new document, with its own policy. (Next hides
+  // its RSC headers from the proxy; Sec-Fetch-Dest tells a fetch from a document load.)
+  if (isCallPage(pathname) && request.headers.get("sec-fetch-dest") === "empty") return new NextResponse(null, { status: 204 });
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = pageContentSecurityPolicy({ nonce, mediaPublicUrl: appConfig().mediaPublicUrl, dev: process.env.NODE_ENV === "development" });
