@@ -9,12 +9,10 @@ const { values } = parseArgs({ options: { runs: { type: "string", default: "3000
 Object.assign(process.env, {
   NODE_ENV: "test",
   DATABASE_URL: "pglite:memory",
-  APP_SECRET: "bench-app-secret-0123456789abcdef0123456789",
-  ID_HASH_KEY: "bench-id-hash-key-0123456789abcdef01234567",
-  PORTAL_INTERNAL_SECRET: "bench-internal-secret-0123456789abcdef0123",
   MEDIA_PUBLIC_URL: "http://media.test:4443",
   MEDIA_INTERNAL_URL: "http://127.0.0.1:9",
   TRUSTED_PROXIES: "10.0.0.0/8",
+  // Fresh secrets for this run: APP_SECRET, ID_HASH_KEY, PORTAL_INTERNAL_SECRET, join-token keys.
   ...ephemeralSecrets(),
 });
 
