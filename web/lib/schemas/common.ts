@@ -1,3 +1,4 @@
+import "./zod-config.ts";
 import { z } from "zod";
 
 export const ZId = z.uuid().meta({ description: "Resource id (UUID)" });
