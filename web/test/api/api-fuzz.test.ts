@@ -19,8 +19,8 @@ describe("the whole API under generated hostile input", () => {
   afterAll(() => closeDatabase());
 
   it("never fails, never writes on a refusal, never leaks out of scope", { timeout: 180_000 }, async () => {
-    const figures = await runApiFuzz(db, fixtures, { seed: 20261201, numRuns: 800, internalSecret: process.env.PORTAL_INTERNAL_SECRET! });
-    expect(figures.runs).toBe(800);
+    const figures = await runApiFuzz(db, fixtures, { seed: 20261201, numRuns: 2000, internalSecret: process.env.PORTAL_INTERNAL_SECRET! });
+    expect(figures.runs).toBe(2000);
     expect(Object.keys(figures.byStatus).every((status) => Number(status) < 500)).toBe(true);
   });
 });

@@ -87,7 +87,10 @@ export interface ValidPools {
  * first option, numbers at their minimum…); fields with their own grammar come from `byField`.
  */
 export function sampleOf(schema: z.ZodType, pools: ValidPools, field = "", depth = 0): fc.Arbitrary<unknown> {
-  if (pools.byField && field in pools.byField) return fc.constant(pools.byField[field]);
+  if (pools.byField && field in pools.byField) {
+    const value = pools.byField[field];
+    return value instanceof fc.Arbitrary ? value : fc.constant(value);
+  }
   const def = defOf(schema);
   switch (def.type) {
     case "object": {
@@ -132,8 +135,16 @@ export function mutatedObject(schema: z.ZodType | undefined, pools: ValidPools):
   return fc.oneof(
     { weight: 1, arbitrary: base },
     { weight: 1, arbitrary: hostileValue },
+    // One field made hostile, the rest valid: the value reaches the domain and the database.
     {
-      weight: 5,
+      weight: 6,
+      arbitrary: fc.tuple(base, fc.constantFrom(...keys), fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: hostileValue })).map(([value, key, bad]) => ({
+        ...(value && typeof value === "object" ? (value as object) : {}),
+        [key]: bad,
+      })),
+    },
+    {
+      weight: 2,
       arbitrary: fc
         .tuple(base, fc.subarray(keys, { minLength: 1, maxLength: Math.min(3, keys.length) }), fc.array(hostileValue, { minLength: 3, maxLength: 3 }), fc.constantFrom(undefined, "__proto__", "constructor", "isAdmin"))
         .map(([value, fields, values, extra]) => {
