@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/open-database";
-import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
-import { dataDigest, demoFixtures } from "../support/fixtures.ts";
+import { dataDigest } from "../support/fixtures.ts";
+import { useSeededApi, type SeededApi } from "../support/seeded-api.ts";
 
 /** Issue 8: what the API shows and lets an actor do stays inside what the README promises. */
 describe("security: scope, search and exports", () => {
+  const seeded = useSeededApi();
   let db: Database;
-  let fixtures: Awaited<ReturnType<typeof demoFixtures>>;
-
-  beforeAll(async () => {
-    db = await useSeededDatabase();
-    fixtures = await demoFixtures(db);
+  let fixtures: SeededApi["fixtures"];
+  beforeAll(() => {
+    ({ db, fixtures } = seeded);
   });
-  afterAll(() => closeDatabase());
 
   it("exports names that look like formulas as inert text", async () => {
     const [first] = fixtures.hcPersonIds;
