@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { zh } from "./support/messages.ts";
+import { createRoom, expectDecoding, joinAsGuest, joinAsHost, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { signIn } from "./support/portal.ts";
 
 /** Collects CSP violations (the DOM event) and CSP console errors of a page from its first script on. */
@@ -68,4 +69,23 @@ test("a return path with a tab or newline after sign-in stays on this site", asy
     expect(new URL(page.url()).host).toBe(new URL(page.context().pages()[0]!.url()).host);
     expect(page.url()).not.toContain("evil.example");
   }
+});
+
+test("a call works under the CSP: the host enters by the room page's link, both decode video, no violation", async ({ browser }) => {
+  test.slow();
+  const host = await newParticipant(browser);
+  const hostViolations = await watchViolations(host.page);
+  await signInByApi(host.page, "gm.officer");
+  const { id, guestLink } = await createRoom(host.page, `CSP ${Date.now() % 1_000_000}`);
+  // Through the link on the room page: a client-side navigation, which must still get the camera.
+  const hostId = await joinAsHost(host.page, id);
+  const guest = await newParticipant(browser);
+  const guestViolations = await watchViolations(guest.page);
+  await joinAsGuest(guest.page, guestLink, "访客");
+  const guestId = await selfId(guest.page);
+  await expectDecoding(host.page, [guestId]);
+  await expectDecoding(guest.page, [hostId]);
+  expect([...hostViolations, ...guestViolations]).toEqual([]);
+  await host.context.close();
+  await guest.context.close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCallPage, mediaOrigins, pageContentSecurityPolicy, permissionsPolicy } from "./security-headers.ts";
+import { commonSecurityHeaders, isCallPage, mediaOrigins, pageContentSecurityPolicy, permissionsPolicy } from "./security-headers.ts";
 
 describe("security headers", () => {
   it("allows camera and microphone only on the call pages", () => {
@@ -22,5 +22,11 @@ describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("media-src 'self' blob: mediastream:");
     expect(csp).not.toContain("unsafe-eval");
+  });
+
+  it("sends HSTS only when the request came over HTTPS", () => {
+    expect(commonSecurityHeaders(true)["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
+    expect(commonSecurityHeaders(false)).not.toHaveProperty("Strict-Transport-Security");
+    expect(commonSecurityHeaders(false)).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" });
   });
 });
