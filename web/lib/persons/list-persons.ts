@@ -31,5 +31,5 @@ export async function listPersons(actor: Actor, query: TPersonListQuery) {
       take: query.pageSize,
     }),
   ]);
-  return { items: rows.map(toPersonDto), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((row) => toPersonDto(row, actor)), total, page: query.page, pageSize: query.pageSize };
 }

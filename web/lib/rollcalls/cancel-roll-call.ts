@@ -1,13 +1,14 @@
-import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { ConflictError } from "../errors.ts";
 import { findRollCallInScope, getRollCallDetail } from "./get-roll-call.ts";
+import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 
 /** Cancels a roll call before it starts; its personal links stop working. */
 export async function cancelRollCall(actor: Actor, rollCallId: string) {
   const rollCall = await findRollCallInScope(actor, rollCallId);
-  assertRole(actor, ["admin", "officer"], "cancel roll calls");
+  assertRunsRollCall(actor, rollCall);
   if (rollCall.state !== "scheduled" || rollCall.startsAt <= new Date()) {
     throw new ConflictError("Only a roll call that has not started can be cancelled", { state: "already_started" });
   }
