@@ -45,7 +45,8 @@ export function ConsoleHeader({ detail, counts, onEnd, ending, unmarked, childre
       {onEnd &&
         (confirming ? (
           <div role="alertdialog" aria-label={t("endConfirmTitle")} className="flex w-full flex-wrap items-center gap-2 rounded-md bg-rose-950/80 p-2 text-sm sm:w-auto">
-            <div className="min-w-0 flex-1">
+            {/* On a phone the text takes the whole width and the buttons go below it. */}
+            <div className="min-w-0 flex-1 basis-full sm:basis-auto">
               <p>
                 <strong>{t("endConfirmTitle")}</strong> {t("endConfirmBody")}
               </p>
@@ -63,7 +64,7 @@ export function ConsoleHeader({ detail, counts, onEnd, ending, unmarked, childre
                 </div>
               )}
             </div>
-            <button type="button" onClick={() => setConfirming(false)} className="min-h-9 rounded-md bg-white/10 px-3 hover:bg-white/20">
+            <button type="button" onClick={() => setConfirming(false)} className="ml-auto min-h-9 rounded-md bg-white/10 px-3 hover:bg-white/20">
               {t("cancel")}
             </button>
             <button type="button" onClick={onEnd} disabled={ending} className="min-h-9 rounded-md bg-rose-600 px-3 font-medium hover:bg-rose-500 disabled:opacity-60">
