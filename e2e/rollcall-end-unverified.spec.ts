@@ -3,7 +3,7 @@ import { expectDecoding, newParticipant, selfId, signInByApi } from "./support/c
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
 import { scheduleRollCall, type RosterPerson } from "./support/rollcall-console.ts";
-import { verifyAndWait } from "./support/rollcall-link.ts";
+import { staffApi, verifyAndWait } from "./support/rollcall-link.ts";
 
 // Issue 8, on the real portal, media node and Chromium: a roll call's room is not a meeting (no
 // entry under 会议室, no invite links), the console counts only roster persons, and ending with a
@@ -47,6 +47,26 @@ test("the roll call's room has no invite link anywhere, and the console counts t
   const listed = await rooms.evaluate(async () => (await (await fetch("/api/v1/rooms")).json()) as { items: Array<{ kind: string }> });
   expect(listed.items.every((room) => room.kind === "meeting")).toBe(true);
   await rooms.close();
+
+  // A stranger who got hold of the room's id tries it as an invite code and opens its call page:
+  // no token, and the console still counts the roster person only.
+  const api = await staffApi(officer.context, officer.page.request);
+  const roomId = (await api.post<{ grant: { room: { id: string } } }>(`/api/v1/rollcalls/${rollCallId}/open`)).grant.room.id;
+  const stranger = await newParticipant(browser);
+  try {
+    await stranger.page.goto(`/rooms/${roomId}/call`);
+    await expect(stranger.page).toHaveURL(/\/login\?next=/);
+    const asGuest = await stranger.page.evaluate(async (code) => {
+      const response = await fetch(`/api/v1/join/${code}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "陌生人" }) });
+      return { status: response.status, body: await response.text() };
+    }, roomId);
+    expect(asGuest.status).toBe(404);
+    expect(asGuest.body).not.toContain("token");
+  } finally {
+    await stranger.context.close();
+  }
+  await expect(officer.page.getByText(formatMessage(t.participantsCount, { count: 1 }))).toBeVisible();
+  await expect(officer.page.getByTestId("participant-tile")).toHaveCount(1);
 });
 
 test("ending lists the joined but unmarked person in the confirmation, and records 待核验", async () => {
