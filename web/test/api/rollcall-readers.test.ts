@@ -6,6 +6,7 @@ import { consoleRole } from "@/lib/rollcalls/console-role";
 import { getRollCallDetail } from "@/lib/rollcalls/get-roll-call";
 import { personalLinkToken } from "@/lib/rollcalls/personal-link";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
+import { openLiveRollCall } from "../support/live-roll-call.ts";
 import { ApiClient } from "../support/api-client.ts";
 import { demoFixtures } from "../support/fixtures.ts";
 
@@ -31,11 +32,7 @@ describe("what readers who do not run a roll call receive", () => {
     const f = await demoFixtures(db);
     personIds = f.hcPersonIds;
     const officer = await ApiClient.signIn("hc.officer");
-    const created = await officer.call("createRollCall", {
-      body: { title: "只读", unitId: f.unit("荷城司法所"), startsAt: new Date(Date.now() + 60_000).toISOString(), personIds },
-    });
-    rollCallId = created.body.items[0].id;
-    expect((await officer.call("openRollCall", { params: { id: rollCallId } })).status).toBe(200);
+    rollCallId = (await openLiveRollCall(officer, { title: "只读", unitId: f.unit("荷城司法所"), personIds })).id;
     const entries = await db.prisma.rollCallEntry.findMany({ where: { rollCallId } });
     const rooms = await db.prisma.room.findMany({ where: { hostCode: { not: null } } });
     secrets = [

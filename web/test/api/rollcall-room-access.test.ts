@@ -2,6 +2,7 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/open-database";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
+import { openLiveRollCall } from "../support/live-roll-call.ts";
 import { ApiClient } from "../support/api-client.ts";
 import { dataDigest, demoFixtures } from "../support/fixtures.ts";
 
@@ -20,13 +21,7 @@ describe("a roll call's room opens only through the roll call's own grants", () 
     db = await useSeededDatabase();
     const f = await demoFixtures(db);
     officer = await ApiClient.signIn("hc.officer");
-    const created = await officer.call("createRollCall", {
-      body: { title: "入会权限", unitId: f.unit("荷城司法所"), startsAt: new Date(Date.now() + 60_000).toISOString(), personIds: f.hcPersonIds },
-    });
-    rollCallId = created.body.items[0].id;
-    const opened = await officer.call("openRollCall", { params: { id: rollCallId } });
-    expect(opened.status).toBe(200);
-    roomId = opened.body.grant.room.id;
+    ({ id: rollCallId, roomId } = await openLiveRollCall(officer, { title: "入会权限", unitId: f.unit("荷城司法所"), personIds: f.hcPersonIds }));
     // A roll call opened before this fix, whose room still has codes in the database.
     legacyRoomId = (await db.prisma.rollCall.findUniqueOrThrow({ where: { id: f.liveRollCall } })).roomId!;
   });

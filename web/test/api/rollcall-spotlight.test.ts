@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/open-database";
 import { startMediaNode, type NodeFixture } from "../../../server/test/support/media-node-fixture.ts";
 import { TestClient } from "../../../server/test/support/test-client.ts";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
+import { openLiveRollCall } from "../support/live-roll-call.ts";
 import { ApiClient } from "../support/api-client.ts";
 import { demoFixtures } from "../support/fixtures.ts";
 
@@ -41,11 +42,7 @@ describe("a mark ends the call on every page (portal API + real media node)", ()
     db = await useSeededDatabase();
     const f = await demoFixtures(db);
     officer = await ApiClient.signIn("hc.officer");
-    const created = await officer.call("createRollCall", {
-      body: { title: "点到即清", unitId: f.unit("荷城司法所"), startsAt: new Date(Date.now() + 60_000).toISOString(), personIds: f.hcPersonIds },
-    });
-    rollCallId = created.body.items[0].id;
-    roomId = (await officer.call("openRollCall", { params: { id: rollCallId } })).body.grant.room.id;
+    ({ id: rollCallId, roomId } = await openLiveRollCall(officer, { title: "点到即清", unitId: f.unit("荷城司法所"), personIds: f.hcPersonIds }));
     entries = (await officer.call("getRollCall", { params: { id: rollCallId } })).body.entries;
   });
   afterAll(async () => {

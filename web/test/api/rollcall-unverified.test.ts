@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import type { Database } from "@/lib/db/open-database";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
+import { openLiveRollCall } from "../support/live-roll-call.ts";
 import { ApiClient } from "../support/api-client.ts";
 import { demoFixtures } from "../support/fixtures.ts";
 
@@ -21,11 +22,7 @@ describe("ending a roll call with joined but unmarked persons", () => {
     db = await useSeededDatabase();
     const f = await demoFixtures(db);
     officer = await ApiClient.signIn("hc.officer");
-    const created = await officer.call("createRollCall", {
-      body: { title: "待核验", unitId: f.unit("荷城司法所"), startsAt: new Date(Date.now() + 60_000).toISOString(), graceMinutes: 5, personIds: f.hcPersonIds },
-    });
-    rollCallId = created.body.items[0].id;
-    expect((await officer.call("openRollCall", { params: { id: rollCallId } })).status).toBe(200);
+    rollCallId = (await openLiveRollCall(officer, { title: "待核验", unitId: f.unit("荷城司法所"), personIds: f.hcPersonIds, graceMinutes: 5 })).id;
     entries = (await officer.call("getRollCall", { params: { id: rollCallId } })).body.entries;
     const rollCall = await db.prisma.rollCall.findUniqueOrThrow({ where: { id: rollCallId } });
     // The first two join on time; the third never does.
