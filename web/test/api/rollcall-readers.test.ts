@@ -97,8 +97,11 @@ describe("what readers who do not run a roll call receive", () => {
     const list = await inspector.call("listPersons", { query: { pageSize: "100" } });
     const text = JSON.stringify(list.body);
     for (const masked of maskedIds) expect(text).not.toContain(masked);
-    const officer = await ApiClient.signIn("hc.officer");
+    // Nor can the search by the last 4 be used as an oracle.
     const own = await db.prisma.supervisedPerson.findUniqueOrThrow({ where: { id: personIds[0]! } });
+    const probe = await inspector.call("listPersons", { query: { q: own.idLast4 } });
+    expect(probe.body.items.map((p: { id: string }) => p.id)).not.toContain(own.id);
+    const officer = await ApiClient.signIn("hc.officer");
     expect((await officer.call("getPerson", { params: { id: own.id } })).body.idNumberMasked).toBe(own.idNumberMasked);
   });
 });
