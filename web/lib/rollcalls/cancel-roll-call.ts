@@ -2,6 +2,7 @@ import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { ConflictError } from "../errors.ts";
+import { lockRollCall } from "../db/lock-row.ts";
 import { findRollCallInScope, getRollCallDetail } from "./get-roll-call.ts";
 import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 
@@ -14,6 +15,11 @@ export async function cancelRollCall(actor: Actor, rollCallId: string) {
   }
   const db = await getDb();
   await db.$transaction(async (tx) => {
+    // Cancels racing each other or an open: only the first to lock finds it still scheduled.
+    const current = await lockRollCall(tx, rollCallId);
+    if (current.state !== "scheduled" || current.startsAt <= new Date()) {
+      throw new ConflictError("Only a roll call that has not started can be cancelled", { state: "already_started" });
+    }
     const now = new Date();
     await tx.rollCall.update({ where: { id: rollCallId }, data: { state: "cancelled", endedAt: now, version: { increment: 1 } } });
     await tx.rollCallEntry.updateMany({ where: { rollCallId }, data: { linkRevokedAt: now } });

@@ -1,6 +1,7 @@
 import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
+import { lockRollCallEntry, shareRollCall } from "../db/lock-row.ts";
 import type { AttendanceStatus } from "../db/generated/enums.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { endCallAfterMark } from "./end-call-spotlight.ts";
@@ -18,13 +19,18 @@ export interface MarkInput {
 export async function markEntry(actor: Actor, rollCallId: string, entryId: string, input: MarkInput) {
   const rollCall = await findRollCallInScope(actor, rollCallId);
   assertRunsRollCall(actor, rollCall);
-  if (rollCall.state === "cancelled") throw new ConflictError("This roll call was cancelled");
-  const override = rollCall.state === "ended";
-  if (override && !input.overrideReason?.trim()) {
-    throw new ValidationError("The roll call has ended: changing a mark needs a reason, which is recorded", { overrideReason: "required" });
-  }
   const db = await getDb();
   const marked = await db.$transaction(async (tx) => {
+    // The state is read under a shared lock that the end takes exclusively: a mark racing the
+    // end lands wholly before it (an ordinary mark) or after it (an override, with its reason).
+    const current = await shareRollCall(tx, rollCallId);
+    if (current.state === "cancelled") throw new ConflictError("This roll call was cancelled");
+    const override = current.state === "ended";
+    if (override && !input.overrideReason?.trim()) {
+      throw new ValidationError("The roll call has ended: changing a mark needs a reason, which is recorded", { overrideReason: "required" });
+    }
+    // Marks of one entry queue here, so each audit event's "before" is what the previous stored.
+    await lockRollCallEntry(tx, entryId);
     const entry = await tx.rollCallEntry.findFirst({ where: { id: entryId, rollCallId } });
     if (!entry) throw new NotFoundError("Roster entry not found");
     const markedAt = new Date();
