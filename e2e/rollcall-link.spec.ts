@@ -121,6 +121,11 @@ test("a person verifies, checks the camera, waits, joins when the officer opens,
   await expect(b.page.getByTestId("spotlight-banner")).toHaveText(formatMessage(t.call.calling, { name: personA.name }));
   await expect(b.page.getByTestId("challenge-card")).toHaveCount(0);
 
+  // The officer marks A: the call is over on every page, banner and challenge alike.
+  await officer.api.post(`/api/v1/rollcalls/${rollCall.id}/entries/${rollCall.entries[personA.id]!.entryId}/mark`, { status: "present" });
+  for (const person of [a, b]) await expect(person.page.getByTestId("spotlight-banner")).toHaveCount(0);
+  await expect(a.page.getByTestId("challenge-card")).toHaveCount(0);
+
   // A reload in the call goes straight back in, no code asked, and the video comes back.
   await a.page.reload();
   await expect(a.page.getByTestId("link-call")).toBeVisible({ timeout: 20_000 });

@@ -54,7 +54,8 @@ export class MediaNode {
         if (!parsed.success) throw new MediaError("invalid_message", parsed.error.issues.map((i) => i.message).join("; "));
         const room = rooms.get(id);
         if (!room) throw notFound("Room");
-        room.spotlight(parsed.data.peerId, parsed.data.name, parsed.data.challenge);
+        if (parsed.data.peerId === null) room.clearSpotlight();
+        else room.spotlight(parsed.data.peerId, parsed.data.name, parsed.data.challenge);
       },
     });
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);

@@ -11,6 +11,7 @@ const claims = (sub: string) => ({
   room: "r",
   sub,
   name: sub,
+  kind: "meeting" as const,
   role: "guest" as const,
   grants: { publish: true, subscribe: true, observe: false, moderate: false },
   sees: "everyone" as const,

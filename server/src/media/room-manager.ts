@@ -1,5 +1,6 @@
 import type { types } from "mediasoup";
-import { MediaError } from "../errors.ts";
+import { forbidden, MediaError } from "../errors.ts";
+import type { RoomKind } from "../protocol/join-token.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { MediaSnapshot } from "../observability/metrics.ts";
 import type { Peer } from "./peer.ts";
@@ -35,17 +36,26 @@ export class RoomManager {
     return this.rooms.get(id);
   }
 
-  async getOrCreate(id: string): Promise<Room> {
+  /**
+   * The room's kind is the one named by the token that created it; a token naming another kind
+   * is refused, so a meeting's token can never be pointed at a roll call's room.
+   */
+  async getOrCreate(id: string, kind: RoomKind = "meeting"): Promise<Room> {
     const closedAt = this.closedByHost.get(id);
     if (closedAt && Date.now() - closedAt < CLOSED_ROOM_MEMORY_MS) throw new MediaError("room_closed", "The room has been closed");
     const existing = this.rooms.get(id);
-    if (existing && !existing.isClosed) return existing;
-    let pending = this.creating.get(id);
-    if (!pending) {
-      pending = this.createRoom(id).finally(() => this.creating.delete(id));
-      this.creating.set(id, pending);
+    let room: Room;
+    if (existing && !existing.isClosed) room = existing;
+    else {
+      let pending = this.creating.get(id);
+      if (!pending) {
+        pending = this.createRoom(id, kind).finally(() => this.creating.delete(id));
+        this.creating.set(id, pending);
+      }
+      room = await pending;
     }
-    return pending;
+    if (room.kind !== kind) throw forbidden(`This token is for a ${kind} room; this room is a ${room.kind}`);
+    return room;
   }
 
   /** Closed by a moderator or the portal: it cannot be reopened with the same tokens. */
@@ -93,10 +103,11 @@ export class RoomManager {
     return { rooms: this.rooms.size, peers, producers, consumers, workers, bitrate };
   }
 
-  private async createRoom(id: string): Promise<Room> {
+  private async createRoom(id: string, kind: RoomKind): Promise<Room> {
     const { pool } = this.options;
     const room = await Room.create({
       id,
+      kind,
       worker: pool.leastLoaded(),
       logger: this.options.logger,
       listenIp: this.options.listenIp,

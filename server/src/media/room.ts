@@ -4,7 +4,7 @@ import { MediaError, forbidden, invalidState, notFound } from "../errors.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { PeerInfo, Source } from "../protocol/entities.ts";
 import type { EventName, EventPayload } from "../protocol/events.ts";
-import type { JoinClaims } from "../protocol/join-token.ts";
+import type { JoinClaims, RoomKind } from "../protocol/join-token.ts";
 import { MEDIA_CODECS } from "./codecs.ts";
 import { consume } from "./consuming.ts";
 import { canSee } from "./visibility.ts";
@@ -13,6 +13,8 @@ import type { PeerChannel } from "./peer-channel.ts";
 
 export interface RoomOptions {
   id: string;
+  /** Fixed by the first token that opened the room (room-manager.ts). */
+  kind?: RoomKind;
   worker: types.Worker;
   logger: Logger;
   listenIp: string;
@@ -46,6 +48,7 @@ export interface JoinOutcome {
  */
 export class Room extends EventEmitter<RoomEvents> {
   readonly id: string;
+  readonly kind: RoomKind;
   private router!: types.Router;
   private audioObserver!: types.AudioLevelObserver;
   worker: types.Worker;
@@ -64,6 +67,7 @@ export class Room extends EventEmitter<RoomEvents> {
   private constructor(private readonly options: RoomOptions) {
     super();
     this.id = options.id;
+    this.kind = options.kind ?? "meeting";
     this.worker = options.worker;
     this.logger = options.logger.child({ room: options.id });
   }
@@ -231,6 +235,11 @@ export class Room extends EventEmitter<RoomEvents> {
     const target = this.peer(peerId);
     this.broadcast("spotlight", { peerId, name });
     if (challenge) target.channel.notify("challenge", challenge);
+  }
+
+  /** The call is over: every page drops the banner, the called person's page its challenge. */
+  clearSpotlight(): void {
+    this.broadcast("spotlight", { peerId: null, name: null });
   }
 
   lock(locked: boolean): void {

@@ -29,8 +29,11 @@ export const EVENTS = {
   roomLocked: z.object({ locked: z.boolean() }),
   removed: z.object({ reason: z.string() }),
   roomClosed: z.object({ reason: z.string() }),
-  /** Everyone: the officer called this participant (show the name, enlarge the tile). */
-  spotlight: z.object({ peerId: z.string(), name: z.string() }),
+  /**
+   * Everyone: the officer called this participant (show the name, enlarge the tile); both null
+   * once the call is over (the person was marked): banners and the challenge go away.
+   */
+  spotlight: z.union([z.object({ peerId: z.string(), name: z.string() }), z.object({ peerId: z.null(), name: z.null() })]),
   /** Only the called participant: the liveness challenge to answer on camera. */
   challenge: z.object({ kind: z.enum(["digits", "head"]), value: z.string() }),
   /** The node lost a worker or is stopping: reconnect (after the delay) and join again. */

@@ -10,6 +10,12 @@ export const ZGrants = z.strictObject({
 });
 export type Grants = z.infer<typeof ZGrants>;
 
+export const ZRoomKind = z.enum(["meeting", "rollcall", "visit", "inspection"]);
+export type RoomKind = z.infer<typeof ZRoomKind>;
+
+/** Kinds whose rooms open only to a roster member, staff or an observer: never to a guest link. */
+export const NO_GUESTS: readonly RoomKind[] = ["rollcall", "visit"];
+
 export const ZJoinClaims = z.object({
   /** Room id: the only room the token opens. */
   room: z.string().min(1).max(100),
@@ -23,6 +29,18 @@ export const ZJoinClaims = z.object({
    * each other (or knowing who else is there); they see and hear only the officers.
    */
   sees: z.enum(["everyone", "staff"]).default("everyone"),
+  /**
+   * What the room is, as the portal knows it. The first token that opens a room fixes its kind on
+   * the node; a token naming another kind for the same room is refused, so a link minted for an
+   * ad-hoc meeting cannot be pointed at a roll call.
+   */
+  kind: ZRoomKind.default("meeting"),
+  /**
+   * On whose authority the bearer enters: a roster member's verified link (`person`), staff who run
+   * the room, an observer grant, or a guest link. Rooms of kinds in `NO_GUESTS` refuse `guest`.
+   * Derived from `role` and `grants.observe` when absent (tokens signed before this claim).
+   */
+  as: z.enum(["person", "staff", "observer", "guest"]).optional(),
   /** When true the bearer waits in the lobby until a moderator admits it. */
   lobby: z.boolean().default(false),
   exp: z.number().int(),

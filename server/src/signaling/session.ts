@@ -1,3 +1,4 @@
+import { assertMayEnter } from "../auth/room-admission.ts";
 import { invalidState } from "../errors.ts";
 import type { PeerChannel } from "../media/peer-channel.ts";
 import type { Peer } from "../media/peer.ts";
@@ -31,8 +32,10 @@ export class SignalingSession {
     this.logger = deps.logger.child({ room: claims.room, peer: claims.sub, socket: socket.id });
   }
 
-  room(): Promise<Room> {
-    return this.deps.rooms.getOrCreate(this.claims.room);
+  /** The token's room; a token that may not enter it (a guest in a roll call) is refused here. */
+  async room(): Promise<Room> {
+    assertMayEnter(this.claims);
+    return this.deps.rooms.getOrCreate(this.claims.room, this.claims.kind);
   }
 
   /** The peer this connection joined as; refuses anything before `join` (or while in the lobby). */

@@ -7,11 +7,13 @@ import { STATUS_ORDER, type DisplayStatus } from "./roster-model";
 import { STATUS_COLOURS } from "@/lib/pages/roll-call-display";
 
 /** Title, window, a live clock, the counts and (for the host) the end button with a confirm step. */
-export function ConsoleHeader({ detail, counts, onEnd, ending, children }: {
+export function ConsoleHeader({ detail, counts, onEnd, ending, unmarked, children }: {
   detail: RollCallDetail;
   counts: Record<DisplayStatus, number>;
   onEnd: (() => void) | null;
   ending: boolean;
+  /** Joined but not marked: ending makes them 待核验, so the officer sees who before confirming. */
+  unmarked: string[];
   children?: ReactNode;
 }) {
   const t = useTranslations("rollcallConsole");
@@ -43,10 +45,26 @@ export function ConsoleHeader({ detail, counts, onEnd, ending, children }: {
       {onEnd &&
         (confirming ? (
           <div role="alertdialog" aria-label={t("endConfirmTitle")} className="flex w-full flex-wrap items-center gap-2 rounded-md bg-rose-950/80 p-2 text-sm sm:w-auto">
-            <span className="min-w-0 flex-1">
-              <strong>{t("endConfirmTitle")}</strong> {t("endConfirmBody")}
-            </span>
-            <button type="button" onClick={() => setConfirming(false)} className="min-h-9 rounded-md bg-white/10 px-3 hover:bg-white/20">
+            {/* On a phone the text takes the whole width and the buttons go below it. */}
+            <div className="min-w-0 flex-1 basis-full sm:basis-auto">
+              <p>
+                <strong>{t("endConfirmTitle")}</strong> {t("endConfirmBody")}
+              </p>
+              {unmarked.length > 0 && (
+                <div className="mt-1" data-testid="end-unverified">
+                  <p>{t("endUnverified", { count: unmarked.length })}</p>
+                  <ul className="my-1 flex flex-wrap gap-1">
+                    {unmarked.map((name, index) => (
+                      <li key={`${index}:${name}`} className={`rounded-full px-2 py-0.5 text-xs ${STATUS_COLOURS.unverified.chip}`}>
+                        {name}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="text-xs text-rose-100">{t("endUnverifiedHint")}</p>
+                </div>
+              )}
+            </div>
+            <button type="button" onClick={() => setConfirming(false)} className="ml-auto min-h-9 rounded-md bg-white/10 px-3 hover:bg-white/20">
               {t("cancel")}
             </button>
             <button type="button" onClick={onEnd} disabled={ending} className="min-h-9 rounded-md bg-rose-600 px-3 font-medium hover:bg-rose-500 disabled:opacity-60">

@@ -71,12 +71,15 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
   const calledPeerId = called ? peerIdOfPerson(called.personId) : null;
   const videoOf = (peerId: string) => state.tracks.find((track) => track.peerId === peerId && track.source === "camera") ?? null;
   const rank = (entry: RosterEntry | undefined) => (entry ? entries.indexOf(entry) : entries.length);
-  // Roster persons first (in roster order), then anyone else who publishes (another officer).
+  // Roster persons first (in roster order), then other staff (another officer). Anyone else gets
+  // no tile and is never counted as present: the node refuses strangers, this is the second wall.
   const tiles = state.peers
     .filter((peer) => !peer.observer)
     .map((peer) => ({ peer, entry: entryOfPeer(entries, peer.id) }))
+    .filter(({ peer, entry }) => entry || peer.role === "staff")
     .sort((x, y) => rank(x.entry) - rank(y.entry))
     .slice(0, MAX_TILES);
+  const rosterInRoom = tiles.filter((tile) => tile.entry).length;
 
   const patchEntry = useCallback(
     (entryId: string, patch: Partial<RosterEntry>) =>
@@ -188,7 +191,13 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
 
   return (
     <div className="relative flex h-dvh flex-col overflow-hidden bg-slate-950 text-white" data-testid="rollcall-console" data-role={role}>
-      <ConsoleHeader detail={detail} counts={counts} onEnd={host ? () => void end() : null} ending={ending} />
+      <ConsoleHeader
+        detail={detail}
+        counts={counts}
+        onEnd={host ? () => void end() : null}
+        ending={ending}
+        unmarked={entries.filter((entry) => entry.joinedAt && statusOf(entry) === "pending").map((entry) => entry.personName)}
+      />
       {!host && (
         <p className="bg-sky-900/80 px-3 py-1.5 text-sm" role="status" data-testid="observer-banner">
           {t("observer.banner")}
@@ -245,7 +254,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
                 {t("callNext")} <kbd className="text-xs opacity-70">N</kbd>
               </button>
             )}
-            <span className="text-sm text-slate-400">{t("participantsCount", { count: tiles.length })}</span>
+            <span className="text-sm text-slate-400">{t("participantsCount", { count: rosterInRoom })}</span>
             <span className="flex-1" />
             {host && state.local.mic && (
               <button type="button" onClick={() => void controls.toggleMic()} className={toggle} aria-pressed={!state.local.mic.paused}>

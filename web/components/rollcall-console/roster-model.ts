@@ -31,10 +31,10 @@ export function nextToCall(entries: readonly RosterEntry[], statusOf: (entry: Ro
   return waiting.find((entry) => inRoom.has(peerIdOfPerson(entry.personId))) ?? waiting[0] ?? null;
 }
 
-export const STATUS_ORDER = ["present", "late", "excused", "absent", "pending"] as const satisfies readonly DisplayStatus[];
+export const STATUS_ORDER = ["present", "late", "excused", "absent", "unverified", "pending"] as const satisfies readonly DisplayStatus[];
 
 export function countStatuses(entries: readonly RosterEntry[], statusOf: (entry: RosterEntry) => DisplayStatus): Record<DisplayStatus, number> {
-  const counts: Record<DisplayStatus, number> = { pending: 0, present: 0, late: 0, excused: 0, absent: 0 };
+  const counts: Record<DisplayStatus, number> = { pending: 0, present: 0, late: 0, excused: 0, absent: 0, unverified: 0 };
   for (const entry of entries) counts[statusOf(entry)] += 1;
   return counts;
 }

@@ -16,7 +16,7 @@ export function AttendanceHistory({ items }: { items: Item[] }) {
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-700" data-testid="attendance-tally">
-        {t("history.summary", { total: over.length, present: tally("present"), late: tally("late"), excused: tally("excused"), absent: tally("absent") })}
+        {t("history.summary", { total: over.length, present: tally("present"), late: tally("late"), excused: tally("excused"), absent: tally("absent"), unverified: tally("unverified") })}
       </p>
       <ul className="divide-y divide-slate-100" data-testid="attendance-history">
         {items.map((item) => (

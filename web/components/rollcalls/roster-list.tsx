@@ -33,7 +33,7 @@ export function RosterList({ rollCallId, entries, showLinks, manage }: { rollCal
               )}
             </p>
           </div>
-          {showLinks && (
+          {showLinks && entry.link && (
             <LinkActions
               rollCallId={rollCallId}
               entryId={entry.id}

@@ -34,7 +34,7 @@ export function RoomList({ rooms, canHost }: { rooms: Room[]; canHost: boolean }
               })}
             </p>
           </div>
-          {room.state === "open" && canHost && <CopyInviteButtons hostLink={room.hostLink} guestLink={room.guestLink} />}
+          {room.state === "open" && canHost && room.hostLink && room.guestLink && <CopyInviteButtons hostLink={room.hostLink} guestLink={room.guestLink} />}
         </li>
       ))}
     </ul>

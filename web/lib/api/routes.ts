@@ -373,7 +373,7 @@ export const routes = {
     method: "POST",
     path: "/api/v1/rollcalls/{id}/end",
     operationId: "endRollCall",
-    summary: "End the roll call for everyone; never-joined persons become absent unless excused",
+    summary: "End the roll call for everyone; never-joined persons become absent unless excused, joined but unmarked ones 待核验 (unverified)",
     tag: "rollcalls",
     auth: "session",
     params: ZIdParams,

@@ -1,9 +1,10 @@
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
-import { InvalidCredentialsError, RateLimitedError } from "../errors.ts";
+import { InvalidCredentialsError } from "../errors.ts";
 import type { Actor } from "./actor.ts";
 import { auditActor, toActor } from "./actor.ts";
+import { reserveLoginAttempt } from "./reserve-login-attempt.ts";
 import { verifyAgainstDummy, verifyPassword } from "./password.ts";
 import { newSessionToken, sessionIdFromToken } from "./session-token.ts";
 
@@ -25,21 +26,12 @@ export async function login(input: LoginInput): Promise<LoginResult> {
   const { login: limits, sessionTtlMs } = config();
   const db = await getDb();
   const key = `${input.username.toLowerCase()}|${input.ip}`;
-  const windowStart = new Date(Date.now() - limits.windowMs);
-  const failures = await db.loginFailure.findMany({
-    where: { key, at: { gt: windowStart } },
-    orderBy: { at: "asc" },
-    select: { at: true },
-  });
-  if (failures.length >= limits.maxFailures) {
-    const retryAt = failures[failures.length - limits.maxFailures]!.at.getTime() + limits.windowMs;
-    throw new RateLimitedError("Too many failed logins; wait and try again", Math.max(1, Math.ceil((retryAt - Date.now()) / 1000)));
-  }
+  await reserveLoginAttempt(key, limits);
 
   const user = await db.user.findUnique({ where: { username: input.username }, include: { unit: true } });
   const valid = user?.active ? await verifyPassword(user.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
   if (!user || !valid) {
-    await db.loginFailure.create({ data: { key } });
+    // The booking made above is this failure's row.
     await db.loginFailure.deleteMany({ where: { at: { lt: new Date(Date.now() - 24 * 3600_000) } } });
     throw new InvalidCredentialsError();
   }

@@ -382,7 +382,8 @@ export class CallSession {
     s.on("roomLocked", ({ locked }) => this.update({ locked }));
     // The node sends the spotlight before the called peer's challenge, so a new call clears the
     // previous challenge and the fresh one then lands on top.
-    s.on("spotlight", (spotlight) => this.update({ spotlight, challenge: undefined }));
+    // A cleared spotlight (the person was marked) removes both.
+    s.on("spotlight", (spotlight) => this.update({ spotlight: spotlight.peerId === null ? undefined : spotlight, challenge: undefined }));
     s.on("challenge", (challenge) => this.update({ challenge }));
     s.on("mutedByModerator", ({ producerId, source }) => {
       this.moderatorMuted.add(source);

@@ -40,8 +40,8 @@ export interface CallState {
   local: Partial<Record<Source, LocalProducer>>;
   /** A request failed in a way the user should see (e.g. "a moderator muted you"). */
   notice?: string;
-  /** Roll call: who the officer is calling now (everyone in the room is told). */
-  spotlight?: EventPayload<"spotlight">;
+  /** Roll call: who the officer is calling now (everyone in the room is told); none once marked. */
+  spotlight?: Extract<EventPayload<"spotlight">, { peerId: string }>;
   /**
    * Roll call: the liveness challenge sent to us alone when we are called. It stays until the
    * next spotlight (someone else called, or us again with a fresh challenge).

@@ -7,7 +7,8 @@ import {
   type JoinClaims,
 } from "../../../server/src/protocol/join-token.ts";
 
-export type JoinTokenInput = Omit<JoinClaims, "exp" | "iat" | "lobby" | "sees"> & {
+export type JoinTokenInput = Omit<JoinClaims, "exp" | "iat" | "lobby" | "sees" | "kind"> & {
+  kind?: JoinClaims["kind"];
   lobby?: boolean;
   sees?: JoinClaims["sees"];
   ttlSeconds?: number;

@@ -9,7 +9,7 @@ export function displayState(rollCall: { state: RollCallState; endsAt: string },
 }
 
 /** The order statuses are drawn and listed in: the good news first, the not-yet-known last. */
-export const STATUS_ORDER: readonly AttendanceStatus[] = ["present", "late", "excused", "absent", "pending"];
+export const STATUS_ORDER: readonly AttendanceStatus[] = ["present", "late", "excused", "absent", "unverified", "pending"];
 
 /**
  * One colour per status everywhere: bars and the legend (`fill`), badges on light pages (`badge`,
@@ -20,6 +20,7 @@ export const STATUS_COLOURS: Record<AttendanceStatus, { fill: string; badge: str
   late: { fill: "bg-amber-400", badge: "bg-amber-50 text-amber-900 ring-amber-200", chip: "bg-amber-400 text-slate-900", ring: "ring-amber-400" },
   excused: { fill: "bg-sky-400", badge: "bg-sky-50 text-sky-800 ring-sky-200", chip: "bg-sky-500 text-white", ring: "ring-sky-400" },
   absent: { fill: "bg-red-500", badge: "bg-red-50 text-red-800 ring-red-200", chip: "bg-red-600 text-white", ring: "ring-red-500" },
+  unverified: { fill: "bg-violet-400", badge: "bg-violet-50 text-violet-800 ring-violet-200", chip: "bg-violet-600 text-white", ring: "ring-violet-400" },
   pending: { fill: "bg-slate-300", badge: "bg-slate-100 text-slate-700 ring-slate-200", chip: "bg-slate-600 text-white", ring: "ring-slate-500" },
 };
 

@@ -2,6 +2,7 @@ import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
+import { duplicateAs } from "../db/unique-violation.ts";
 import { ConflictError } from "../errors.ts";
 import type { TPersonCreate } from "../schemas/persons.ts";
 import { assertJusticeOffice } from "./assert-justice-office.ts";
@@ -15,9 +16,12 @@ export async function createPerson(actor: Actor, input: TPersonCreate) {
   const idNumber = normalizeIdNumber(input.idNumber);
   const idNumberHash = hashIdNumber(config().idHashKey, idNumber);
   const db = await getDb();
+  // The look-up in the transaction is the usual refusal; the unique index is the one that holds
+  // when two requests pass it at once.
+  const duplicate = () => new ConflictError("A person with this ID number is already registered", { idNumber: "duplicate" });
   return db.$transaction(async (tx) => {
     if (await tx.supervisedPerson.findUnique({ where: { idNumberHash }, select: { id: true } })) {
-      throw new ConflictError("A person with this ID number is already registered", { idNumber: "duplicate" });
+      throw duplicate();
     }
     const { idNumber: _plain, ...fields } = input;
     const person = await tx.supervisedPerson.create({
@@ -40,5 +44,5 @@ export async function createPerson(actor: Actor, input: TPersonCreate) {
       data: { ...dto, createdAt: undefined, updatedAt: undefined },
     });
     return dto;
-  });
+  }).catch(duplicateAs(duplicate));
 }

@@ -10,5 +10,5 @@ export async function getPersonOrThrow(actor: Actor, personId: string) {
     include: { unit: { select: { name: true } } },
   });
   if (!person) throw new NotFoundError("Person not found");
-  return toPersonDto(person);
+  return toPersonDto(person, actor);
 }

@@ -2,6 +2,7 @@ import { assertRole, auditActor, subtreeFilter, type Actor } from "../auth/actor
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
+import { duplicateAs } from "../db/unique-violation.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import type { TPersonUpdate } from "../schemas/persons.ts";
 import { assertJusticeOffice } from "./assert-justice-office.ts";
@@ -31,11 +32,14 @@ export async function updatePerson(actor: Actor, personId: string, input: TPerso
   const end = endDate ? new Date(endDate) : existing.endDate;
   if (end < start) throw new ValidationError("End date is before start date", { endDate: "end_before_start" });
 
+  // The look-up in the transaction is the usual refusal; the unique index is the one that holds
+  // when two requests pass it at once.
+  const duplicate = () => new ConflictError("A person with this ID number is already registered", { idNumber: "duplicate" });
   return db.$transaction(async (tx) => {
     if (idFields.idNumberHash) {
       const other = await tx.supervisedPerson.findUnique({ where: { idNumberHash: idFields.idNumberHash }, select: { id: true } });
       if (other && other.id !== personId) {
-        throw new ConflictError("A person with this ID number is already registered", { idNumber: "duplicate" });
+        throw duplicate();
       }
     }
     // The version check and the write are one statement: a concurrent edit cannot slip between.
@@ -65,7 +69,7 @@ export async function updatePerson(actor: Actor, personId: string, input: TPerso
       },
     });
     return toPersonDto(updated);
-  });
+  }).catch(duplicateAs(duplicate));
 }
 
 function pick(dto: Record<string, unknown>, keys: string[]) {

@@ -2,6 +2,7 @@ import { subtreeFilter, type Actor } from "../auth/actor.ts";
 import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
+import { consoleRole } from "./console-role.ts";
 import { countStatuses } from "./count-statuses.ts";
 import { personalLinkToken } from "./personal-link.ts";
 import { toRollCallSummary } from "./to-roll-call-summary.ts";
@@ -16,9 +17,14 @@ export async function findRollCallInScope(actor: Actor, rollCallId: string) {
   return rollCall;
 }
 
-/** A roll call with its roster: each person's status and personal link. */
+/**
+ * A roll call with its roster: each person's status, and their personal link for whoever runs
+ * the roll call. A link (with the ID number's last 4) lets anyone join as that person, so
+ * superiors and inspectors, who only read the record, never receive one.
+ */
 export async function getRollCallDetail(actor: Actor, rollCallId: string) {
   const rollCall = await findRollCallInScope(actor, rollCallId);
+  const runs = consoleRole(actor, rollCall) === "host";
   const db = await getDb();
   const entries = await db.rollCallEntry.findMany({
     where: { rollCallId },
@@ -44,7 +50,7 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
       challenge: entry.challengeKind && entry.challengeValue ? { kind: entry.challengeKind, value: entry.challengeValue, result: entry.challengeResult } : null,
       answeredAt: entry.answeredAt?.toISOString() ?? null,
       evidenceUrl: entry.evidence[0] ? `/api/v1/rollcalls/${rollCallId}/entries/${entry.id}/evidence/${entry.evidence[0].id}` : null,
-      link: `/r/${personalLinkToken(config().appSecret, entry.id, entry.linkVersion)}`,
+      link: runs ? `/r/${personalLinkToken(config().appSecret, entry.id, entry.linkVersion)}` : null,
       linkExpiresAt: entry.linkExpiresAt.toISOString(),
       linkState: linkState(entry, now),
     })),

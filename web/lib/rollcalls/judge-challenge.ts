@@ -2,6 +2,7 @@ import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { ConflictError } from "../errors.ts";
+import { endCallAfterMark } from "./end-call-spotlight.ts";
 import { findLiveEntry } from "./find-live-entry.ts";
 
 /** The officer saw the live answer and confirms or rejects it; the answer time is recorded. */
@@ -21,5 +22,7 @@ export async function judgeChallenge(actor: Actor, rollCallId: string, entryId: 
       data: { rollCallId, result, challenge: { kind: entry.challengeKind, value: entry.challengeValue }, secondsToAnswer: (answeredAt.getTime() - issuedAt.getTime()) / 1000 },
     });
   });
+  // Judged after the mark: that closes the call too (the mark alone left the challenge up).
+  if (entry.markedById) await endCallAfterMark(rollCall, entry.id);
   return { entryId: entry.id, result, answeredAt: answeredAt.toISOString() };
 }

@@ -1,12 +1,16 @@
-import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
+import { lockRollCallEntry, shareRollCall } from "../db/lock-row.ts";
 import type { AttendanceStatus } from "../db/generated/enums.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
+import { endCallAfterMark } from "./end-call-spotlight.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
+import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 
 export interface MarkInput {
-  status: Exclude<AttendanceStatus, "pending">;
+  /** 待核验 is what the end leaves; an officer resolves it with one of the real marks. */
+  status: Exclude<AttendanceStatus, "pending" | "unverified">;
   /** Required to change a mark after the roll call ended (an audited override). */
   overrideReason?: string;
 }
@@ -14,14 +18,19 @@ export interface MarkInput {
 /** One officer click: persisted and audited before the answer, so a console crash loses nothing. */
 export async function markEntry(actor: Actor, rollCallId: string, entryId: string, input: MarkInput) {
   const rollCall = await findRollCallInScope(actor, rollCallId);
-  assertRole(actor, ["admin", "officer"], "mark attendance");
-  if (rollCall.state === "cancelled") throw new ConflictError("This roll call was cancelled");
-  const override = rollCall.state === "ended";
-  if (override && !input.overrideReason?.trim()) {
-    throw new ValidationError("The roll call has ended: changing a mark needs a reason, which is recorded", { overrideReason: "required" });
-  }
+  assertRunsRollCall(actor, rollCall);
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const marked = await db.$transaction(async (tx) => {
+    // The state is read under a shared lock that the end takes exclusively: a mark racing the
+    // end lands wholly before it (an ordinary mark) or after it (an override, with its reason).
+    const current = await shareRollCall(tx, rollCallId);
+    if (current.state === "cancelled") throw new ConflictError("This roll call was cancelled");
+    const override = current.state === "ended";
+    if (override && !input.overrideReason?.trim()) {
+      throw new ValidationError("The roll call has ended: changing a mark needs a reason, which is recorded", { overrideReason: "required" });
+    }
+    // Marks of one entry queue here, so each audit event's "before" is what the previous stored.
+    await lockRollCallEntry(tx, entryId);
     const entry = await tx.rollCallEntry.findFirst({ where: { id: entryId, rollCallId } });
     if (!entry) throw new NotFoundError("Roster entry not found");
     const markedAt = new Date();
@@ -38,4 +47,6 @@ export async function markEntry(actor: Actor, rollCallId: string, entryId: strin
     });
     return { id: updated.id, status: updated.status, markedAt: markedAt.toISOString(), version: updated.version };
   });
+  await endCallAfterMark(rollCall, entryId);
+  return marked;
 }

@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
-import { ConflictError, ForbiddenError } from "../errors.ts";
+import { ConflictError } from "../errors.ts";
+import { lockRollCall } from "../db/lock-row.ts";
 import { issueStaffJoinGrant } from "../rooms/issue-join-grant.ts";
-import { consoleRole } from "./console-role.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
+import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 
 /**
  * The officer opens the call: the roll call goes live with its own media room, and the officer
@@ -13,18 +13,20 @@ import { findRollCallInScope } from "./get-roll-call.ts";
  */
 export async function openRollCall(actor: Actor, rollCallId: string) {
   const rollCall = await findRollCallInScope(actor, rollCallId);
-  assertRole(actor, ["admin", "officer"], "open roll calls");
-  if (consoleRole(actor, rollCall) !== "host") throw new ForbiddenError("Only the roll call's own unit runs it; superiors watch it as observers");
+  assertRunsRollCall(actor, rollCall);
   if (rollCall.state === "cancelled" || rollCall.state === "ended") throw new ConflictError("This roll call is over", { state: rollCall.state });
   if (rollCall.endsAt <= new Date()) throw new ConflictError("The roll call's window has passed", { endsAt: "passed" });
   let roomId = rollCall.roomId;
   if (!roomId) {
     const db = await getDb();
     roomId = await db.$transaction(async (tx) => {
-      const code = () => randomBytes(18).toString("base64url");
-      const room = await tx.room.create({
-        data: { kind: "rollcall", title: rollCall.title, unitId: rollCall.unitId, createdById: actor.userId, hostCode: code(), guestCode: code() },
-      });
+      // Concurrent opens (a double click, a reload) wait here; all but the first find the room.
+      const current = await lockRollCall(tx, rollCall.id);
+      if (current.roomId) return current.roomId;
+      if (current.state !== "scheduled") throw new ConflictError("This roll call is over", { state: current.state });
+      if (current.endsAt <= new Date()) throw new ConflictError("The roll call's window has passed", { endsAt: "passed" });
+      // No invite codes: a roll call's room opens only with a personal link or a staff grant.
+      const room = await tx.room.create({ data: { kind: "rollcall", title: current.title, unitId: rollCall.unitId, createdById: actor.userId } });
       const now = new Date();
       await tx.rollCall.update({ where: { id: rollCall.id }, data: { state: "live", openedAt: now, roomId: room.id, version: { increment: 1 } } });
       await tx.roomEvent.create({ data: { roomId: room.id, type: "room.created", identity: `user:${actor.userId}`, name: actor.displayName, at: now } });

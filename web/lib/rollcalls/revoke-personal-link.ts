@@ -1,8 +1,9 @@
-import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
 import { findRollCallInScope, getRollCallDetail } from "./get-roll-call.ts";
+import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 
 /**
  * Revokes a person's link (lost phone, sent to the wrong number) and, unless `reissue` is false,
@@ -10,7 +11,7 @@ import { findRollCallInScope, getRollCallDetail } from "./get-roll-call.ts";
  */
 export async function revokePersonalLink(actor: Actor, rollCallId: string, entryId: string, reissue: boolean) {
   const rollCall = await findRollCallInScope(actor, rollCallId);
-  assertRole(actor, ["admin", "officer"], "revoke links");
+  assertRunsRollCall(actor, rollCall);
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const { count } = await tx.rollCallEntry.updateMany({

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor.ts";
 import { csvRows } from "../http/csv.ts";
 import { getRollCallDetail } from "./get-roll-call.ts";
 
-const STATUS_ZH = { pending: "未到", present: "已到", late: "迟到", excused: "请假", absent: "缺席" } as const;
+const STATUS_ZH = { pending: "未到", present: "已到", late: "迟到", excused: "请假", absent: "缺席", unverified: "待核验" } as const;
 const HEAD_ZH: Record<string, string> = { left: "向左转头", right: "向右转头", nod: "点头" };
 const VERDICT_ZH: Record<string, string> = { passed: "通过", failed: "不通过" };
 

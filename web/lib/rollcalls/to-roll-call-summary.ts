@@ -7,9 +7,12 @@ export function emptyCounts(): StatusCounts {
   return Object.fromEntries(ZAttendanceStatus.options.map((s) => [s, 0])) as StatusCounts;
 }
 
-/** Present and late over everyone expected; excused persons are not expected. */
+/**
+ * Present and late over everyone expected; excused persons are not expected. 待核验 (joined, never
+ * marked) is expected and not present: only an officer's mark makes 已到.
+ */
 export function attendanceRate(counts: StatusCounts): number | null {
-  const expected = counts.present + counts.late + counts.absent + counts.pending;
+  const expected = counts.present + counts.late + counts.absent + counts.pending + counts.unverified;
   return expected === 0 ? null : (counts.present + counts.late) / expected;
 }
 

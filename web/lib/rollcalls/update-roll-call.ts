@@ -1,14 +1,15 @@
-import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
+import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import type { TRollCallUpdate } from "../schemas/rollcalls.ts";
 import { findRollCallInScope, getRollCallDetail } from "./get-roll-call.ts";
+import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 
 /** Changes a roll call that has not started yet; the personal links follow the new window. */
 export async function updateRollCall(actor: Actor, rollCallId: string, input: TRollCallUpdate) {
   const rollCall = await findRollCallInScope(actor, rollCallId);
-  assertRole(actor, ["admin", "officer"], "edit roll calls");
+  assertRunsRollCall(actor, rollCall);
   if (rollCall.state !== "scheduled" || rollCall.startsAt <= new Date()) {
     throw new ConflictError("A roll call can only be changed before it starts", { startsAt: "already_started" });
   }

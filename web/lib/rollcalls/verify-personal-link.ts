@@ -1,6 +1,8 @@
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
+import { lockRollCallEntry } from "../db/lock-row.ts";
+import type { Tx } from "../db/transaction.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import { safeEqual } from "../auth/session-token.ts";
 import { grantFor } from "../rooms/issue-join-grant.ts";
@@ -30,13 +32,17 @@ export async function openPersonalLink(token: string) {
  * wrong codes lock the link until an officer reissues it; every attempt is audited.
  */
 export async function verifyPersonalLink(token: string, idLast4: string) {
-  const entry = await usableEntry(token);
+  await usableEntry(token);
   const db = await getDb();
-  const correct = entry.person.idLast4 === idLast4.toUpperCase();
-  const failedAttempts = correct ? entry.failedAttempts : entry.failedAttempts + 1;
-  const locked = !correct && failedAttempts >= MAX_CODE_ATTEMPTS;
   const verifiedAt = new Date();
-  await db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
+    // The count of wrong codes is read under the entry's lock: 100 attempts at once are tried
+    // one after the other, so the 6th finds the link locked instead of a stale "0 tries so far".
+    await lockRollCallEntry(tx, entryIdOfToken(token));
+    const entry = await usableEntry(token, tx);
+    const correct = entry.person.idLast4 === idLast4.toUpperCase();
+    const failedAttempts = correct ? entry.failedAttempts : entry.failedAttempts + 1;
+    const locked = !correct && failedAttempts >= MAX_CODE_ATTEMPTS;
     await tx.rollCallEntry.update({
       where: { id: entry.id },
       data: correct ? { verifiedAt } : { failedAttempts, ...(locked ? { lockedAt: new Date() } : {}) },
@@ -48,10 +54,11 @@ export async function verifyPersonalLink(token: string, idLast4: string) {
       unitPath: entry.rollCall.unit.path,
       data: { rollCallId: entry.rollCallId, failedAttempts },
     });
+    return { entry, correct, locked, failedAttempts };
   });
-  if (locked) throw lockedError();
-  if (!correct) throw new ValidationError(`Wrong code; ${MAX_CODE_ATTEMPTS - failedAttempts} tries left`, { idLast4: "wrong_code" });
-  return { verified: true as const, ticket: verificationTicket(config().appSecret, entry.id, entry.linkVersion, verifiedAt) };
+  if (outcome.locked) throw lockedError();
+  if (!outcome.correct) throw new ValidationError(`Wrong code; ${MAX_CODE_ATTEMPTS - outcome.failedAttempts} tries left`, { idLast4: "wrong_code" });
+  return { verified: true as const, ticket: verificationTicket(config().appSecret, outcome.entry.id, outcome.entry.linkVersion, verifiedAt) };
 }
 
 /** A verified person joins the live call: a participant token for that room, until the window ends. */
@@ -67,8 +74,8 @@ export async function joinRollCallByLink(token: string, ticket: string) {
   );
 }
 
-async function usableEntry(token: string) {
-  const db = await getDb();
+async function usableEntry(token: string, tx?: Tx) {
+  const db = tx ?? (await getDb());
   const entry = await db.rollCallEntry.findUnique({
     where: { id: entryIdOfToken(token) },
     include: { person: { select: { name: true, idLast4: true } }, rollCall: { include: { unit: { select: { name: true, path: true } } } } },

@@ -17,7 +17,9 @@ export async function closeRoom(actor: Actor, roomId: string) {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const now = new Date();
-    await tx.room.update({ where: { id: room.id }, data: { state: "closed", closedAt: now } });
+    // Only the close that flips the state records it: concurrent closes are one close.
+    const { count } = await tx.room.updateMany({ where: { id: room.id, state: "open" }, data: { state: "closed", closedAt: now } });
+    if (count === 0) return;
     await tx.roomEvent.create({
       data: { roomId: room.id, type: "room.close_requested", identity: `user:${actor.userId}`, name: actor.displayName, at: now, data: { nodeReached: nodeClosed } },
     });

@@ -32,6 +32,6 @@ export async function createRoom(actor: Actor, input: TRoomCreate) {
       unitPath: actor.unitPath,
       data: { title: room.title, requiresAdmission: room.requiresAdmission },
     });
-    return toRoomDto(room);
+    return toRoomDto(room, actor);
   });
 }

@@ -17,9 +17,10 @@ export async function describeInvite(code: string, actor: Actor | null): Promise
   const db = await getDb();
   const room = await db.room.findFirst({
     where: { OR: [{ hostCode: code }, { guestCode: code }] },
-    select: { id: true, title: true, state: true, hostCode: true, unit: { select: { path: true } } },
+    select: { id: true, kind: true, title: true, state: true, hostCode: true, unit: { select: { path: true } } },
   });
-  if (!room) throw new NotFoundError("This link is not valid");
+  // Only ad-hoc meetings are opened by invite links (a roll call's room had codes before 2026-12).
+  if (!room || room.kind !== "meeting") throw new NotFoundError("This link is not valid");
   const link = room.hostCode === code ? "host" : "guest";
   if (link === "host") {
     if (!actor) throw new UnauthenticatedError("Sign in to host this room");

@@ -16,7 +16,7 @@ export async function getRoomDetail(actor: Actor, roomId: string) {
   const db = await getDb();
   const events = await db.roomEvent.findMany({ where: { roomId }, orderBy: [{ at: "asc" }, { id: "asc" }], take: 1000 });
   return {
-    ...toRoomDto(room),
+    ...toRoomDto(room, actor),
     events: events.map((e) => ({ type: e.type, identity: e.identity, name: e.name, at: e.at.toISOString(), data: e.data as Record<string, unknown> })),
   };
 }

@@ -5,6 +5,8 @@ import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "../errors.ts";
 import { signJoinToken } from "../media/sign-join-token.ts";
+import { NO_GUESTS } from "../../../server/src/protocol/join-token.ts";
+import { assertRunsRollCallOfRoom } from "../rollcalls/assert-runs-roll-call.ts";
 import { findRoomInScope } from "./get-room-or-throw.ts";
 
 type GrantRoom = { id: string; title: string; kind: "meeting" | "rollcall" | "visit" | "inspection"; state: string; requiresAdmission: boolean };
@@ -13,10 +15,14 @@ export async function grantFor(
   room: GrantRoom,
   who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date },
 ) {
+  // Never a guest in a roll call or a visit, whatever path got here; the media node refuses too.
+  if (who.role === "guest" && NO_GUESTS.includes(room.kind)) throw new NotFoundError("This link is not valid");
   if (room.state !== "open") throw new ConflictError("This room has been closed");
   const { joinTokenPrivateKey, mediaPublicUrl } = config();
   const token = await signJoinToken(joinTokenPrivateKey, {
     room: room.id,
+    kind: room.kind,
+    as: who.observer ? "observer" : who.role === "participant" ? "person" : who.role,
     sub: who.identity,
     name: who.name,
     role: who.role,
@@ -36,9 +42,14 @@ export async function grantFor(
   };
 }
 
-/** Staff of the room's subtree: officers and admins host (moderate); inspectors watch unseen. */
+/**
+ * Staff of the room's subtree: officers and admins host (moderate); inspectors watch unseen. A roll
+ * call's room is hosted only by whoever runs the roll call; superiors watch it through the audited
+ * observe grant (observe-roll-call.ts), never through this door.
+ */
 export async function issueStaffJoinGrant(actor: Actor, roomId: string) {
   const room = await findRoomInScope(actor, roomId);
+  if (room.kind === "rollcall") await assertRunsRollCallOfRoom(actor, room.id);
   const observer = actor.role === "inspector";
   return grantFor(room, { identity: `user:${actor.userId}`, name: actor.displayName, role: "staff", moderator: !observer, observer, lobby: false });
 }
@@ -53,7 +64,7 @@ export async function issueJoinGrantByCode(code: string, actor: Actor | null, gu
     where: { OR: [{ hostCode: code }, { guestCode: code }] },
     include: { unit: { select: { path: true } } },
   });
-  if (!room) throw new NotFoundError("This link is not valid");
+  if (!room || room.kind !== "meeting") throw new NotFoundError("This link is not valid");
   if (room.hostCode === code) {
     if (!actor) throw new UnauthenticatedError("Sign in to host this room");
     if (!isInScope(actor, room.unit.path)) throw new NotFoundError("This link is not valid");

@@ -1,29 +1,10 @@
 import { config } from "../config.ts";
 
-/** Asks the media node to close a room now (everyone is disconnected with the reason). */
-export async function closeRoomOnMediaNode(roomId: string, reason: string): Promise<boolean> {
+/** One call to the media node's internal API; false when the node cannot be reached or refuses. */
+async function postToMediaNode(roomId: string, action: "close" | "spotlight", body: unknown): Promise<boolean> {
   const { mediaInternalUrl, internalSecret } = config();
   try {
-    const response = await fetch(new URL(`/internal/rooms/${encodeURIComponent(roomId)}/close`, mediaInternalUrl), {
-      method: "POST",
-      headers: { authorization: `Bearer ${internalSecret}`, "content-type": "application/json" },
-      body: JSON.stringify({ reason }),
-      signal: AbortSignal.timeout(3000),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
-/** Spotlights a participant for everyone and shows the challenge to that participant alone. */
-export async function spotlightOnMediaNode(
-  roomId: string,
-  body: { peerId: string; name: string; challenge?: { kind: "digits" | "head"; value: string } },
-): Promise<boolean> {
-  const { mediaInternalUrl, internalSecret } = config();
-  try {
-    const response = await fetch(new URL(`/internal/rooms/${encodeURIComponent(roomId)}/spotlight`, mediaInternalUrl), {
+    const response = await fetch(new URL(`/internal/rooms/${encodeURIComponent(roomId)}/${action}`, mediaInternalUrl), {
       method: "POST",
       headers: { authorization: `Bearer ${internalSecret}`, "content-type": "application/json" },
       body: JSON.stringify(body),
@@ -33,4 +14,22 @@ export async function spotlightOnMediaNode(
   } catch {
     return false;
   }
+}
+
+/** Asks the media node to close a room now (everyone is disconnected with the reason). */
+export function closeRoomOnMediaNode(roomId: string, reason: string): Promise<boolean> {
+  return postToMediaNode(roomId, "close", { reason });
+}
+
+/** Spotlights a participant for everyone and shows the challenge to that participant alone. */
+export function spotlightOnMediaNode(
+  roomId: string,
+  body: { peerId: string; name: string; challenge?: { kind: "digits" | "head"; value: string } },
+): Promise<boolean> {
+  return postToMediaNode(roomId, "spotlight", body);
+}
+
+/** The call is over: every page drops the spotlight banner and the called person's challenge. */
+export function clearSpotlightOnMediaNode(roomId: string): Promise<boolean> {
+  return postToMediaNode(roomId, "spotlight", { peerId: null });
 }

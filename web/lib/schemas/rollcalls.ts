@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZDateTime, ZId, zLine, zText } from "./common.ts";
 import { parseRule } from "../rollcalls/parse-rule.ts";
 
-export const ZAttendanceStatus = z.enum(["pending", "present", "late", "excused", "absent"]);
+export const ZAttendanceStatus = z.enum(["pending", "present", "late", "excused", "absent", "unverified"]);
 
 /**
  * RFC 5545 RRULE body without DTSTART (the start time gives it), bounded by UNTIL or COUNT: the
@@ -85,7 +85,7 @@ export const ZRollCallEntry = z
     challenge: z.object({ kind: z.string(), value: z.string(), result: z.string().nullable() }).nullable(),
     answeredAt: z.iso.datetime().nullable(),
     evidenceUrl: z.string().nullable().meta({ description: "The latest evidence image of this person on this roll call" }),
-    link: z.string().meta({ description: "Path of the personal link (/r/<token>)" }),
+    link: z.string().nullable().meta({ description: "Path of the personal link (/r/<token>); null for readers who do not run the roll call" }),
     linkExpiresAt: z.iso.datetime(),
     linkState: z.enum(["active", "revoked", "locked", "expired"]),
   })

@@ -32,8 +32,8 @@ export const ZRoom = z
     state: z.enum(["open", "closed"]),
     createdAt: z.iso.datetime(),
     closedAt: z.iso.datetime().nullable(),
-    hostLink: z.string().meta({ description: "Path of the host link (signed-in staff of the room's subtree)" }),
-    guestLink: z.string().meta({ description: "Path of the guest link (no account; a name is asked)" }),
+    hostLink: z.string().nullable().meta({ description: "Path of the host link (signed-in staff of the room's subtree); null for rooms of roll calls and for inspectors" }),
+    guestLink: z.string().nullable().meta({ description: "Path of the guest link (no account; a name is asked); null for rooms of roll calls and for inspectors" }),
   })
   .meta({ id: "Room" });
 

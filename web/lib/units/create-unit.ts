@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
+import { duplicateAs } from "../db/unique-violation.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import type { TUnitCreate } from "../schemas/units.ts";
 import { getUnitOrThrow } from "./get-unit-or-throw.ts";
@@ -16,9 +17,12 @@ export async function createUnit(actor: Actor, input: TUnitCreate) {
   }
   const id = randomUUID();
   const db = await getDb();
+  // The look-up in the transaction is the usual refusal; the unique index is the one that holds
+  // when two requests pass it at once.
+  const duplicate = () => new ConflictError("A unit with this name already exists here", { name: "duplicate" });
   return db.$transaction(async (tx) => {
     if (await tx.unit.findFirst({ where: { parentId: parent.id, name: input.name }, select: { id: true } })) {
-      throw new ConflictError("A unit with this name already exists here", { name: "duplicate" });
+      throw duplicate();
     }
     const unit = await tx.unit.create({
       data: { id, name: input.name, level: parent.level + 1, parentId: parent.id, path: `${parent.path}${id}/` },
@@ -31,5 +35,5 @@ export async function createUnit(actor: Actor, input: TUnitCreate) {
       data: { name: unit.name, level: unit.level, parentId: parent.id },
     });
     return toUnitDto(unit);
-  });
+  }).catch(duplicateAs(duplicate));
 }

@@ -17,7 +17,7 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { orNotFound } from "@/lib/pages/or-not-found";
-import { canScheduleRollCalls, consoleHref } from "@/lib/pages/roll-call-access";
+import { consoleHref } from "@/lib/pages/roll-call-access";
 import { consoleRole } from "@/lib/rollcalls/console-role";
 import { displayState, formatRate } from "@/lib/pages/roll-call-display";
 import { getRollCallDetail } from "@/lib/rollcalls/get-roll-call";
@@ -44,8 +44,9 @@ export default async function RollCallPage({
   ]);
   const now = new Date();
   const state = displayState(rollCall, now);
-  const manage = canScheduleRollCalls(actor.role);
   const mode = consoleRole(actor, rollCall);
+  // Editing, cancelling and links belong to whoever runs it (the domain enforces the same rule).
+  const manage = mode === "host";
   const beforeStart = state === "scheduled" && new Date(rollCall.startsAt) > now;
   const durationMinutes = (new Date(rollCall.endsAt).getTime() - new Date(rollCall.startsAt).getTime()) / 60_000;
 

@@ -69,7 +69,7 @@ export default async function RoomPage({
       )}
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
         <div className="flex flex-col gap-5">
-          {open && canHost && (
+          {open && canHost && room.hostLink && room.guestLink && (
             <Card title={t("links")}>
               <InviteLinks hostLink={room.hostLink} guestLink={room.guestLink} />
             </Card>

@@ -6,7 +6,7 @@ import { PrintToolbar } from "@/components/rollcalls/print-toolbar";
 import { RollCallWindow } from "@/components/rollcalls/roll-call-window";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { orNotFound } from "@/lib/pages/or-not-found";
-import { canScheduleRollCalls } from "@/lib/pages/roll-call-access";
+import { consoleRole } from "@/lib/rollcalls/console-role";
 import { getRollCallDetail } from "@/lib/rollcalls/get-roll-call";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,9 +18,10 @@ export default async function RollCallLinksPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const actor = await requirePageActor(`/rollcalls/${id}/links`);
   const rollCall = await orNotFound(getRollCallDetail(actor, id));
-  if (!canScheduleRollCalls(actor.role)) notFound();
+  // Only whoever runs the roll call holds its links (get-roll-call.ts gives nobody else any).
+  if (consoleRole(actor, rollCall) !== "host") notFound();
   const t = await getTranslations("rollcall");
-  const active = rollCall.entries.filter((entry) => entry.linkState === "active");
+  const active = rollCall.entries.flatMap(({ link, ...entry }) => (entry.linkState === "active" && link ? [{ ...entry, link }] : []));
   return (
     <>
       <PrintToolbar backHref={`/rollcalls/${rollCall.id}`} backLabel={t("print.back")} printLabel={t("print.print")} />
