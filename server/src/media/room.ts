@@ -6,6 +6,7 @@ import type { PeerInfo, Source } from "../protocol/entities.ts";
 import type { EventName, EventPayload } from "../protocol/events.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
 import { MEDIA_CODECS } from "./codecs.ts";
+import { PEER_LIMITS } from "./peer-limits.ts";
 import { consume } from "./consuming.ts";
 import { canSee } from "./visibility.ts";
 import { Peer, type PeerProducer } from "./peer.ts";
@@ -149,7 +150,8 @@ export class Room extends EventEmitter<RoomEvents> {
 
   async createTransport(peer: Peer, direction: "send" | "recv"): Promise<types.WebRtcTransport> {
     if (direction === "send" && !peer.grants.publish) throw forbidden("This token may not publish");
-    if (peer.transports.size >= 4) throw invalidState("Too many transports");
+    if (peer.transports.size >= PEER_LIMITS.transports) throw new MediaError("limit_exceeded", `At most ${PEER_LIMITS.transports} transports`);
+    const epoch = peer.mediaEpoch;
     const transport = await this.router.createWebRtcTransport({
       listenIps: [{ ip: this.options.listenIp, announcedIp: this.options.announcedIp }],
       enableUdp: true,
@@ -158,6 +160,10 @@ export class Room extends EventEmitter<RoomEvents> {
       initialAvailableOutgoingBitrate: 1_000_000,
       appData: { peerId: peer.id, direction },
     });
+    if (this.closed || peer.isClosed || peer.mediaEpoch !== epoch || this.peers.get(peer.id) !== peer) {
+      transport.close();
+      throw invalidState("Left the room while the transport was being created");
+    }
     peer.transports.set(transport.id, transport);
     transport.on("dtlsstatechange", (state) => {
       if (state === "failed" || state === "closed") this.logger.warn({ peer: peer.id, transport: transport.id, state }, "DTLS state");
@@ -266,6 +272,7 @@ export class Room extends EventEmitter<RoomEvents> {
     if (lobbyEntry?.channel === channel) {
       this.lobby.delete(peerId);
       this.notifyLobbyChanged();
+      this.scheduleCloseIfEmpty();
     }
     const peer = this.peers.get(peerId);
     if (!peer || peer.channel !== channel) return;
@@ -274,9 +281,16 @@ export class Room extends EventEmitter<RoomEvents> {
     peer.reconnectTimer = setTimeout(() => this.dropPeer(peer, "timeout"), this.options.reconnectGraceMs);
   }
 
-  leave(peerId: string): void {
+  /** Leaving from the lobby takes the place in the queue back too (the host stopped seeing it). */
+  leave(peerId: string, channel: PeerChannel): void {
+    if (this.lobby.get(peerId)?.channel === channel) {
+      this.lobby.delete(peerId);
+      this.notifyLobbyChanged();
+      this.scheduleCloseIfEmpty();
+    }
     const peer = this.peers.get(peerId);
-    if (peer) this.dropPeer(peer, "left");
+    // Another connection of the same identity (a newer tab) is not this one's to end.
+    if (peer && peer.channel === channel) this.dropPeer(peer, "left");
   }
 
   close(reason: string): void {

@@ -1,8 +1,9 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
 
-/** JSON lines on stdout; every line about a room or peer carries its ids as fields. */
-export function createLogger(level: string, nodeId: string): Logger {
-  return pino({ level, base: { node: nodeId }, timestamp: pino.stdTimeFunctions.isoTime });
+/** JSON lines on stdout (or `destination`); every line about a room or peer carries its ids as fields. */
+export function createLogger(level: string, nodeId: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { node: nodeId }, timestamp: pino.stdTimeFunctions.isoTime };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -7,11 +7,14 @@ import { socketChannel, type MediaSocket } from "../media/socket-channel.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { MediaMetrics } from "../observability/metrics.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
+import type { SignalingLimits } from "./limits.ts";
+import { SerialQueue } from "./serial-queue.ts";
 
 export interface SignalingDeps {
   rooms: RoomManager;
   logger: Logger;
   metrics: MediaMetrics;
+  limits: SignalingLimits;
 }
 
 /**
@@ -21,6 +24,8 @@ export interface SignalingDeps {
 export class SignalingSession {
   readonly channel: PeerChannel;
   readonly logger: Logger;
+  /** This connection's requests, one at a time (serial-queue.ts says why). */
+  readonly queue: SerialQueue;
 
   constructor(
     readonly socket: MediaSocket,
@@ -29,6 +34,7 @@ export class SignalingSession {
   ) {
     this.channel = socketChannel(socket);
     this.logger = deps.logger.child({ room: claims.room, peer: claims.sub, socket: socket.id });
+    this.queue = new SerialQueue(deps.limits.maxQueued);
   }
 
   room(): Promise<Room> {
