@@ -26,6 +26,7 @@ const ZEnv = z
     METRICS_TOKEN: z.string().min(16).optional(),
     MEDIA_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestsPerSecond),
     MEDIA_REQUEST_BURST: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestBurst),
+    MEDIA_HANDSHAKE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(DEFAULT_SIGNALING_LIMITS.handshakeTimeoutMs / 1000),
     MEDIA_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.maxConnectionsPerAddress),
     JOIN_TOKEN_PUBLIC_KEY: z
       .string({ error: "JOIN_TOKEN_PUBLIC_KEY is not set: npm start passes the portal's key; in production copy it from the portal" })
@@ -86,6 +87,7 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
       requestBurst: e.MEDIA_REQUEST_BURST,
       maxQueued: Math.max(DEFAULT_SIGNALING_LIMITS.maxQueued, e.MEDIA_REQUEST_BURST),
       maxConnectionsPerAddress: e.MEDIA_MAX_CONNECTIONS_PER_ADDRESS,
+      handshakeTimeoutMs: e.MEDIA_HANDSHAKE_TIMEOUT_SECONDS * 1000,
     }),
     joinTokenPublicKey: e.JOIN_TOKEN_PUBLIC_KEY,
     portal: e.PORTAL_URL && e.PORTAL_INTERNAL_SECRET ? Object.freeze({ url: e.PORTAL_URL, secret: e.PORTAL_INTERNAL_SECRET }) : null,

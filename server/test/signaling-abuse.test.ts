@@ -11,7 +11,7 @@ describe("abuse limits: each refused with a typed error, the node stays up", () 
   const logLines: string[] = [];
   beforeAll(async () => {
     fixture = await startMediaNode(
-      { MEDIA_RTC_MIN_PORT: "41000", MEDIA_RTC_MAX_PORT: "41899", MEDIA_MAX_CONNECTIONS_PER_ADDRESS: "6", MEDIA_CORS_ORIGIN: "https://portal.example" },
+      { MEDIA_RTC_MIN_PORT: "41000", MEDIA_RTC_MAX_PORT: "41899", MEDIA_MAX_CONNECTIONS_PER_ADDRESS: "6", MEDIA_CORS_ORIGIN: "https://portal.example", MEDIA_HANDSHAKE_TIMEOUT_SECONDS: "2" },
       { logLines },
     );
   });
@@ -84,7 +84,7 @@ describe("abuse limits: each refused with a typed error, the node stays up", () 
     const socket = io(fixture.url, { auth: () => undefined, transports: ["websocket"], reconnection: false, forceNew: true });
     const started = Date.now();
     await new Promise((resolve) => socket.io.once("close", resolve));
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     socket.close();
   });
 

@@ -10,7 +10,11 @@ export interface SignalingLimits {
   refusalsBeforeDisconnect: number;
   /** Open socket.io connections (authenticated or not) from one IP address. */
   maxConnectionsPerAddress: number;
-  /** Time a connection has to authenticate before it is closed. */
+  /**
+   * Time a connection has to authenticate before it is closed. The join page opens its socket
+   * before it has a token (web/components/call/early-connection.ts); socket.io reopens one that
+   * was closed, so this only bounds what an idle connection holds.
+   */
   handshakeTimeoutMs: number;
   /** Largest socket.io message; larger ones close the connection (socket.io's own rule). */
   maxMessageBytes: number;
@@ -24,6 +28,6 @@ export const DEFAULT_SIGNALING_LIMITS: SignalingLimits = {
   maxQueued: 150,
   refusalsBeforeDisconnect: 500,
   maxConnectionsPerAddress: 64,
-  handshakeTimeoutMs: 5_000,
+  handshakeTimeoutMs: 20_000,
   maxMessageBytes: 64 * 1024,
 };
