@@ -10,7 +10,7 @@ import { PEER_LIMITS } from "./peer-limits.ts";
 import { consume } from "./consuming.ts";
 import { canSee } from "./visibility.ts";
 import { Peer, type PeerProducer } from "./peer.ts";
-import type { PeerChannel } from "./peer-channel.ts";
+import { notifyEach, type PeerChannel } from "./peer-channel.ts";
 
 export interface RoomOptions {
   id: string;
@@ -389,11 +389,13 @@ export class Room extends EventEmitter<RoomEvents> {
 
   /** To every peer, or, for an event `about` one peer, to those who may see it (and it, if `toSubject`). */
   private broadcast<K extends Exclude<EventName, "newConsumer">>(event: K, payload: EventPayload<K>, about?: Peer, { toSubject = false } = {}): void {
+    const recipients: PeerChannel[] = [];
     for (const peer of this.peers.values()) {
       if (peer === about && !toSubject) continue;
       if (about && peer !== about && !canSee(peer, about)) continue;
-      peer.channel.notify(event, payload);
+      recipients.push(peer.channel);
     }
+    notifyEach(recipients, event, payload);
   }
 
   private lobbyList() {
