@@ -21,6 +21,7 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const peers = Number(values.peers);
 
+const metricsToken = "bench-signaling-flood-metrics";
 const node = await spawnMediaNode(
   {
     // Production's log level; every storm peer connects from loopback.
@@ -28,6 +29,7 @@ const node = await spawnMediaNode(
     MEDIA_MAX_CONNECTIONS_PER_ADDRESS: "100000",
     MEDIA_RTC_MIN_PORT: "34000",
     MEDIA_RTC_MAX_PORT: "34999",
+    METRICS_TOKEN: metricsToken,
   },
   // --cpu-prof-dir DIR: the node writes a V8 CPU profile there when it stops.
   { keepOutput: false, nodeArgs: values["cpu-prof-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof-dir"]}`] : [] },
@@ -65,15 +67,26 @@ function summary(name: string, { latencies, failures }: { latencies: number[]; f
   );
 }
 
+/**
+ * The node's own event-loop delay (prom-client's monitorEventLoopDelay, reset at every scrape):
+ * what the node did to itself, apart from the CPU the load generator takes on the same cores.
+ */
+async function eventLoopLag(): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+  const read = (name: string) => Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)$`, "m").exec(text)?.[1] ?? NaN) * 1000;
+  return `node event-loop delay p50 ${read("p50").toFixed(1)} / p99 ${read("p99").toFixed(1)} / max ${read("max").toFixed(1)} ms`;
+}
+
 /** Runs `load` until the prober (started first, for `seconds`) is done. --only NAME: that phase only. */
 async function phase(name: string, load: (running: () => boolean) => Promise<string>): Promise<void> {
   if (values.only && !name.startsWith(values.only)) return;
+  await eventLoopLag();
   const probing = probe(seconds * 1000);
   let running = true;
   const loading = load(() => running);
   const result = await probing;
   running = false;
-  summary(name, result, await loading);
+  summary(name, result, `${await loading}\n${"".padEnd(35)}${await eventLoopLag()}`);
 }
 
 console.log(`signaling-flood: ${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, ${seconds} s per phase`);

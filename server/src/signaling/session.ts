@@ -7,6 +7,7 @@ import { socketChannel, type MediaSocket } from "../media/socket-channel.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { MediaMetrics } from "../observability/metrics.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
+import { fairTurn } from "./fair-turn.ts";
 import type { SignalingLimits } from "./limits.ts";
 import { SerialQueue } from "./serial-queue.ts";
 
@@ -37,8 +38,11 @@ export class SignalingSession {
     this.queue = new SerialQueue(deps.limits.maxQueued);
   }
 
-  room(): Promise<Room> {
-    return this.deps.rooms.getOrCreate(this.claims.room);
+  /** The token's room, created on first use; callers resume one per event-loop turn (fair-turn.ts). */
+  async room(): Promise<Room> {
+    const room = await this.deps.rooms.getOrCreate(this.claims.room);
+    await fairTurn();
+    return room;
   }
 
   /** The peer this connection joined as; refuses anything before `join` (or while in the lobby). */
