@@ -162,47 +162,42 @@ describe("a call longer than its join token (real media node)", () => {
   const blip = (sub: string) => {
     for (const socket of fixture.node.io.sockets.sockets.values()) if (socket.data.claims.sub === sub) socket.conn.close();
   };
-  const expireSoon = (sub: string) => fixture.token({ sub, room: "long-call", ttlSeconds: 2 });
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  it("reconnects after a blip with a fresh token from the portal once the first one expired", async () => {
-    let asked = 0;
+  /**
+   * Joins with a token that expires in 2 s, waits past it, and cuts the connection: the
+   * reconnection is refused and `refreshTtlSeconds` says how long the portal's fresh token lives.
+   */
+  async function outliveToken(sub: string, refreshTtlSeconds: number) {
+    const refresh = { asked: 0 };
     const session = new CallSession({
       mediaUrl: fixture.url,
-      token: await expireSoon("long"),
+      token: await fixture.token({ sub, room: "long-call", ttlSeconds: 2 }),
       refreshToken: async () => {
-        asked++;
-        return fixture.token({ sub: "long", room: "long-call" });
+        refresh.asked++;
+        return fixture.token({ sub, room: "long-call", ttlSeconds: refreshTtlSeconds });
       },
       handlerFactory: FakeHandler.createFactory(testFakeParameters),
     });
     sessions.push(session);
     await until(session, (s) => s.phase === "joined");
     await sleep(3100);
-    blip("long");
+    blip(sub);
+    return { session, refresh };
+  }
+
+  it("reconnects after a blip with a fresh token from the portal once the first one expired", async () => {
+    const { session, refresh } = await outliveToken("long", 3600);
     await until(session, (s) => s.phase === "reconnecting");
     const back = await until(session, (s) => s.phase === "joined" || s.phase === "ended", 15_000);
     expect(back.phase).toBe("joined");
-    expect(asked).toBe(1);
+    expect(refresh.asked).toBe(1);
   });
 
   it("ends with the refusal when the fresh token is refused too (no loop)", async () => {
-    let asked = 0;
-    const session = new CallSession({
-      mediaUrl: fixture.url,
-      token: await expireSoon("stale"),
-      refreshToken: async () => {
-        asked++;
-        return fixture.token({ sub: "stale", room: "long-call", ttlSeconds: -10 });
-      },
-      handlerFactory: FakeHandler.createFactory(testFakeParameters),
-    });
-    sessions.push(session);
-    await until(session, (s) => s.phase === "joined");
-    await sleep(3100);
-    blip("stale");
+    const { session, refresh } = await outliveToken("stale", -10);
     const ended = await until(session, (s) => s.phase === "ended", 15_000);
     expect(ended.ended).toMatchObject({ kind: "refused", code: "unauthenticated" });
-    expect(asked).toBe(1);
+    expect(refresh.asked).toBe(1);
   });
 });
