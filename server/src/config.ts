@@ -5,6 +5,8 @@ import { DEFAULT_SIGNALING_LIMITS, type SignalingLimits } from "./signaling/limi
 // The media node's whole configuration: read from the environment once, validated, frozen.
 
 const ZPort = z.coerce.number().int().min(1).max(65535);
+// Compose files pass `${VAR:-}`: an empty value means "not set", not "an empty token".
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
 
 const ZEnv = z
   .object({
@@ -21,9 +23,9 @@ const ZEnv = z
     MEDIA_ROOM_EMPTY_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     MEDIA_PEER_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     // Origins whose pages may open signaling (comma-separated; "*" = any). Default: the portal's.
-    MEDIA_CORS_ORIGIN: z.string().min(1).optional(),
+    MEDIA_CORS_ORIGIN: unsetIfEmpty(z.string().min(1).optional()),
     // Bearer token for /metrics (and the detailed /health); unset: /metrics is off.
-    METRICS_TOKEN: z.string().min(16).optional(),
+    METRICS_TOKEN: unsetIfEmpty(z.string().min(16, { message: "METRICS_TOKEN must be at least 16 characters" }).optional()),
     MEDIA_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestsPerSecond),
     MEDIA_REQUEST_BURST: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestBurst),
     MEDIA_HANDSHAKE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(DEFAULT_SIGNALING_LIMITS.handshakeTimeoutMs / 1000),
