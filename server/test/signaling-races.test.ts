@@ -120,6 +120,8 @@ describe("concurrent and interleaved requests of one peer (real worker, counted 
       ["mutePeer", () => ({ peerId: "peer", source: "all" })],
       ["lockRoom", (i: number) => ({ locked: i % 2 === 0 })],
       ["admitPeer", () => ({ peerId: "nobody" })],
+      ["rejectPeer", () => ({ peerId: "nobody", reason: "" })],
+      ["removePeer", () => ({ peerId: "nobody", reason: "" })],
     ] as const) {
       expect(codes(await burst(host, name, payload)), name).not.toContain("internal");
     }
@@ -134,6 +136,21 @@ describe("concurrent and interleaved requests of one peer (real worker, counted 
     host.close();
     // The room closes once empty: the worker holds nothing of it.
     await expect.poll(async () => census(), { timeout: 8000 }).toMatchObject({ routers: 0, transports: 0, producers: 0, consumers: 0 });
+  });
+
+  it("100 concurrent closeRoom, interleaved with the other peer's requests, close the room once and leave nothing", async () => {
+    const host = await connect("host", "close-race", { role: "staff", grants: moderatorGrants });
+    const peer = await connect("peer", "close-race");
+    await host.join();
+    await host.openTransports();
+    await host.produce("audio");
+    await peer.join();
+    const closing = burst(host, "closeRoom", () => ({ reason: "done" }));
+    const meanwhile = burst(peer, "createTransport", (i) => ({ direction: i % 2 ? "send" : "recv" }));
+    const answers = [...codes(await closing), ...codes(await meanwhile)];
+    expect(answers).not.toContain("internal");
+    expect(answers.filter((c) => c === "ok").length).toBeGreaterThan(0);
+    await expect.poll(() => census(), { timeout: 5000 }).toMatchObject({ routers: 0, transports: 0, producers: 0, consumers: 0 });
   });
 
   it("leave racing createTransport leaks no transport (50 tries)", async () => {
