@@ -58,7 +58,7 @@ describe("media node resilience", () => {
     expect((await fetch(`${fixture.url}/metrics`)).status).toBe(401);
     expect((await fetch(`${fixture.url}/metrics`, { headers: { authorization: "Bearer not-the-token-at-all" } })).status).toBe(401);
     const metrics = await (await fetch(`${fixture.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
-    for (const name of ["media_rooms", "media_peers", "media_producers", "media_consumers", "media_worker_cpu_seconds", "media_transport_bitrate_bps"]) {
+    for (const name of ["media_rooms", "media_peers", "media_producers", "media_consumers", "media_worker_cpu_seconds", "media_worker_objects", "media_transport_bitrate_bps"]) {
       expect(metrics).toContain(name);
     }
   });
