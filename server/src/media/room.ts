@@ -268,12 +268,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
   /** The connection dropped: keep the place for the grace period, then give it up. */
   disconnected(peerId: string, channel: PeerChannel): void {
-    const lobbyEntry = this.lobby.get(peerId);
-    if (lobbyEntry?.channel === channel) {
-      this.lobby.delete(peerId);
-      this.notifyLobbyChanged();
-      this.scheduleCloseIfEmpty();
-    }
+    this.leaveLobby(peerId, channel);
     const peer = this.peers.get(peerId);
     if (!peer || peer.channel !== channel) return;
     peer.connected = false;
@@ -283,11 +278,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
   /** Leaving from the lobby takes the place in the queue back too (the host stopped seeing it). */
   leave(peerId: string, channel: PeerChannel): void {
-    if (this.lobby.get(peerId)?.channel === channel) {
-      this.lobby.delete(peerId);
-      this.notifyLobbyChanged();
-      this.scheduleCloseIfEmpty();
-    }
+    this.leaveLobby(peerId, channel);
     const peer = this.peers.get(peerId);
     // Another connection of the same identity (a newer tab) is not this one's to end.
     if (peer && peer.channel === channel) this.dropPeer(peer, "left");
@@ -396,6 +387,14 @@ export class Room extends EventEmitter<RoomEvents> {
       recipients.push(peer.channel);
     }
     notifyEach(recipients, event, payload);
+  }
+
+  /** The moderators stop seeing the waiting peer, and an empty room may close. */
+  private leaveLobby(peerId: string, channel: PeerChannel): void {
+    if (this.lobby.get(peerId)?.channel !== channel) return;
+    this.lobby.delete(peerId);
+    this.notifyLobbyChanged();
+    this.scheduleCloseIfEmpty();
   }
 
   private lobbyList() {
