@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+// The e2e media node's /metrics token: the web server (a child) and the specs both inherit it.
+process.env.METRICS_TOKEN ??= "e2e-metrics-token-not-a-secret";
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

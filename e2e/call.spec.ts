@@ -154,7 +154,7 @@ test("in a room that asks for admission a guest waits until the host admits, the
 /** The e2e media node's worker doing the most work (the one forwarding this call), by CPU time. */
 async function busiestWorkerPid(): Promise<number> {
   const sample = async () => {
-    const text = await (await fetch(MEDIA_METRICS)).text();
+    const text = await (await fetch(MEDIA_METRICS, { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } })).text();
     return new Map([...text.matchAll(/^media_worker_cpu_seconds\{worker="(\d+)"\} ([\d.e+-]+)$/gm)].map((m) => [Number(m[1]), Number(m[2])]));
   };
   const first = await sample();

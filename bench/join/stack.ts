@@ -46,6 +46,8 @@ export async function startStack({ portalPort, mediaPort, rtcMinPort = 41000, rt
       LOG_LEVEL: "warn",
       MEDIA_RTC_MIN_PORT: String(rtcMinPort),
       MEDIA_RTC_MAX_PORT: String(rtcMaxPort),
+      // Every simulated participant connects from loopback.
+      MEDIA_MAX_CONNECTIONS_PER_ADDRESS: "100000",
       ...ephemeralSecrets(),
       ...extraEnv,
     },

@@ -2,6 +2,7 @@
 // from loadMediaConfig) but with one worker, in a process of its own so that its Node.js CPU (socket.io, Room
 // bookkeeping, metrics, logging) is measured apart from everything else.
 import "./worker-bin.ts";
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { pino } from "pino";
 import type { types } from "mediasoup";
@@ -9,6 +10,8 @@ import { loadMediaConfig } from "../../server/src/config.ts";
 import { MediaNode } from "../../server/src/media-node.ts";
 import { attachPlainLeg } from "./plain-leg.ts";
 import { publisherTransportOptions, subscriberConnectParams, subscriberTransportOptions, type SrtpMode } from "./media-params.ts";
+
+const metricsToken = randomBytes(24).toString("base64url");
 import { ownCpuMs, serveRpc } from "./rpc.ts";
 
 let node: MediaNode | undefined;
@@ -49,6 +52,9 @@ const handlers = {
       MEDIA_ROOM_EMPTY_GRACE_SECONDS: String(emptyGraceSeconds),
       JOIN_TOKEN_PUBLIC_KEY: publicKey,
       LOG_LEVEL: "info",
+      // Every simulated participant connects from loopback.
+      MEDIA_MAX_CONNECTIONS_PER_ADDRESS: "100000",
+      METRICS_TOKEN: metricsToken,
     });
     // Production's level and JSON lines, written to /dev/null so the bench's tables stay readable.
     const logger = pino(
@@ -57,7 +63,7 @@ const handlers = {
     );
     node = await MediaNode.start(config, logger);
     if (nice !== 0) os.setPriority(worker().pid, nice);
-    return { url: `http://127.0.0.1:${node.port}` };
+    return { url: `http://127.0.0.1:${node.port}`, metricsToken };
   },
   /** The bypass (see plain-leg.ts): a peer's plain leg, on its room's router, registered as ours would be. */
   async attachLeg({ room, peer, direction, srtp, port }: { room: string; peer: string; direction: "send" | "recv"; srtp: SrtpMode; port?: number }) {

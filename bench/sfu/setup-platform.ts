@@ -22,7 +22,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
   const rpc = new ChildRpc<PlatformNodeHandlers>(new URL("./platform-node.ts", import.meta.url), "platform node");
-  const { url } = await rpc.call("start", { publicKey, rtcMinPort, rtcMaxPort, nice });
+  const { url, metricsToken } = await rpc.call("start", { publicKey, rtcMinPort, rtcMaxPort, nice });
   let clients: SignalingClient[] = [];
   let room = "";
   let steps = 0;
@@ -70,7 +70,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
     async periodic() {
       // What Prometheus does (its default timeout is 10 s): /metrics walks every room, peer and
       // transport (getStats).
-      const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` }, signal: AbortSignal.timeout(10_000) });
       if (!response.ok) throw new Error(`/metrics: ${response.status}`);
       await response.text();
     },

@@ -23,6 +23,8 @@ export function serviceEnv(env, { portalPort, mediaPort }) {
     MEDIA_PUBLIC_URL: env.MEDIA_PUBLIC_URL ?? `http://localhost:${mediaPort}`,
     MEDIA_INTERNAL_URL: env.MEDIA_INTERNAL_URL ?? `http://127.0.0.1:${mediaPort}`,
     PORTAL_URL: env.PORTAL_URL ?? `http://127.0.0.1:${portalPort}`,
+    // Pages that may open signaling: the portal as browsers reach it on this machine.
+    MEDIA_CORS_ORIGIN: env.MEDIA_CORS_ORIGIN ?? `http://localhost:${portalPort},http://127.0.0.1:${portalPort}`,
   };
 }
 

@@ -1,9 +1,12 @@
 import os from "node:os";
 import { z } from "zod";
+import { DEFAULT_SIGNALING_LIMITS, type SignalingLimits } from "./signaling/limits.ts";
 
 // The media node's whole configuration: read from the environment once, validated, frozen.
 
 const ZPort = z.coerce.number().int().min(1).max(65535);
+// Compose files pass `${VAR:-}`: an empty value means "not set", not "an empty token".
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
 
 const ZEnv = z
   .object({
@@ -19,7 +22,14 @@ const ZEnv = z
     MEDIA_WORKERS: z.coerce.number().int().min(1).max(64).default(os.cpus().length),
     MEDIA_ROOM_EMPTY_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     MEDIA_PEER_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
-    MEDIA_CORS_ORIGIN: z.string().default("*"),
+    // Origins whose pages may open signaling (comma-separated; "*" = any). Default: the portal's.
+    MEDIA_CORS_ORIGIN: unsetIfEmpty(z.string().min(1).optional()),
+    // Bearer token for /metrics (and the detailed /health); unset: /metrics is off.
+    METRICS_TOKEN: unsetIfEmpty(z.string().min(16, { message: "METRICS_TOKEN must be at least 16 characters" }).optional()),
+    MEDIA_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestsPerSecond),
+    MEDIA_REQUEST_BURST: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestBurst),
+    MEDIA_HANDSHAKE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(DEFAULT_SIGNALING_LIMITS.handshakeTimeoutMs / 1000),
+    MEDIA_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.maxConnectionsPerAddress),
     JOIN_TOKEN_PUBLIC_KEY: z
       .string({ error: "JOIN_TOKEN_PUBLIC_KEY is not set: npm start passes the portal's key; in production copy it from the portal" })
       .includes("BEGIN PUBLIC KEY", { message: "JOIN_TOKEN_PUBLIC_KEY must be an SPKI PEM public key" }),
@@ -45,7 +55,10 @@ export type MediaConfig = Readonly<{
   workers: number;
   roomEmptyGraceMs: number;
   peerReconnectGraceMs: number;
-  corsOrigin: string;
+  /** Allowed browser origins; "*" only when configured so. */
+  allowedOrigins: readonly string[] | "*";
+  metricsToken: string | null;
+  limits: SignalingLimits;
   joinTokenPublicKey: string;
   portal: Readonly<{ url: string; secret: string }> | null;
   logLevel: string;
@@ -68,9 +81,24 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
     workers: e.MEDIA_WORKERS,
     roomEmptyGraceMs: e.MEDIA_ROOM_EMPTY_GRACE_SECONDS * 1000,
     peerReconnectGraceMs: e.MEDIA_PEER_RECONNECT_GRACE_SECONDS * 1000,
-    corsOrigin: e.MEDIA_CORS_ORIGIN,
+    allowedOrigins: allowedOrigins(e.MEDIA_CORS_ORIGIN, e.PORTAL_URL),
+    metricsToken: e.METRICS_TOKEN ?? null,
+    limits: Object.freeze({
+      ...DEFAULT_SIGNALING_LIMITS,
+      requestsPerSecond: e.MEDIA_REQUESTS_PER_SECOND,
+      requestBurst: e.MEDIA_REQUEST_BURST,
+      maxQueued: Math.max(DEFAULT_SIGNALING_LIMITS.maxQueued, e.MEDIA_REQUEST_BURST),
+      maxConnectionsPerAddress: e.MEDIA_MAX_CONNECTIONS_PER_ADDRESS,
+      handshakeTimeoutMs: e.MEDIA_HANDSHAKE_TIMEOUT_SECONDS * 1000,
+    }),
     joinTokenPublicKey: e.JOIN_TOKEN_PUBLIC_KEY,
     portal: e.PORTAL_URL && e.PORTAL_INTERNAL_SECRET ? Object.freeze({ url: e.PORTAL_URL, secret: e.PORTAL_INTERNAL_SECRET }) : null,
     logLevel: e.LOG_LEVEL,
   });
+}
+
+function allowedOrigins(configured: string | undefined, portalUrl: string | undefined): readonly string[] | "*" {
+  if (configured?.trim() === "*") return "*";
+  if (configured) return Object.freeze(configured.split(",").map((origin) => origin.trim()).filter(Boolean));
+  return Object.freeze(portalUrl ? [new URL(portalUrl).origin] : []);
 }

@@ -2,6 +2,7 @@
 import { loadMediaConfig } from "./config.ts";
 import { MediaNode } from "./media-node.ts";
 import { createLogger } from "./observability/logger.ts";
+import { installProcessGuards } from "./observability/process-guards.ts";
 
 let config;
 try {
@@ -11,6 +12,7 @@ try {
   process.exit(1);
 }
 const logger = createLogger(config.logLevel, config.nodeId);
+installProcessGuards(logger);
 const node = await MediaNode.start(config, logger);
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

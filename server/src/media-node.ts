@@ -44,9 +44,8 @@ export class MediaNode {
     const metrics = new MediaMetrics(() => rooms.snapshot());
     pool.on("replaced", () => metrics.workerDeaths.inc());
     let node: MediaNode | undefined;
-    const httpServer = createHttpServer(async () => {
-      return { status: node?.isDraining ? "draining" : "ok", node: config.nodeId, ...rooms.counts(), workers: pool.list().length };
-    }, metrics, {
+    const health = async () => ({ status: node?.isDraining ? ("draining" as const) : ("ok" as const), node: config.nodeId, ...rooms.counts(), workers: pool.list().length });
+    const httpServer = createHttpServer({ health, metrics, token: config.metricsToken }, {
       secret: config.portal?.secret ?? null,
       closeRoom: (id, reason) => rooms.closeRoom(id, reason),
       spotlight: (id, body) => {
@@ -57,9 +56,9 @@ export class MediaNode {
         if (parsed.data.peerId === null) room.clearSpotlight();
         else room.spotlight(parsed.data.peerId, parsed.data.name, parsed.data.challenge);
       },
-    });
+    }, logger);
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);
-    const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics }, config.corsOrigin);
+    const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics, limits: config.limits }, config.allowedOrigins);
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));
     node = new MediaNode(config, pool, rooms, httpServer, io, reporter, logger);
     logger.info({ port: node.port, workers: config.workers }, "media node listening");

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMediaNode, type NodeFixture } from "./support/media-node-fixture.ts";
 import { TestClient } from "./support/test-client.ts";
 
+const metricsToken = "metrics-token-0123456789abcdef";
+
 describe("media node resilience", () => {
   let fixture: NodeFixture;
   beforeAll(async () => {
-    fixture = await startMediaNode({ MEDIA_RTC_MIN_PORT: "44000", MEDIA_RTC_MAX_PORT: "44999" });
+    fixture = await startMediaNode({ MEDIA_RTC_MIN_PORT: "44000", MEDIA_RTC_MAX_PORT: "44999", METRICS_TOKEN: metricsToken });
   });
   afterAll(() => fixture?.stop());
 
@@ -47,12 +49,16 @@ describe("media node resilience", () => {
     }
   });
 
-  it("serves /health and Prometheus /metrics", async () => {
+  it("serves /health (minimal to anyone, detailed with the metrics token) and Prometheus /metrics (token only)", async () => {
     const health = await fetch(`${fixture.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: "ok", node: "test-node", workers: 1 });
-    const metrics = await (await fetch(`${fixture.url}/metrics`)).text();
-    for (const name of ["media_rooms", "media_peers", "media_producers", "media_consumers", "media_worker_cpu_seconds", "media_transport_bitrate_bps"]) {
+    expect(await health.json()).toEqual({ status: "ok" });
+    const detailed = await fetch(`${fixture.url}/health`, { headers: { authorization: `Bearer ${metricsToken}` } });
+    expect(await detailed.json()).toMatchObject({ status: "ok", node: "test-node", workers: 1 });
+    expect((await fetch(`${fixture.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${fixture.url}/metrics`, { headers: { authorization: "Bearer not-the-token-at-all" } })).status).toBe(401);
+    const metrics = await (await fetch(`${fixture.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+    for (const name of ["media_rooms", "media_peers", "media_producers", "media_consumers", "media_worker_cpu_seconds", "media_worker_objects", "media_transport_bitrate_bps"]) {
       expect(metrics).toContain(name);
     }
   });

@@ -227,6 +227,22 @@ describe("media node refusals", () => {
     await expect(TestClient.connect(fixture.url, expired)).rejects.toThrow(/expired/);
   });
 
+  it("refuses a validly signed token that lives longer than 2 h (exp − iat or exp − now), accepts one of 2 h", async () => {
+    await expect(TestClient.connect(fixture.url, await fixture.token({ sub: "x", ttlSeconds: 3 * 365 * 24 * 3600 }))).rejects.toThrow(/lives longer than 2 h/);
+    const { SignJWT, importPKCS8 } = await import("jose");
+    const now = Math.floor(Date.now() / 1000);
+    // No iat: only exp − now can tell.
+    const noIat = await new SignJWT({ room: "r", sub: "x", name: "x", role: "guest", grants: { publish: false, subscribe: true, observe: false, moderate: false } })
+      .setProtectedHeader({ alg: "EdDSA" })
+      .setIssuer("yangguang-portal")
+      .setAudience("yangguang-media")
+      .setExpirationTime(now + 3 * 3600)
+      .sign(await importPKCS8(fixture.privateKey, "EdDSA"));
+    await expect(TestClient.connect(fixture.url, noIat)).rejects.toThrow(/lives longer/);
+    const fine = await TestClient.connect(fixture.url, await fixture.token({ sub: "x", ttlSeconds: 2 * 3600 }));
+    fine.close();
+  });
+
   it("refuses a token signed by another key or for another audience", async () => {
     const other = await startMediaNode({ MEDIA_RTC_MIN_PORT: "43000", MEDIA_RTC_MAX_PORT: "43999" });
     try {

@@ -1,6 +1,13 @@
 import { errors, importSPKI, jwtVerify, type CryptoKey } from "jose";
 import { MediaError } from "../errors.ts";
-import { JOIN_TOKEN_AUDIENCE, JOIN_TOKEN_ISSUER, ZJoinClaims, type JoinClaims } from "../protocol/join-token.ts";
+import {
+  JOIN_TOKEN_AUDIENCE,
+  JOIN_TOKEN_CLOCK_SKEW_SECONDS,
+  JOIN_TOKEN_ISSUER,
+  JOIN_TOKEN_MAX_TTL_SECONDS,
+  ZJoinClaims,
+  type JoinClaims,
+} from "../protocol/join-token.ts";
 
 export type JoinTokenVerifier = (token: unknown) => Promise<JoinClaims>;
 
@@ -30,6 +37,14 @@ export async function createJoinTokenVerifier(publicKeyPem: string): Promise<Joi
     }
     const claims = ZJoinClaims.safeParse(payload);
     if (!claims.success) throw new MediaError("unauthenticated", "The join token's claims are malformed");
+    if (livesTooLong(claims.data, Math.floor(Date.now() / 1000))) {
+      throw new MediaError("unauthenticated", `The join token lives longer than ${JOIN_TOKEN_MAX_TTL_SECONDS / 3600} h: get a new one from the portal`);
+    }
     return claims.data;
   };
+}
+
+function livesTooLong({ exp, iat }: JoinClaims, now: number): boolean {
+  const cap = JOIN_TOKEN_MAX_TTL_SECONDS + JOIN_TOKEN_CLOCK_SKEW_SECONDS;
+  return exp - now > cap || (iat !== undefined && exp - iat > cap);
 }

@@ -1,6 +1,7 @@
 import type { types } from "mediasoup";
 import type { Logger } from "../observability/logger.ts";
 import type { Peer, PeerProducer } from "./peer.ts";
+import { PEER_LIMITS } from "./peer-limits.ts";
 
 /**
  * Creates `consumer`'s consumer of one producer, paused: the client resumes it once its side is
@@ -17,6 +18,10 @@ export async function consume(
   const transport = consumer.recvTransport;
   if (!transport || !consumer.rtpCapabilities || !consumer.grants.subscribe) return;
   const { producer, source } = entry;
+  if (consumer.consumers.size >= PEER_LIMITS.consumers) {
+    logger.warn({ peer: consumer.id, producer: producer.id }, "peer has as many consumers as allowed; not offering more");
+    return;
+  }
   if (!router.canConsume({ producerId: producer.id, rtpCapabilities: consumer.rtpCapabilities })) {
     logger.warn({ peer: consumer.id, producer: producer.id }, "peer cannot consume this producer's codec");
     return;

@@ -34,6 +34,11 @@ export class Peer {
   readonly mutedSources = new Set<Source>();
   /** Running while the peer is disconnected: when it fires, the place is given up. */
   reconnectTimer: NodeJS.Timeout | undefined;
+  /**
+   * Bumped whenever the peer's media is dropped: a transport whose creation began before that
+   * belongs to a connection that is gone, and is closed instead of kept (it used to leak).
+   */
+  mediaEpoch = 0;
   private closed = false;
 
   constructor(claims: JoinClaims, channel: PeerChannel) {
@@ -95,10 +100,15 @@ export class Peer {
 
   /** Drops all media (a rejoin builds it again) but keeps the place. */
   closeMedia(): void {
+    this.mediaEpoch++;
     for (const transport of this.transports.values()) transport.close();
     this.transports.clear();
     this.producers.clear();
     this.consumers.clear();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   close(): void {

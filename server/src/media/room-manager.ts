@@ -89,7 +89,10 @@ export class RoomManager {
     const workers = await Promise.all(
       this.options.pool.list().map(async (worker) => {
         const usage = await worker.getResourceUsage().catch(() => ({ ru_utime: 0, ru_stime: 0 }));
-        return { pid: worker.pid, cpuSeconds: (usage.ru_utime + usage.ru_stime) / 1000 };
+        // What the worker holds, whatever the node's maps say: a leaked transport shows here.
+        const dump = (await worker.dump().catch(() => undefined)) as { channelMessageHandlers?: { channelRequestHandlers?: unknown[] } } | undefined;
+        const objects = dump?.channelMessageHandlers?.channelRequestHandlers?.length ?? 0;
+        return { pid: worker.pid, cpuSeconds: (usage.ru_utime + usage.ru_stime) / 1000, objects };
       }),
     );
     // All transports at once: one worker round trip of latency, not one per transport.

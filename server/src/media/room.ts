@@ -6,10 +6,11 @@ import type { PeerInfo, Source } from "../protocol/entities.ts";
 import type { EventName, EventPayload } from "../protocol/events.ts";
 import type { JoinClaims, RoomKind } from "../protocol/join-token.ts";
 import { MEDIA_CODECS } from "./codecs.ts";
+import { PEER_LIMITS } from "./peer-limits.ts";
 import { consume } from "./consuming.ts";
 import { canSee } from "./visibility.ts";
 import { Peer, type PeerProducer } from "./peer.ts";
-import type { PeerChannel } from "./peer-channel.ts";
+import { notifyEach, type PeerChannel } from "./peer-channel.ts";
 
 export interface RoomOptions {
   id: string;
@@ -153,7 +154,8 @@ export class Room extends EventEmitter<RoomEvents> {
 
   async createTransport(peer: Peer, direction: "send" | "recv"): Promise<types.WebRtcTransport> {
     if (direction === "send" && !peer.grants.publish) throw forbidden("This token may not publish");
-    if (peer.transports.size >= 4) throw invalidState("Too many transports");
+    if (peer.transports.size >= PEER_LIMITS.transports) throw new MediaError("limit_exceeded", `At most ${PEER_LIMITS.transports} transports`);
+    const epoch = peer.mediaEpoch;
     const transport = await this.router.createWebRtcTransport({
       listenIps: [{ ip: this.options.listenIp, announcedIp: this.options.announcedIp }],
       enableUdp: true,
@@ -162,6 +164,10 @@ export class Room extends EventEmitter<RoomEvents> {
       initialAvailableOutgoingBitrate: 1_000_000,
       appData: { peerId: peer.id, direction },
     });
+    if (this.closed || peer.isClosed || peer.mediaEpoch !== epoch || this.peers.get(peer.id) !== peer) {
+      transport.close();
+      throw invalidState("Left the room while the transport was being created");
+    }
     peer.transports.set(transport.id, transport);
     transport.on("dtlsstatechange", (state) => {
       if (state === "failed" || state === "closed") this.logger.warn({ peer: peer.id, transport: transport.id, state }, "DTLS state");
@@ -271,11 +277,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
   /** The connection dropped: keep the place for the grace period, then give it up. */
   disconnected(peerId: string, channel: PeerChannel): void {
-    const lobbyEntry = this.lobby.get(peerId);
-    if (lobbyEntry?.channel === channel) {
-      this.lobby.delete(peerId);
-      this.notifyLobbyChanged();
-    }
+    this.leaveLobby(peerId, channel);
     const peer = this.peers.get(peerId);
     if (!peer || peer.channel !== channel) return;
     peer.connected = false;
@@ -283,9 +285,12 @@ export class Room extends EventEmitter<RoomEvents> {
     peer.reconnectTimer = setTimeout(() => this.dropPeer(peer, "timeout"), this.options.reconnectGraceMs);
   }
 
-  leave(peerId: string): void {
+  /** Leaving from the lobby takes the place in the queue back too (the host stopped seeing it). */
+  leave(peerId: string, channel: PeerChannel): void {
+    this.leaveLobby(peerId, channel);
     const peer = this.peers.get(peerId);
-    if (peer) this.dropPeer(peer, "left");
+    // Another connection of the same identity (a newer tab) is not this one's to end.
+    if (peer && peer.channel === channel) this.dropPeer(peer, "left");
   }
 
   close(reason: string): void {
@@ -384,11 +389,21 @@ export class Room extends EventEmitter<RoomEvents> {
 
   /** To every peer, or, for an event `about` one peer, to those who may see it (and it, if `toSubject`). */
   private broadcast<K extends Exclude<EventName, "newConsumer">>(event: K, payload: EventPayload<K>, about?: Peer, { toSubject = false } = {}): void {
+    const recipients: PeerChannel[] = [];
     for (const peer of this.peers.values()) {
       if (peer === about && !toSubject) continue;
       if (about && peer !== about && !canSee(peer, about)) continue;
-      peer.channel.notify(event, payload);
+      recipients.push(peer.channel);
     }
+    notifyEach(recipients, event, payload);
+  }
+
+  /** The moderators stop seeing the waiting peer, and an empty room may close. */
+  private leaveLobby(peerId: string, channel: PeerChannel): void {
+    if (this.lobby.get(peerId)?.channel !== channel) return;
+    this.lobby.delete(peerId);
+    this.notifyLobbyChanged();
+    this.scheduleCloseIfEmpty();
   }
 
   private lobbyList() {

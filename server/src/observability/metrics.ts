@@ -41,6 +41,9 @@ export class MediaMetrics {
     gauge("media_worker_cpu_seconds", "CPU time used by each mediasoup worker (user + system)", ["worker"], (s, g) => {
       for (const w of s.workers) g.set({ worker: String(w.pid) }, w.cpuSeconds);
     });
+    gauge("media_worker_objects", "Routers, transports, producers, consumers and observers each mediasoup worker holds", ["worker"], (s, g) => {
+      for (const w of s.workers) g.set({ worker: String(w.pid) }, w.objects);
+    });
     gauge("media_transport_bitrate_bps", "Current WebRTC transport bitrate, by direction", ["direction"], (s, g) => {
       g.set({ direction: "in" }, s.bitrate.in);
       g.set({ direction: "out" }, s.bitrate.out);
@@ -53,6 +56,6 @@ export interface MediaSnapshot {
   peers: number;
   producers: { audio: number; video: number };
   consumers: number;
-  workers: Array<{ pid: number; cpuSeconds: number }>;
+  workers: Array<{ pid: number; cpuSeconds: number; objects: number }>;
   bitrate: { in: number; out: number };
 }

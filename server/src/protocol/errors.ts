@@ -13,6 +13,11 @@ export const ERROR_CODES = [
   "invalid_state", // e.g. produce before join, or waiting in the lobby
   "room_locked", // a moderator locked the room
   "room_closed", // the room is gone
+  "rate_limited", // too many requests from this connection: slow down; persistent floods are disconnected
+  "limit_exceeded", // a per-peer cap (transports, producers, consumers) or per-address connection cap is reached
+  "unsupported_media", // a codec, clock rate or channel count the room's router does not take
+  "invalid_media", // RTP parameters the node refuses, e.g. an ssrc, rid or mid already in use
+  "node_busy", // the node has no capacity left (e.g. RTC ports): try later or another node
   "internal", // our fault; logged with ids
 ] as const;
 

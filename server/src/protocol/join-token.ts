@@ -50,5 +50,11 @@ export type JoinClaims = z.infer<typeof ZJoinClaims>;
 
 export const JOIN_TOKEN_AUDIENCE = "yangguang-media";
 export const JOIN_TOKEN_ISSUER = "yangguang-portal";
-/** The portal never issues a token for longer than this unless a room's schedule says so. */
+/** The portal never issues a token for longer than this (a room's schedule only shortens it). */
 export const JOIN_TOKEN_DEFAULT_TTL_SECONDS = 2 * 60 * 60;
+/**
+ * Nodes refuse a token meant to live longer than this (exp − iat, or exp − now), whoever signed
+ * it: a leaked long-lived token would open its room for years. The skew allows for clocks.
+ */
+export const JOIN_TOKEN_MAX_TTL_SECONDS = JOIN_TOKEN_DEFAULT_TTL_SECONDS;
+export const JOIN_TOKEN_CLOCK_SKEW_SECONDS = 60;

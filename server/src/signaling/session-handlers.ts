@@ -17,12 +17,14 @@ export function registerSessionHandlers(session: SignalingSession): void {
   });
 
   handle(session, "leave", async () => {
-    session.deps.rooms.get(claims.room)?.leave(claims.sub);
+    session.deps.rooms.get(claims.room)?.leave(claims.sub, channel);
     return {};
   });
 
   session.socket.on("disconnect", (reason) => {
     session.logger.info({ reason }, "socket disconnected");
-    session.deps.rooms.get(claims.room)?.disconnected(claims.sub, channel);
+    // Behind any request still running: a `join` that is creating the room when the socket
+    // drops must finish first, or the peer it adds is never marked gone (a ghost forever).
+    session.queue.push(async () => session.deps.rooms.get(claims.room)?.disconnected(claims.sub, channel));
   });
 }

@@ -8,11 +8,15 @@ import { socketChannel, type MediaSocket } from "../media/socket-channel.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { MediaMetrics } from "../observability/metrics.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
+import { fairTurn } from "./fair-turn.ts";
+import type { SignalingLimits } from "./limits.ts";
+import { SerialQueue } from "./serial-queue.ts";
 
 export interface SignalingDeps {
   rooms: RoomManager;
   logger: Logger;
   metrics: MediaMetrics;
+  limits: SignalingLimits;
 }
 
 /**
@@ -22,6 +26,8 @@ export interface SignalingDeps {
 export class SignalingSession {
   readonly channel: PeerChannel;
   readonly logger: Logger;
+  /** This connection's requests, one at a time (serial-queue.ts says why). */
+  readonly queue: SerialQueue;
 
   constructor(
     readonly socket: MediaSocket,
@@ -30,12 +36,18 @@ export class SignalingSession {
   ) {
     this.channel = socketChannel(socket);
     this.logger = deps.logger.child({ room: claims.room, peer: claims.sub, socket: socket.id });
+    this.queue = new SerialQueue(deps.limits.maxQueued);
   }
 
-  /** The token's room; a token that may not enter it (a guest in a roll call) is refused here. */
+  /**
+   * The token's room, created on first use; a token that may not enter it (a guest in a roll
+   * call) is refused here. Callers resume one per event-loop turn (fair-turn.ts).
+   */
   async room(): Promise<Room> {
     assertMayEnter(this.claims);
-    return this.deps.rooms.getOrCreate(this.claims.room, this.claims.kind);
+    const room = await this.deps.rooms.getOrCreate(this.claims.room, this.claims.kind);
+    await fairTurn();
+    return room;
   }
 
   /** The peer this connection joined as; refuses anything before `join` (or while in the lobby). */

@@ -1,11 +1,12 @@
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { JoinTokenVerifier } from "../auth/verify-join-token.ts";
 import { MediaError } from "../errors.ts";
 import type { ClientToServerEvents, ServerToClientEvents } from "../protocol/socket-types.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
-import { refuseUnknown } from "./handle.ts";
+import { ConnectionAdmission } from "./connection-admission.ts";
 import { registerMediaHandlers } from "./media-handlers.ts";
+import { gateRequests } from "./request-gate.ts";
 import { registerModerationHandlers } from "./moderation-handlers.ts";
 import { registerSessionHandlers } from "./session-handlers.ts";
 import { SignalingSession, type SignalingDeps } from "./session.ts";
@@ -17,12 +18,25 @@ interface SocketData {
 export type MediaIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** socket.io on the node's HTTP server: the token is verified once, at the handshake. */
-export function createSignalingServer(httpServer: HttpServer, verify: JoinTokenVerifier, deps: SignalingDeps, corsOrigin: string): MediaIo {
+export function createSignalingServer(
+  httpServer: HttpServer,
+  verify: JoinTokenVerifier,
+  deps: SignalingDeps,
+  allowedOrigins: readonly string[] | "*",
+): MediaIo {
+  const { limits } = deps;
+  const admission = new ConnectionAdmission({ allowedOrigins, maxConnectionsPerAddress: limits.maxConnectionsPerAddress }, deps.logger);
   const io: MediaIo = new Server(httpServer, {
-    cors: { origin: corsOrigin === "*" ? true : corsOrigin.split(","), credentials: false },
-    maxHttpBufferSize: 256 * 1024,
+    // CORS covers long-polling only; the Origin check in admission covers WebSocket upgrades.
+    cors: { origin: allowedOrigins === "*" ? true : [...allowedOrigins], credentials: false },
+    allowRequest: admission.allowRequest,
+    maxHttpBufferSize: limits.maxMessageBytes,
+    connectTimeout: limits.handshakeTimeoutMs,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+  });
+  io.engine.on("connection", (raw: { request: IncomingMessage; once(event: "close", listener: () => void): void }) => {
+    admission.track(raw.request, (listener) => raw.once("close", listener));
   });
 
   io.use(async (socket, next) => {
@@ -39,7 +53,7 @@ export function createSignalingServer(httpServer: HttpServer, verify: JoinTokenV
   io.on("connection", (socket) => {
     const session = new SignalingSession(socket, socket.data.claims, deps);
     session.logger.info("socket connected");
-    refuseUnknown(session);
+    gateRequests(session, deps.limits);
     registerSessionHandlers(session);
     registerMediaHandlers(session);
     registerModerationHandlers(session);

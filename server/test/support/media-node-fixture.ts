@@ -13,7 +13,7 @@ export interface NodeFixture {
 }
 
 /** A real media node (real mediasoup worker, real socket.io) on a free port, with its own keys. */
-export async function startMediaNode(env: Record<string, string> = {}): Promise<NodeFixture> {
+export async function startMediaNode(env: Record<string, string> = {}, { logLines }: { logLines?: string[] } = {}): Promise<NodeFixture> {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519", {
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
@@ -32,7 +32,11 @@ export async function startMediaNode(env: Record<string, string> = {}): Promise<
     LOG_LEVEL: "silent",
     ...env,
   });
-  const node = await MediaNode.start(config, createLogger(config.logLevel, config.nodeId));
+  // logLines: collect the node's log (at info) to assert on what a client can make it write.
+  const logger = logLines
+    ? createLogger("info", config.nodeId, { write: (line: string) => void logLines.push(line) })
+    : createLogger(config.logLevel, config.nodeId);
+  const node = await MediaNode.start(config, logger);
   return {
     node,
     url: `http://127.0.0.1:${node.port}`,

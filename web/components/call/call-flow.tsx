@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useErrorMessage } from "@/components/forms/use-error-message";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import type { ApiError } from "@/lib/client/api-fetch";
 import { warmUpBrowserHandler } from "@/lib/media-client/browser-handler";
+import { tokenProvider } from "@/lib/media-client/token-provider";
 import { forgetGrant, loadGrant, requestJoinGrant, saveGrant, type DeviceChoice, type JoinTarget } from "@/lib/client/join-grant";
 import { CallRoom } from "./call-room";
 import { openEarly, type EarlyConnection } from "./early-connection";
@@ -52,13 +53,19 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
   usePublish(session, "mic", media.audio);
   usePublish(session, "camera", media.video);
   const early = useRef<EarlyConnection | null>(null);
+  // A call that outlives its token gets a fresh one for the same identity (a guest by its name).
+  const joinedName = useRef<string | undefined>(undefined);
+  const refreshToken = useMemo(
+    () => tokenProvider(() => requestJoinGrant(target, who.kind === "guest" ? joinedName.current : undefined)),
+    [target, who.kind],
+  );
 
   /** The join screen: its socket to the media node opens now, and waits for the token. */
   const showJoinScreen = useCallback(() => {
     early.current = openEarly(mediaUrl);
-    setConnection(early.current.connection);
+    setConnection({ ...early.current.connection, refreshToken });
     setStage("prejoin");
-  }, [mediaUrl]);
+  }, [mediaUrl, refreshToken]);
 
   // Once, on the first render in the browser: sessionStorage does not exist on the server.
   const [restoreFrom] = useState(target);
@@ -67,12 +74,13 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
     const stored = loadGrant(restoreFrom);
     if (stored) {
       setDevices(stored.devices);
-      setConnection({ mediaUrl: stored.grant.mediaUrl, token: stored.grant.token });
+      joinedName.current = stored.grant.name;
+      setConnection({ mediaUrl: stored.grant.mediaUrl, token: stored.grant.token, refreshToken });
       setStage("call");
     } else {
       showJoinScreen();
     }
-  }, [restoreFrom, showJoinScreen]);
+  }, [restoreFrom, showJoinScreen, refreshToken]);
 
   const describe = (apiError: ApiError): string => {
     if (apiError.code === "not_found") return t("invalidLink");
@@ -84,6 +92,7 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
     setBusy(true);
     setError(null);
     setGuestName(name);
+    joinedName.current = name;
     const waiting = early.current;
     early.current = null;
     const result = await requestJoinGrant(target, who.kind === "guest" ? name : undefined);
@@ -104,7 +113,7 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
     } else {
       // The token names another node (a room placed elsewhere): connect there instead.
       waiting?.abandon();
-      setConnection({ mediaUrl: result.data.mediaUrl, token: result.data.token });
+      setConnection({ mediaUrl: result.data.mediaUrl, token: result.data.token, refreshToken });
     }
     saveGrant(target, result.data, devicesOf(media));
     setStage("call");

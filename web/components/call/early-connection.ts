@@ -12,7 +12,7 @@ export interface EarlyConnection {
  * A connection to the media node opened before there is a token. socket.io asks for `auth` only
  * once its transport is open, so the WebSocket handshake happens while the join screen is shown
  * and the click costs only the token request. A socket left waiting is cheap: the node keeps no
- * state for it, and drops it after 45 s (socket.io then opens another).
+ * state for it, and drops it after 20 s (MEDIA_HANDSHAKE_TIMEOUT_SECONDS; socket.io then opens another).
  */
 export function openEarly(mediaUrl: string): EarlyConnection {
   let authenticate!: (token: string) => void;

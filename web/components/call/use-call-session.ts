@@ -21,6 +21,8 @@ declare global {
 export interface Connection {
   mediaUrl: string;
   token: string | Promise<string>;
+  /** A fresh token from the portal, for when the node refuses this one (see CallOptions). */
+  refreshToken?: () => Promise<string>;
 }
 
 const noSubscription = () => () => {};
@@ -32,7 +34,12 @@ export function useCallSession(connection: Connection | null): { session: CallSe
   useEffect(() => {
     if (!connection) return;
     const handlerFactory = browserHandlerFactory() ?? undefined;
-    const created = new CallSession({ mediaUrl: connection.mediaUrl, token: connection.token, ...(handlerFactory ? { handlerFactory } : {}) });
+    const created = new CallSession({
+      mediaUrl: connection.mediaUrl,
+      token: connection.token,
+      refreshToken: connection.refreshToken,
+      ...(handlerFactory ? { handlerFactory } : {}),
+    });
     setSession(created);
     const probe = { state: () => created.getState(), inboundVideoStats: () => created.inboundVideoStats() };
     window.__ygavCall = probe;

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ApiError } from "@/lib/client/api-fetch";
 import type { Connection } from "@/components/call/use-call-session";
+import { tokenProvider } from "@/lib/media-client/token-provider";
 import { consoleApi } from "./console-api";
 import type { ConsoleRole } from "@/lib/rollcalls/console-role";
 
@@ -18,7 +19,8 @@ export function useConsoleConnection(rollCallId: string, role: ConsoleRole, medi
 
   useEffect(() => {
     let cancelled = false;
-    const grant = role === "host" ? consoleApi.open(rollCallId) : consoleApi.observe(rollCallId);
+    const fetchGrant = () => (role === "host" ? consoleApi.open(rollCallId) : consoleApi.observe(rollCallId));
+    const grant = fetchGrant();
     const token = grant.then((result) => {
       if (result.ok) return result.data.token;
       if (!cancelled) setError(result.error);
@@ -26,7 +28,7 @@ export function useConsoleConnection(rollCallId: string, role: ConsoleRole, medi
     });
     token.catch(() => undefined);
     setError(null);
-    setConnection({ mediaUrl, token });
+    setConnection({ mediaUrl, token, refreshToken: tokenProvider(fetchGrant) });
     return () => {
       cancelled = true;
     };

@@ -7,8 +7,9 @@ import { useLocalMedia } from "@/components/call/use-local-media";
 import { usePublish } from "@/components/call/use-publish";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import type { DeviceChoice } from "@/lib/client/join-grant";
-import { forgetLink, loadLink, saveLink, type LinkRefusal, type LinkState, type StoredLink } from "@/lib/client/rollcall-link";
+import { forgetLink, joinByLink, loadLink, saveLink, type LinkRefusal, type LinkState, type StoredLink } from "@/lib/client/rollcall-link";
 import { warmUpBrowserHandler } from "@/lib/media-client/browser-handler";
+import { tokenProvider } from "@/lib/media-client/token-provider";
 import type { EndReason } from "@/lib/media-client/call-state";
 import { LinkCallView } from "./link-call-view";
 import { LinkRefusalScreen } from "./link-refusal-screen";
@@ -79,10 +80,11 @@ export function RollCallLinkFlow({ token, initial }: { token: string; initial: L
         setStep("verify");
         return;
       }
-      setConnection({ mediaUrl: outcome.grant.mediaUrl, token: outcome.grant.token });
+      const ticket = stored?.ticket ?? "";
+      setConnection({ mediaUrl: outcome.grant.mediaUrl, token: outcome.grant.token, refreshToken: tokenProvider(() => joinByLink(token, ticket)) });
       setStep("call");
     },
-    [refuse, token],
+    [refuse, token, stored?.ticket],
   );
 
   const waiting = useWaitForCall({

@@ -147,3 +147,57 @@ describe("roll call spotlight and liveness challenge in the call state", () => {
     expect(aState.challenge).toBeUndefined();
   });
 });
+
+describe("a call longer than its join token (real media node)", () => {
+  let fixture: NodeFixture;
+  const sessions: CallSession[] = [];
+  beforeAll(async () => {
+    fixture = await startMediaNode({ MEDIA_RTC_MIN_PORT: "37000", MEDIA_RTC_MAX_PORT: "37999" });
+  });
+  afterAll(async () => {
+    for (const s of sessions) s.close();
+    await fixture?.stop();
+  });
+  /** A network blip: the node's side of the connection drops, the client reconnects by itself. */
+  const blip = (sub: string) => {
+    for (const socket of fixture.node.io.sockets.sockets.values()) if (socket.data.claims.sub === sub) socket.conn.close();
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /**
+   * Joins with a token that expires in 2 s, waits past it, and cuts the connection: the
+   * reconnection is refused and `refreshTtlSeconds` says how long the portal's fresh token lives.
+   */
+  async function outliveToken(sub: string, refreshTtlSeconds: number) {
+    const refresh = { asked: 0 };
+    const session = new CallSession({
+      mediaUrl: fixture.url,
+      token: await fixture.token({ sub, room: "long-call", ttlSeconds: 2 }),
+      refreshToken: async () => {
+        refresh.asked++;
+        return fixture.token({ sub, room: "long-call", ttlSeconds: refreshTtlSeconds });
+      },
+      handlerFactory: FakeHandler.createFactory(testFakeParameters),
+    });
+    sessions.push(session);
+    await until(session, (s) => s.phase === "joined");
+    await sleep(3100);
+    blip(sub);
+    return { session, refresh };
+  }
+
+  it("reconnects after a blip with a fresh token from the portal once the first one expired", async () => {
+    const { session, refresh } = await outliveToken("long", 3600);
+    await until(session, (s) => s.phase === "reconnecting");
+    const back = await until(session, (s) => s.phase === "joined" || s.phase === "ended", 15_000);
+    expect(back.phase).toBe("joined");
+    expect(refresh.asked).toBe(1);
+  });
+
+  it("ends with the refusal when the fresh token is refused too (no loop)", async () => {
+    const { session, refresh } = await outliveToken("stale", -10);
+    const ended = await until(session, (s) => s.phase === "ended", 15_000);
+    expect(ended.ended).toMatchObject({ kind: "refused", code: "unauthenticated" });
+    expect(refresh.asked).toBe(1);
+  });
+});

@@ -14,6 +14,12 @@ export interface CallOptions {
    */
   token: string | Promise<string>;
   /**
+   * A fresh join token from the portal. Asked when the node refuses the current one (it expired
+   * during a long call and a network blip or a node restart made us reconnect); without it, or
+   * when the fresh token is refused too, the refusal ends the call.
+   */
+  refreshToken?: () => Promise<string>;
+  /**
    * Tests in Node pass mediasoup-client's FakeHandler factory; pages pass browserHandlerFactory()
    * (native capabilities asked once). Without one the Device detects the browser itself.
    */
@@ -52,18 +58,25 @@ export class CallSession {
   private closed = false;
   /** The browser said it went offline while we were in the call: "online" must bring us back. */
   private wentOffline = false;
+  private token: string | Promise<string>;
+  /** A fresh token was fetched and not yet accepted: another refusal is final. */
+  private tokenJustRefreshed = false;
 
   constructor(private readonly options: CallOptions) {
     this.resetRecvReady();
-    this.socket = connectSignaling(options.mediaUrl, options.token);
-    this.socket.on("connect", () => void this.establish());
+    this.token = options.token;
+    this.socket = connectSignaling(options.mediaUrl, () => this.token);
+    this.socket.on("connect", () => {
+      this.tokenJustRefreshed = false;
+      void this.establish();
+    });
     this.socket.on("disconnect", (reason) => {
       if (this.closed || this.state.phase === "ended") return;
       // "io server disconnect" means the node ended us (removed, room closed): the event says why.
       if (reason !== "io server disconnect") this.update({ phase: "reconnecting", reconnecting: "network" });
     });
     this.socket.on("connect_error", (error: Error & { data?: { code?: string } }) => {
-      if (error.data?.code === "unauthenticated") this.end({ kind: "refused", code: "unauthenticated", message: error.message });
+      if (error.data?.code === "unauthenticated") void this.renewToken(error.message);
     });
     this.listenToServer();
     if (typeof window !== "undefined") {
@@ -206,6 +219,22 @@ export class CallSession {
   }
 
   // — connection lifecycle —
+
+  /** The node refused our token: get a fresh one and connect again, once per refusal. */
+  private async renewToken(message: string): Promise<void> {
+    const refused = () => this.end({ kind: "refused", code: "unauthenticated", message });
+    if (this.closed || this.state.phase === "ended") return;
+    if (!this.options.refreshToken || this.tokenJustRefreshed) return refused();
+    this.tokenJustRefreshed = true;
+    this.update({ phase: "reconnecting", reconnecting: "network" });
+    try {
+      this.token = await this.options.refreshToken();
+    } catch {
+      return refused();
+    }
+    // socket.io does not retry after a refusal by the node's middleware: we do, with the new token.
+    if (!this.closed && this.getState().phase !== "ended") this.socket.connect();
+  }
 
   private readonly onOffline = () => {
     if (this.closed || this.state.phase !== "joined") return;

@@ -20,12 +20,13 @@ const REQUEST_TIMEOUT_MS = 10_000;
 /**
  * socket.io to one media node, with the join token in the handshake and automatic reconnection
  * with exponential backoff (0.5 s doubling to 5 s, jittered). socket.io asks for `auth` once the
- * transport is open, so a token still on its way costs no extra round trip.
+ * transport is open, so a token still on its way costs no extra round trip; it asks again on
+ * every reconnection, so `token()` can hand over a fresher one.
  */
-export function connectSignaling(mediaUrl: string, token: string | Promise<string>): SignalingSocket {
+export function connectSignaling(mediaUrl: string, token: () => string | Promise<string>): SignalingSocket {
   return io(mediaUrl, {
     auth: (send) => {
-      Promise.resolve(token).then(
+      Promise.resolve(token()).then(
         (value) => send({ token: value }),
         () => undefined,
       );
