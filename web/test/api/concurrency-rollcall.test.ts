@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/open-database";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
 import { countOf, ENGINES, expectIntactChain, expectOnly, times, TIMES } from "../support/concurrency.ts";
-import { demoFixtures } from "../support/fixtures.ts";
+import { demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
 import { openLiveRollCall } from "../support/live-roll-call.ts";
 
 /**
@@ -89,6 +89,28 @@ describe.each(ENGINES)("roll-call actions under 100 concurrent requests (%s)", (
     const markedBeforeEnd = new Set(marks.map((m) => m.targetId));
     for (const e of await entriesOf(id)) expect(e.status).toBe(markedBeforeEnd.has(e.id) ? "present" : "absent");
     expect((end!.data as { autoAbsent: number }).autoAbsent).toBe(entries.length - markedBeforeEnd.size);
+  });
+
+  it("lands every call, verdict and snapshot racing the end before it, or refuses it with 409", async () => {
+    const { id } = await live("操作与结束");
+    const entries = await entriesOf(id);
+    for (const e of entries) await officer.call("callRollCallEntry", { params: { id, entryId: e.id } });
+    const actions = [
+      (entryId: string) => officer.call("callRollCallEntry", { params: { id, entryId } }),
+      (entryId: string) => officer.call("judgeRollCallChallenge", { params: { id, entryId }, body: { result: "passed" } }),
+      (entryId: string) => officer.call("storeRollCallEvidence", { params: { id, entryId }, body: { jpegBase64: TINY_JPEG, width: 16, height: 16 } }),
+    ];
+    const results = await times(TIMES, (i) =>
+      i === TIMES / 2 ? officer.call("endRollCall", { params: { id } }) : actions[i % 3]!(entries[i % entries.length]!.id),
+    );
+    expectOnly(results, [200, 201, 409]);
+    const [end] = await events("rollcall.end", id);
+    const late = await db.prisma.auditEvent.findMany({
+      where: { action: { in: ["rollcall.call", "rollcall.challenge_judged", "rollcall.evidence"] }, targetId: { in: entries.map((e) => e.id) }, seq: { gt: end!.seq } },
+    });
+    expect(late.map((e) => e.action)).toEqual([]);
+    const snapshotsAfterEnd = await db.prisma.rollCallEvidence.count({ where: { entryId: { in: entries.map((e) => e.id) }, takenAt: { gt: end!.at } } });
+    expect(snapshotsAfterEnd).toBe(0);
   });
 
   it("cancels once for 100 concurrent cancels; the rest get 409 and write nothing", async () => {
