@@ -113,6 +113,30 @@ describe.each(ENGINES)("roll-call actions under 100 concurrent requests (%s)", (
     expect(snapshotsAfterEnd).toBe(0);
   });
 
+  it("gives no observer a grant, nor audits a look, after the end it raced", async () => {
+    const { id } = await live("观看与结束");
+    const inspector = await ApiClient.signIn("gm.inspector");
+    const results = await times(TIMES, (i) => (i === TIMES / 2 ? officer.call("endRollCall", { params: { id } }) : inspector.call("observeRollCall", { params: { id } })));
+    expectOnly(results, [200, 409]);
+    const [end] = await events("rollcall.end", id);
+    const observed = await events("rollcall.observe", id);
+    expect(observed.filter((e) => e.seq > end!.seq)).toHaveLength(0);
+    expect(observed).toHaveLength(countOf(results, 200) - 1);
+  });
+
+  it("lets edits based on one version race opens: either the edit or the open, never an edit of a live roll call", async () => {
+    const id = await schedule("修改与开始");
+    const { version } = await db.prisma.rollCall.findUniqueOrThrow({ where: { id } });
+    const results = await times(TIMES, (i) =>
+      i % 2 ? officer.call("updateRollCall", { params: { id }, body: { version, title: `改名 ${i}` } }) : officer.call("openRollCall", { params: { id } }),
+    );
+    expectOnly(results, [200, 409]);
+    const [opened] = await events("rollcall.open", id);
+    const updates = await events("rollcall.update", id);
+    expect(updates.length).toBeLessThanOrEqual(1);
+    expect(updates.filter((u) => u.seq > opened!.seq)).toHaveLength(0);
+  });
+
   it("cancels once for 100 concurrent cancels; the rest get 409 and write nothing", async () => {
     const id = await schedule("并发取消");
     const results = await times(TIMES, () => officer.call("cancelRollCall", { params: { id } }));
