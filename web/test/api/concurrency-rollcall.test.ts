@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { config } from "@/lib/config";
 import type { Database } from "@/lib/db/open-database";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
@@ -135,6 +136,26 @@ describe.each(ENGINES)("roll-call actions under 100 concurrent requests (%s)", (
     const updates = await events("rollcall.update", id);
     expect(updates.length).toBeLessThanOrEqual(1);
     expect(updates.filter((u) => u.seq > opened!.seq)).toHaveLength(0);
+  });
+
+  it("never lets a late join reported by the node overwrite an officer's mark it raced", async () => {
+    const internal = { authorization: `Bearer ${config().internalSecret}` };
+    let overwritten = 0;
+    for (let round = 0; round < 25; round++) {
+      const { id, roomId } = await live(`迟到与标记 ${round}`);
+      const rollCall = await db.prisma.rollCall.findUniqueOrThrow({ where: { id } });
+      const lateAt = new Date(rollCall.startsAt.getTime() + (rollCall.graceMinutes + 1) * 60_000).toISOString();
+      const entries = await entriesOf(id);
+      const joins = entries.map((e) => ({ type: "peer.joined", room: roomId, identity: `person:${e.personId}`, name: "x", role: "participant", at: lateAt, node: "n1" }));
+      const results = await times(entries.length * 2, (i) =>
+        i % 2
+          ? new ApiClient().call("mediaEvents", { headers: internal, body: { events: [joins[i >> 1]] } })
+          : officer.call("markRollCallEntry", { params: { id, entryId: entries[i >> 1]!.id }, body: { status: "present" } }),
+      );
+      expectOnly(results, [200]);
+      overwritten += (await entriesOf(id)).filter((e) => e.status !== "present").length;
+    }
+    expect(overwritten).toBe(0);
   });
 
   it("cancels once for 100 concurrent cancels; the rest get 409 and write nothing", async () => {
