@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { TINY_JPEG } from "../support/fixtures.ts";
-import { closeDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
-import { countOf, ENGINES, expectIntactChain, expectOnly, times, TIMES } from "../support/concurrency.ts";
-import { rollCallRaceSetup } from "../support/rollcall-race.ts";
+import { countOf, ENGINES, expectOnly, times, TIMES } from "../support/concurrency.ts";
+import { useRollCallRace } from "../support/rollcall-race.ts";
 
 /**
  * What lands on a live roll call's entries — marks, calls, verdicts, snapshots, observers' looks,
@@ -12,14 +11,7 @@ import { rollCallRaceSetup } from "../support/rollcall-race.ts";
  * or is refused, and one entry's audit trail says what is stored.
  */
 describe.each(ENGINES)("marks and console actions racing each other and the end (%s)", (engine) => {
-  let race: Awaited<ReturnType<typeof rollCallRaceSetup>>;
-  beforeAll(async () => {
-    race = await rollCallRaceSetup(engine);
-  });
-  afterAll(async () => {
-    await expectIntactChain(race.db);
-    await closeDatabase();
-  });
+  const race = useRollCallRace(engine);
 
   it("keeps the stored mark, the version and the audit chain of one entry in step under 100 concurrent marks", async () => {
     const { id } = await race.live("并发标记");

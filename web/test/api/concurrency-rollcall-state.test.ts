@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase } from "../../../test/support/test-database.ts";
-import { countOf, ENGINES, expectIntactChain, expectOnly, times, TIMES } from "../support/concurrency.ts";
-import { rollCallRaceSetup } from "../support/rollcall-race.ts";
+import { describe, expect, it } from "vitest";
+import { countOf, ENGINES, expectOnly, times, TIMES } from "../support/concurrency.ts";
+import { useRollCallRace } from "../support/rollcall-race.ts";
 
 /**
  * Opening, ending, editing and cancelling a roll call 100 times at once, as a double-clicking
@@ -9,14 +8,7 @@ import { rollCallRaceSetup } from "../support/rollcall-race.ts";
  * "scheduled" or "live" and all acted (rooms, audit events, a cancelled roll call with a room).
  */
 describe.each(ENGINES)("opening, ending and cancelling a roll call under 100 concurrent requests (%s)", (engine) => {
-  let race: Awaited<ReturnType<typeof rollCallRaceSetup>>;
-  beforeAll(async () => {
-    race = await rollCallRaceSetup(engine);
-  });
-  afterAll(async () => {
-    await expectIntactChain(race.db);
-    await closeDatabase();
-  });
+  const race = useRollCallRace(engine);
 
   it("opens one room for 100 concurrent opens, and every host token names it", async () => {
     const id = await race.schedule("并发开始");

@@ -1,7 +1,8 @@
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Database } from "@/lib/db/open-database";
-import { useSeededDatabase, type Engine } from "../../../test/support/test-database.ts";
+import { closeDatabase, useSeededDatabase, type Engine } from "../../../test/support/test-database.ts";
 import { ApiClient } from "./api-client.ts";
+import { expectIntactChain } from "./concurrency.ts";
 import { demoFixtures } from "./fixtures.ts";
 import { openLiveRollCall } from "./live-roll-call.ts";
 
@@ -24,4 +25,17 @@ export async function rollCallRaceSetup(engine: Engine) {
     events: (action: string, targetId: string) => db.prisma.auditEvent.findMany({ where: { action, targetId }, orderBy: { seq: "asc" } }),
     entriesOf: (rollCallId: string) => db.prisma.rollCallEntry.findMany({ where: { rollCallId }, orderBy: { id: "asc" } }),
   };
+}
+
+/** Sets the race up before the file's tests and, after them, checks the audit chain and closes. */
+export function useRollCallRace(engine: Engine) {
+  const race = {} as Awaited<ReturnType<typeof rollCallRaceSetup>>;
+  beforeAll(async () => {
+    Object.assign(race, await rollCallRaceSetup(engine));
+  });
+  afterAll(async () => {
+    await expectIntactChain(race.db);
+    await closeDatabase();
+  });
+  return race;
 }
