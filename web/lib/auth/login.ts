@@ -41,9 +41,12 @@ export async function login(input: LoginInput): Promise<LoginResult> {
   const expiresAt = new Date(Date.now() + sessionTtlMs);
   const actor = toActor(user);
   await db.$transaction(async (tx) => {
+    // The password was checked against the hash read before argon2 ran. A change or deactivation
+    // committed since then ended the user's sessions already; this session must not outlive it.
+    const { count } = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash, active: true }, data: { lastLoginAt: new Date() } });
+    if (count === 0) throw new InvalidCredentialsError();
     await tx.loginFailure.deleteMany({ where: { key } });
     await tx.session.create({ data: { id: sessionId, userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) } });
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await appendAuditEvent(tx, auditActor(actor), {
       action: "auth.login",
       targetType: "User",

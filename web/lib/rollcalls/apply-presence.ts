@@ -1,3 +1,4 @@
+import { lockRollCallEntry } from "../db/lock-row.ts";
 import type { Tx } from "../db/transaction.ts";
 import type { TMediaEvent } from "../schemas/rooms.ts";
 
@@ -10,8 +11,12 @@ export async function applyRollCallPresence(tx: Tx, event: TMediaEvent): Promise
   const rollCall = await tx.rollCall.findUnique({ where: { roomId: event.room } });
   if (!rollCall) return;
   const personId = event.identity.slice("person:".length);
-  const entry = await tx.rollCallEntry.findUnique({ where: { rollCallId_personId: { rollCallId: rollCall.id, personId } } });
-  if (!entry) return;
+  const found = await tx.rollCallEntry.findUnique({ where: { rollCallId_personId: { rollCallId: rollCall.id, personId } }, select: { id: true } });
+  if (!found) return;
+  // Read under the entry's lock: an officer's mark committed after a plain read would be
+  // overwritten by 迟到 below, unaudited.
+  await lockRollCallEntry(tx, found.id);
+  const entry = await tx.rollCallEntry.findUniqueOrThrow({ where: { id: found.id } });
   const at = new Date(event.at);
   if (event.type === "peer.left") {
     await tx.rollCallEntry.update({ where: { id: entry.id }, data: { leftAt: at } });

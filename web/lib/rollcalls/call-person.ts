@@ -2,6 +2,7 @@ import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { spotlightOnMediaNode } from "../rooms/media-node-client.ts";
+import { assertStillLive } from "./assert-still-live.ts";
 import { findLiveEntry } from "./find-live-entry.ts";
 import { pickChallenge } from "./liveness-challenge.ts";
 
@@ -15,6 +16,7 @@ export async function callPerson(actor: Actor, rollCallId: string, entryId: stri
   const calledAt = new Date();
   const db = await getDb();
   await db.$transaction(async (tx) => {
+    await assertStillLive(tx, rollCallId);
     await tx.rollCallEntry.update({
       where: { id: entry.id },
       data: {

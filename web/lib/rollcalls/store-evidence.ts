@@ -3,6 +3,7 @@ import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { ValidationError } from "../errors.ts";
+import { assertStillLive } from "./assert-still-live.ts";
 import { findLiveEntry } from "./find-live-entry.ts";
 
 export const MAX_EVIDENCE_BYTES = 400 * 1024;
@@ -22,6 +23,7 @@ export async function storeEvidence(actor: Actor, rollCallId: string, entryId: s
   const challenge = { kind: entry.challengeKind, value: entry.challengeValue, result: entry.challengeResult, issuedAt: entry.challengeIssuedAt, answeredAt: entry.answeredAt };
   const db = await getDb();
   return db.$transaction(async (tx) => {
+    await assertStillLive(tx, rollCallId);
     const evidence = await tx.rollCallEvidence.create({
       data: { entryId: entry.id, mimeType: "image/jpeg", bytes, sha256, width: input.width, height: input.height, takenById: actor.userId, challenge: JSON.parse(JSON.stringify(challenge)) },
     });

@@ -40,4 +40,24 @@ describe.each(ENGINES)("sign-in under 100 concurrent requests (%s)", (engine) =>
     expect(await db.prisma.session.count()).toBe(sessionsBefore + signedIn);
     await expectIntactChain(db);
   });
+
+  it("never leaves a session signed in with a password that was changed meanwhile", async () => {
+    const admin = await ApiClient.signIn("gm.admin");
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username: "hc.officer" } });
+    const passwords = ["Sunshine#2026", "Changed#2026-a", "Changed#2026-b", "Changed#2026-c", "Changed#2026-d", "Changed#2026-e"];
+    let survivors = 0;
+    for (let round = 1; round < passwords.length; round++) {
+      await db.prisma.loginFailure.deleteMany({});
+      await db.prisma.session.deleteMany({ where: { userId: user.id } });
+      const results = await times(5, (i) =>
+        i === 2
+          ? admin.call("updateUser", { params: { id: user.id }, body: { password: passwords[round] } })
+          : new ApiClient().call("login", { body: { username: "hc.officer", password: passwords[round - 1] } }),
+      );
+      expectOnly(results, [200, 401]);
+      // The change ended every session that existed; one still there was made with the old password after it.
+      survivors += await db.prisma.session.count({ where: { userId: user.id } });
+    }
+    expect(survivors).toBe(0);
+  });
 });

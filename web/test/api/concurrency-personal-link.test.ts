@@ -13,15 +13,18 @@ import { demoFixtures } from "../support/fixtures.ts";
 describe.each(ENGINES)("a personal link's code under 100 concurrent attempts (%s)", (engine) => {
   let db: Database;
   let links: Array<{ entryId: string; token: string; idLast4: string }>;
+  let officer: ApiClient;
+  let rollCallId: string;
 
   beforeAll(async () => {
     db = await useSeededDatabase(engine);
     const f = await demoFixtures(db);
-    const officer = await ApiClient.signIn("gm.officer");
+    officer = await ApiClient.signIn("gm.officer");
     const created = await officer.call("createRollCall", {
       body: { title: "并发验证", unitId: f.unit("荷城司法所"), startsAt: new Date(Date.now() + 60_000).toISOString(), graceMinutes: 5, personIds: f.hcPersonIds },
     });
-    const detail = (await officer.call("getRollCall", { params: { id: created.body.items[0].id } })).body;
+    rollCallId = created.body.items[0].id;
+    const detail = (await officer.call("getRollCall", { params: { id: rollCallId } })).body;
     links = await Promise.all(
       detail.entries.map(async (e: { id: string; personId: string; link: string }) => ({
         entryId: e.id,
@@ -63,5 +66,19 @@ describe.each(ENGINES)("a personal link's code under 100 concurrent attempts (%s
     expect(await attemptsAudited(link.entryId)).toBe(MAX_CODE_ATTEMPTS);
     expect(await db.prisma.auditEvent.count({ where: { targetId: link.entryId, action: "rollcall.link_verified" } })).toBe(verified ? 1 : 0);
     await expectIntactChain(db);
+  });
+
+  it("counts no wrong code of the old link against the link reissued while they were sent", async () => {
+    const link = links[2]!;
+    const results = await times(TIMES, (i) =>
+      i === TIMES / 2
+        ? officer.call("revokeRollCallLink", { params: { id: rollCallId, entryId: link.entryId }, body: { reissue: true } })
+        : new ApiClient().call("verifyRollCallLink", { params: { token: link.token }, body: { idLast4: wrongCode(link.idLast4) } }),
+    );
+    expectOnly(results, [200, 400, 403, 404]);
+    const [reissue] = await db.prisma.auditEvent.findMany({ where: { targetId: link.entryId, action: "rollcall.link_reissue" } });
+    const after = await db.prisma.auditEvent.count({ where: { targetId: link.entryId, action: { startsWith: "rollcall.link_" }, seq: { gt: reissue!.seq } } });
+    expect(after).toBe(0);
+    expect(await db.prisma.rollCallEntry.findUniqueOrThrow({ where: { id: link.entryId } })).toMatchObject({ failedAttempts: 0, lockedAt: null });
   });
 });
