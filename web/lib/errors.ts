@@ -80,3 +80,10 @@ export class RateLimitedError extends AppError {
     super(message);
   }
 }
+
+/** The database could not take the request now (a queue past its wait, a deadlock victim): retry. */
+export class BusyError extends AppError {
+  readonly code = "busy";
+  readonly status = 503;
+  readonly retryAfterSeconds = 2;
+}
