@@ -16,7 +16,7 @@ export interface LocalMedia {
 
 const NOTHING: LocalMedia = { audio: null, video: null, problem: null, ready: true };
 
-// VGA is plenty for grid tiles and the simulcast top layer (1.2 Mbps), and keeps encoding
+// VGA is plenty for grid tiles and the spotlight (sent as 240 + 480 lines), and keeps encoding
 // affordable on the low-end PCs and phones of justice offices.
 const videoConstraints = (deviceId: string | null): MediaTrackConstraints => ({
   ...(deviceId ? { deviceId: { exact: deviceId } } : {}),

@@ -14,7 +14,8 @@ import { MARKS, type DisplayStatus } from "./roster-model";
 import { StatusChip } from "./status-chip";
 import { STATUS_COLOURS } from "@/lib/pages/roll-call-display";
 
-// The spotlight always asks for the top simulcast layer, whatever the screen size.
+// The spotlight always asks for the top simulcast layer, whatever the screen size: the node gives
+// the sharpest layer the camera sends (480 lines from a VGA camera, 720 from a 720p one).
 const SPOTLIGHT_LAYER_HEIGHT = 720;
 
 export interface SnapshotState {

@@ -3,6 +3,7 @@ import type { PeerInfo, Source } from "../../../server/src/protocol/entities.ts"
 import type { EventPayload } from "../../../server/src/protocol/events.ts";
 import { INITIAL_STATE, type CallState, type EndReason, type LocalProducer, type RemoteTrack } from "./call-state.ts";
 import { connectSignaling, request, SignalingError, type SignalingSocket } from "./signaling-client.ts";
+import type { CallKind } from "./camera-encodings.ts";
 import { layerForTileHeight, pickVideoCodec } from "./simulcast.ts";
 
 export interface CallOptions {
@@ -28,6 +29,11 @@ export interface CallOptions {
 
 type Listener = (state: CallState) => void;
 
+export interface PublishOptions {
+  /** "pair" when the call is known to stay 1:1 (a visit): one encoding instead of simulcast. */
+  call?: CallKind;
+}
+
 const ICE_DISCONNECTED_GRACE_MS = 2000;
 /** After the network comes back, a socket that cannot answer this fast is presumed dead. */
 const LIVENESS_PROBE_MS = 3000;
@@ -50,6 +56,8 @@ export class CallSession {
   private readonly producers = new Map<Source, types.Producer>();
   /** Local tracks survive reconnections: every rejoin produces them again. */
   private readonly localTracks = new Map<Source, MediaStreamTrack>();
+  /** Kept with the track: a rejoin must produce it with the same encodings. */
+  private readonly callKinds = new Map<Source, CallKind>();
   /** Sources the user paused (muted, camera off): a rejoin must not switch them back on. */
   private readonly pausedSources = new Set<Source>();
   /** Sources a moderator muted; the node keeps them muted across rejoins and says so again. */
@@ -96,11 +104,12 @@ export class CallSession {
   }
 
   /** Starts (or replaces) publishing a local track; null stops that source. */
-  async publish(source: Source, track: MediaStreamTrack | null): Promise<void> {
+  async publish(source: Source, track: MediaStreamTrack | null, options: PublishOptions = {}): Promise<void> {
     const previous = this.localTracks.get(source);
     if (previous && previous !== track) previous.stop();
     if (!track) {
       this.localTracks.delete(source);
+      this.callKinds.delete(source);
       const producer = this.producers.get(source);
       this.producers.delete(source);
       producer?.close();
@@ -109,6 +118,7 @@ export class CallSession {
       return;
     }
     this.localTracks.set(source, track);
+    this.callKinds.set(source, options.call ?? "group");
     if (this.state.phase === "joined") await this.produce(source, track, this.generation);
   }
 
@@ -162,7 +172,7 @@ export class CallSession {
   }
 
   /** Inbound video as the browser decodes it (the bandwidth probe is not a consumer, so never here). */
-  async inboundVideoStats(): Promise<Array<{ consumerId: string; peerId: string; framesDecoded: number; framesPerSecond: number; frameHeight: number }>> {
+  async inboundVideoStats(): Promise<Array<{ consumerId: string; peerId: string; framesDecoded: number; framesPerSecond: number; frameHeight: number; bytesReceived: number }>> {
     const out = [];
     for (const consumer of this.consumers.values()) {
       if (consumer.kind !== "video" || consumer.closed) continue;
@@ -175,6 +185,7 @@ export class CallSession {
           framesDecoded: stat.framesDecoded ?? 0,
           framesPerSecond: stat.framesPerSecond ?? 0,
           frameHeight: stat.frameHeight ?? 0,
+          bytesReceived: stat.bytesReceived ?? 0,
         });
       }
     }
@@ -355,7 +366,8 @@ export class CallSession {
     this.producers.get(source)?.close();
     // A muted microphone must not send even the moment between producing and pausing.
     if (this.moderatorMuted.has(source) || this.pausedSources.has(source)) track.enabled = false;
-    const video = source === "mic" ? {} : source === "camera" ? pickVideoCodec(this.device!) : { encodings: [{ maxBitrate: 1_500_000 }] };
+    const video =
+      source === "mic" ? {} : source === "camera" ? pickVideoCodec(this.device!, captureSize(track), this.callKinds.get(source) ?? "group") : { encodings: [{ maxBitrate: 1_500_000 }] };
     const producer = await transport.produce({
       track,
       stopTracks: false,
@@ -488,4 +500,14 @@ export class CallSession {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/**
+ * What the camera really delivers, which may differ from what was asked (a 720p-only webcam, a
+ * phone in portrait). Before the first frame some browsers report nothing: assume VGA, the size
+ * the portal asks for.
+ */
+function captureSize(track: MediaStreamTrack): { width: number; height: number } {
+  const { width, height } = track.getSettings?.() ?? {};
+  return width && height ? { width, height } : { width: 640, height: 480 };
 }
