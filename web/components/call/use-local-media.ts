@@ -17,12 +17,19 @@ export interface LocalMedia {
 const NOTHING: LocalMedia = { audio: null, video: null, problem: null, ready: true };
 
 // VGA is plenty for grid tiles and the spotlight (sent as 240 + 480 lines), and keeps encoding
-// affordable on the low-end PCs and phones of justice offices.
+// affordable on the low-end PCs and phones of justice offices. "ideal" picks the camera's own mode
+// nearest VGA; resizeMode "none" stops Chromium from cropping a 16:9 camera to 4:3 and rescaling
+// every frame to reach it: a camera with no mode near VGA (a 720p-only webcam) is sent as it
+// captures, and the simulcast layers follow that real size (camera-encodings.ts).
+// Without rescaling a "max" frame rate could not be met by a camera that only offers 60 fps, so
+// the rate is only "ideal". (resizeMode is not in TypeScript's DOM types; browsers without it
+// ignore it.)
 const videoConstraints = (deviceId: string | null): MediaTrackConstraints => ({
   ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
   width: { ideal: 640 },
   height: { ideal: 480 },
-  frameRate: { ideal: 24, max: 30 },
+  frameRate: { ideal: 24 },
+  ...({ resizeMode: "none" } as MediaTrackConstraints),
 });
 
 const audioConstraints = (deviceId: string | null): MediaTrackConstraints => ({
