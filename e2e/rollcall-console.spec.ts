@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { callState, expectDecoding, newParticipant, selfId, signInByApi, videoStats } from "./support/call.ts";
+import { callState, deliveredVideo, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
 import { scheduleRollCall, type RosterPerson } from "./support/rollcall-console.ts";
@@ -62,7 +62,7 @@ test("the officer opens the console; joined persons appear in the grid and roste
   await expect(officer.page.getByTestId("console-counts").locator('[data-status="pending"] dd')).toHaveText("2");
 });
 
-test("calling a person spotlights them at the high layer with the expected answer; verdict, snapshot and a keyboard mark are saved", async () => {
+test("calling a person spotlights them at the full 480 lines of their camera with the expected answer; verdict, snapshot and a keyboard mark are saved", async () => {
   const [a, b] = persons;
   const { page } = officer;
   await rosterRow(page, a!.person).getByRole("button", { name: formatMessage(t.callNamed, { name: a!.person.name }) }).click();
@@ -78,21 +78,17 @@ test("calling a person spotlights them at the high layer with the expected answe
   await expect(a!.page.getByTestId("challenge-card")).toHaveAttribute("data-kind", stored.challenge.kind);
   await expect(b!.page.getByTestId("challenge-card")).toHaveCount(0);
 
-  // The spotlight asks for the top simulcast layer, the grid tile of the other for the lowest.
-  // Which layers a 640×480 camera really sends is Chromium's choice (measured here: the spotlight
-  // got 240 lines, never the full 480), so the spotlight must be sharper than a grid tile: > 180.
-  const heights = async () => {
-    const stats = await videoStats(page);
-    const height = (peerId: string) => Math.max(0, ...stats.filter((s) => s.peerId === peerId).map((s) => (s as { frameHeight?: number }).frameHeight ?? 0));
-    return { spotlight: height(a!.peerId), grid: height(b!.peerId) };
-  };
+  // The spotlight asks for the top simulcast layer, the grid tile of the other for the lowest. The
+  // fake camera is 640×480, sent as 240 and 480 lines: the spotlight shows the full 480 (it got
+  // only 240 while three layers were asked of a VGA camera and Chromium dropped the top one).
+  const delivered = async () => ({ spotlight: await deliveredVideo(page, a!.peerId), grid: await deliveredVideo(page, b!.peerId) });
   await expect.poll(async () => {
-    const { spotlight, grid } = await heights();
-    return spotlight > 180 && grid > 0 && grid <= 180;
-  }, { timeout: 20_000, message: "spotlight on a higher layer than the grid" }).toBe(true);
-  const measured = await heights();
-  test.info().annotations.push({ type: "frame heights", description: JSON.stringify(measured) });
-  console.log(`frame heights (spotlight, grid): ${JSON.stringify(measured)}`);
+    const { spotlight, grid } = await delivered();
+    return spotlight.frameHeight === 480 && grid.frameHeight > 0 && grid.frameHeight <= 240;
+  }, { timeout: 20_000, message: "spotlight at 480 lines, grid tile at most 240" }).toBe(true);
+  const measured = await delivered();
+  test.info().annotations.push({ type: "delivered video", description: JSON.stringify(measured) });
+  console.log(`delivered video (VGA camera): ${JSON.stringify(measured)}`);
 
   await page.keyboard.press("p");
   await expect(page.getByTestId("challenge-result")).toHaveAttribute("data-result", "passed");

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "./portal.ts";
 export type CallSnapshot = Omit<CallState, "tracks"> & {
   tracks: Array<{ consumerId: string; peerId: string; kind: string; source: string; producerPaused: boolean }>;
 };
-export type VideoStat = { consumerId: string; peerId: string; framesDecoded: number };
+export type VideoStat = { consumerId: string; peerId: string; framesDecoded: number; frameHeight: number; bytesReceived: number };
 
 type Probe = { state(): CallState; inboundVideoStats(): Promise<VideoStat[]> };
 
@@ -27,6 +27,19 @@ export async function videoStats(page: Page): Promise<VideoStat[]> {
     const probe = (window as unknown as { __ygavCall?: Probe }).__ygavCall;
     return probe ? probe.inboundVideoStats() : [];
   });
+}
+
+/**
+ * What one peer's video arrives as on this page: the decoded frame height and the received
+ * bitrate over `gapMs` (0 when nothing from that peer). The sharpest of its consumers counts.
+ */
+export async function deliveredVideo(page: Page, peerId: string, gapMs = 2000): Promise<{ frameHeight: number; kbps: number }> {
+  const bytes = (stats: VideoStat[]) => stats.filter((s) => s.peerId === peerId).reduce((sum, s) => sum + s.bytesReceived, 0);
+  const before = await videoStats(page);
+  await page.waitForTimeout(gapMs);
+  const after = await videoStats(page);
+  const frameHeight = Math.max(0, ...after.filter((s) => s.peerId === peerId).map((s) => s.frameHeight));
+  return { frameHeight, kbps: Math.round(((bytes(after) - bytes(before)) * 8) / gapMs) };
 }
 
 export async function selfId(page: Page): Promise<string> {
