@@ -2,6 +2,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import {
   callState,
   createRoom,
+  deliveredVideo,
   expectDecoding,
   joinAsGuest,
   joinAsHost,
@@ -149,6 +150,11 @@ test("in a room that asks for admission a guest waits until the host admits, the
   const guestId = await selfId(guest.page);
   await expectDecoding(guest.page, [hostId]);
   await expectDecoding(host, [guestId]);
+  // Two people: each one's only remote tile asks for the top layer, the full 480 lines of the
+  // VGA fake camera, whatever the tile measures (after bandwidth estimation ramps up).
+  for (const [page, far] of [[guest.page, hostId], [host, guestId]] as const) {
+    await expect.poll(async () => (await deliveredVideo(page, far)).frameHeight, { timeout: 20_000 }).toBe(480);
+  }
 });
 
 /** The e2e media node's worker doing the most work (the one forwarding this call), by CPU time. */

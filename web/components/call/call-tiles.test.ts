@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PeerInfo } from "../../../server/src/protocol/entities.ts";
 import { INITIAL_STATE, type CallState, type RemoteTrack } from "@/lib/media-client/call-state";
-import { buildTiles, peerMicStatus } from "./call-tiles.ts";
+import { buildTiles, peerMicStatus, remoteTileCount } from "./call-tiles.ts";
 
 const peer = (id: string, extra: Partial<PeerInfo> = {}): PeerInfo => ({
   id,
@@ -40,5 +40,12 @@ describe("the call grid", () => {
     expect(peerMicStatus(peer("a", { producers: [{ ...mic, mutedByModerator: true }] }))).toBe("moderator");
     expect(peerMicStatus(peer("a", { producers: [{ ...mic, paused: false }] }))).toBe("on");
     expect(peerMicStatus(peer("a"))).toBe("off");
+  });
+
+  it("counts the pictures of other participants: a 1:1 call has one, whose tile asks for the top layer", () => {
+    const pair: CallState = { ...INITIAL_STATE, self: peer("me"), peers: [peer("a")], tracks: [track("a", "camera")] };
+    expect(remoteTileCount(buildTiles(pair))).toBe(1);
+    expect(remoteTileCount(buildTiles({ ...pair, peers: [peer("a"), peer("watcher", { observer: true })] }))).toBe(1);
+    expect(remoteTileCount(buildTiles({ ...pair, tracks: [...pair.tracks, track("a", "screen")] }))).toBe(2);
   });
 });

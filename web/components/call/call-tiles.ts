@@ -27,6 +27,11 @@ export function buildTiles(state: CallState): Tile[] {
   return [...screens, ...cameras, ...self];
 }
 
+/** How many tiles show another participant (the far side of a 1:1 call is the only one). */
+export function remoteTileCount(tiles: Tile[]): number {
+  return tiles.filter((tile) => tile.kind !== "self").length;
+}
+
 export function peerMicStatus(peer: PeerInfo): MicStatus {
   const mic = peer.producers.find((p) => p.source === "mic");
   if (!mic) return "off";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { CallSession } from "@/lib/media-client/call-session";
 import type { CallState } from "@/lib/media-client/call-state";
 import { rateQuality } from "@/lib/media-client/connection-quality";
-import { buildTiles, selfMicStatus } from "./call-tiles";
+import { buildTiles, remoteTileCount, selfMicStatus } from "./call-tiles";
 import { CallControls } from "./call-controls";
 import { ConnectingBanner } from "./connecting-banner";
 import { LockIcon } from "./icons";
@@ -79,7 +79,7 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
                   speaking={Boolean(self) && state.activeSpeaker === self?.id}
                 />
               ) : (
-                <RemoteTile key={tile.key} tile={tile} session={session} speaking={state.activeSpeaker === tile.peer.id} readings={readings} />
+                <RemoteTile key={tile.key} tile={tile} session={session} speaking={state.activeSpeaker === tile.peer.id} readings={readings} sole={remoteTileCount(tiles) === 1} />
               ),
             )}
           </VideoGrid>

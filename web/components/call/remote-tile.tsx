@@ -4,23 +4,28 @@ import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import type { CallSession } from "@/lib/media-client/call-session";
 import { rateQuality } from "@/lib/media-client/connection-quality";
+import { SHARPEST_LAYER_HEIGHT } from "@/lib/media-client/simulcast";
 import { peerMicStatus, type Tile } from "./call-tiles";
 import { Initial, TileFrame } from "./tile-frame";
 import { TrackVideo } from "./track-video";
 import { useTileView } from "./use-tile-view";
 import type { QualityReadings } from "./use-quality";
 
-/** Another participant's camera or shared screen. */
-export function RemoteTile({ tile, session, speaking, readings }: {
+/**
+ * Another participant's camera or shared screen. `sole`: the only remote picture on screen (the
+ * far side of a 1:1 call), which gets the sharpest layer even in a small window.
+ */
+export function RemoteTile({ tile, session, speaking, readings, sole = false }: {
   tile: Extract<Tile, { kind: "camera" | "screen" }>;
   session: CallSession | null;
   speaking: boolean;
   readings: QualityReadings;
+  sole?: boolean;
 }) {
   const t = useTranslations("call");
   const ref = useRef<HTMLDivElement>(null);
   const { peer, video } = tile;
-  useTileView(ref, session, video?.consumerId ?? null);
+  useTileView(ref, session, video?.consumerId ?? null, sole ? SHARPEST_LAYER_HEIGHT : undefined);
   const showVideo = video !== null && !video.producerPaused;
   const fps = showVideo ? (readings.fps[video.consumerId] ?? null) : null;
   const quality = rateQuality({ rttMs: readings.rttMs, recentLoss: readings.recentLoss, fps });

@@ -6,6 +6,7 @@ import { Initial } from "@/components/call/tile-frame";
 import { TrackVideo } from "@/components/call/track-video";
 import { useTileView } from "@/components/call/use-tile-view";
 import type { CallSession } from "@/lib/media-client/call-session";
+import { SHARPEST_LAYER_HEIGHT } from "@/lib/media-client/simulcast";
 import type { RemoteTrack } from "@/lib/media-client/call-state";
 import type { Mark, RosterEntry } from "./console-api";
 import type { QueuedMark } from "./mark-queue";
@@ -14,9 +15,6 @@ import { MARKS, type DisplayStatus } from "./roster-model";
 import { StatusChip } from "./status-chip";
 import { STATUS_COLOURS } from "@/lib/pages/roll-call-display";
 
-// The spotlight always asks for the top simulcast layer, whatever the screen size: the node gives
-// the sharpest layer the camera sends (480 lines from a VGA camera, 720 from a 720p one).
-const SPOTLIGHT_LAYER_HEIGHT = 720;
 
 export interface SnapshotState {
   state: "idle" | "saving" | "saved" | "failed";
@@ -49,7 +47,9 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
   const attendance = useTranslations("rollcall.attendance");
   const ts = useTranslations("rollcallConsole.spotlight");
   const now = useNow({ updateInterval: 1000 });
-  useTileView(stageRef, session, video?.consumerId ?? null, SPOTLIGHT_LAYER_HEIGHT);
+  // The spotlight asks for the top layer whatever the screen size: the node gives the sharpest
+  // the camera sends (480 lines from a VGA camera, 720 from a 720p one).
+  useTileView(stageRef, session, video?.consumerId ?? null, SHARPEST_LAYER_HEIGHT);
   const showVideo = video !== null && !video.producerPaused;
   const calledAt = new Date(entry.calledAt!).getTime();
   const answeredAt = entry.answeredAt ? new Date(entry.answeredAt).getTime() : null;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { selfMicStatus } from "@/components/call/call-tiles";
+import { remoteTileCount, selfMicStatus } from "@/components/call/call-tiles";
 import { CallControls } from "@/components/call/call-controls";
 import { ConnectingBanner } from "@/components/call/connecting-banner";
 import { ReconnectingBanner } from "@/components/call/reconnecting-banner";
@@ -57,7 +57,7 @@ export function LinkCallView({ session, state, title, selfName, cameraTrack }: {
         {tiles.length > 0 ? (
           <VideoGrid count={tiles.length}>
             {tiles.map((tile) => (
-              <RemoteTile key={tile.key} tile={tile} session={session} speaking={state.activeSpeaker === tile.peer.id} readings={readings} />
+              <RemoteTile key={tile.key} tile={tile} session={session} speaking={state.activeSpeaker === tile.peer.id} readings={readings} sole={remoteTileCount(tiles) === 1} />
             ))}
           </VideoGrid>
         ) : (

@@ -12,6 +12,9 @@ export function pickVideoCodec(device: types.Device, capture: CaptureSize, call:
   return { codec: h264, encodings: [{ maxBitrate: top!.maxBitrate }] };
 }
 
+/** A height that asks for the top layer: the spotlight and a call's only remote picture. */
+export const SHARPEST_LAYER_HEIGHT = 720;
+
 /**
  * The simulcast layer a tile of this height needs: 0 up to 180 px, 1 up to 360 px, 2 above. The
  * node clamps to the layers the sender really has, so 2 always means "the sharpest there is".
