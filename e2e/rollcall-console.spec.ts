@@ -117,12 +117,17 @@ test("a mark made while the officer is offline stays visible as unsaved and is s
   const { page, context } = officer;
   await page.keyboard.press("n");
   await expect(page.getByTestId("spotlight-name")).toHaveText(b!.person.name);
+  // Offline emulation let a mark through once on a loaded machine (the request raced the
+  // emulation reaching the page); failing the mark request itself makes "offline" certain.
+  const markRequests = "**/api/v1/rollcalls/*/entries/*/mark";
+  await page.route(markRequests, (route) => route.abort("internetdisconnected"));
   await context.setOffline(true);
   await page.keyboard.press("2");
   await expect(page.getByTestId("unsaved-marks")).toBeVisible();
   await expect(rosterRow(page, b!.person)).toHaveAttribute("data-status", "late");
   await expect(page.getByTestId("spotlight").getByTestId("mark-state")).toHaveAttribute("data-state", "failed");
   await context.setOffline(false);
+  await page.unroute(markRequests);
   await expect(page.getByTestId("spotlight").getByTestId("mark-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
   await expect(page.getByTestId("unsaved-marks")).toHaveCount(0);
   expect((await entryOf(page, b!.person)).status).toBe("late");
