@@ -1,5 +1,5 @@
 import { BusyError, ConflictError, type AppError } from "../errors.ts";
-import { isUniqueViolation } from "./unique-violation.ts";
+import { databaseErrorCode, isUniqueViolation } from "./unique-violation.ts";
 
 // Prisma's "unable to start a transaction in the given time" and "write conflict or deadlock",
 // and PostgreSQL's own deadlock and serialization failures when they come through raw.
@@ -11,8 +11,8 @@ const TRANSIENT_CODES = new Set(["P2028", "P2034", "40P01", "40001"]);
  * "busy, retry", and a unique index that stopped a concurrent duplicate is a conflict.
  */
 export function databaseRefusal(error: unknown): AppError | null {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof code === "string" && TRANSIENT_CODES.has(code)) return new BusyError("The database is busy; try again in a moment");
+  const code = databaseErrorCode(error);
+  if (code !== undefined && TRANSIENT_CODES.has(code)) return new BusyError("The database is busy; try again in a moment");
   if (isUniqueViolation(error)) return new ConflictError("This already exists (created at the same moment by another request)");
   return null;
 }

@@ -6,8 +6,14 @@ import type { AppError } from "../errors.ts";
  * through raw) is the same refusal as the check's, so callers map it to that typed error.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  const code = databaseErrorCode(error);
   return code === "P2002" || code === "23505";
+}
+
+/** Prisma's `P…` code or PostgreSQL's SQLSTATE, when the error carries one. */
+export function databaseErrorCode(error: unknown): string | undefined {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : undefined;
 }
 
 /** For `.catch(...)` on the transaction: a unique violation becomes `conflict()`, anything else passes. */
