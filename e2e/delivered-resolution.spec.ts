@@ -41,8 +41,10 @@ for (const camera of cameras) {
     await signInByApi(officer.page, "hc.officer");
     const { id, people } = await scheduleRollCall(officer.page, `清晰度 ${camera.height} ${suffix}`, 2);
     const persons: Array<{ page: Page; peerId: string; name: string; entryId: string }> = [];
-    for (const person of people) {
-      const participant = await newParticipant(cameraBrowser);
+    // Only the person who is called films through the clip: two 720p encoders beside three pages
+    // left too little CPU on 2 cores for Chromium to keep sending the top layer.
+    for (const [index, person] of people.entries()) {
+      const participant = await newParticipant(index === 0 ? cameraBrowser : browser);
       opened.push(participant.context);
       await verifyAndWait(participant.page, `/r/${person.token}`, person.idLast4);
       persons.push({ page: participant.page, peerId: "", name: person.name, entryId: person.entryId });
@@ -63,7 +65,7 @@ for (const camera of cameras) {
         .poll(async () => {
           measured = { spotlight: await deliveredVideo(officer.page, called!.peerId), grid: await deliveredVideo(officer.page, other!.peerId) };
           return measured.spotlight.frameHeight === camera.height && measured.grid.frameHeight > 0 && measured.grid.frameHeight <= 240;
-        }, { timeout: 20_000, message: `spotlight at ${camera.height} lines, grid tile at most 240` })
+        }, { timeout: 45_000, message: `spotlight at ${camera.height} lines, grid tile at most 240` })
         .toBe(true);
     } finally {
       // The last reading, also when it failed: these are the numbers docs/PERFORMANCE.md records.
