@@ -1,6 +1,7 @@
 import os from "node:os";
 import { z } from "zod";
 import { DEFAULT_SIGNALING_LIMITS, type SignalingLimits } from "./signaling/limits.ts";
+import { DEFAULT_WARNING_SECONDS } from "./protocol/room-terms.ts";
 
 // The media node's whole configuration: read from the environment once, validated, frozen.
 
@@ -22,6 +23,11 @@ const ZEnv = z
     MEDIA_WORKERS: z.coerce.number().int().min(1).max(64).default(os.cpus().length),
     MEDIA_ROOM_EMPTY_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     MEDIA_PEER_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    // Warnings before a timed room's end, seconds left, comma-separated (tests shorten them).
+    MEDIA_ROOM_WARNING_SECONDS: z
+      .string()
+      .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5}){0,4}\s*$/, { message: "MEDIA_ROOM_WARNING_SECONDS: up to 5 whole seconds, comma-separated (e.g. 300,60)" })
+      .default(DEFAULT_WARNING_SECONDS.join(",")),
     // Origins whose pages may open signaling (comma-separated; "*" = any). Default: the portal's.
     MEDIA_CORS_ORIGIN: unsetIfEmpty(z.string().min(1).optional()),
     // Bearer token for /metrics (and the detailed /health); unset: /metrics is off.
@@ -55,6 +61,8 @@ export type MediaConfig = Readonly<{
   workers: number;
   roomEmptyGraceMs: number;
   peerReconnectGraceMs: number;
+  /** Seconds before a timed room's end at which its participants are warned, largest first. */
+  roomWarningSeconds: readonly number[];
   /** Allowed browser origins; "*" only when configured so. */
   allowedOrigins: readonly string[] | "*";
   metricsToken: string | null;
@@ -81,6 +89,7 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
     workers: e.MEDIA_WORKERS,
     roomEmptyGraceMs: e.MEDIA_ROOM_EMPTY_GRACE_SECONDS * 1000,
     peerReconnectGraceMs: e.MEDIA_PEER_RECONNECT_GRACE_SECONDS * 1000,
+    roomWarningSeconds: Object.freeze([...new Set(e.MEDIA_ROOM_WARNING_SECONDS.split(",").map(Number))].filter((n) => n > 0).sort((a, b) => b - a)),
     allowedOrigins: allowedOrigins(e.MEDIA_CORS_ORIGIN, e.PORTAL_URL),
     metricsToken: e.METRICS_TOKEN ?? null,
     limits: Object.freeze({

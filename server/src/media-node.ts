@@ -39,7 +39,10 @@ export class MediaNode {
       reconnectGraceMs: config.peerReconnectGraceMs,
       onPeerJoined: (room, peer) => reporter.report({ type: "peer.joined", room: room.id, identity: peer.id, name: peer.name, role: peer.role, at: now() }),
       onPeerLeft: (room, peer, reason) => reporter.report({ type: "peer.left", room: room.id, identity: peer.id, reason, at: now() }),
-      onRoomClosed: (room, reason) => reporter.report({ type: "room.closed", room: room.id, reason, at: now() }),
+      warningSeconds: config.roomWarningSeconds,
+      onRoomClosed: (room, reason, detail) => reporter.report({ type: "room.closed", room: room.id, reason, ...detail, at: now() }),
+      onNotice: (room, notice, by) =>
+        reporter.report({ type: "room.notice", room: room.id, identity: by, preset: notice.preset, text: notice.text, at: new Date(notice.sentAt).toISOString() }),
     });
     const metrics = new MediaMetrics(() => rooms.snapshot());
     pool.on("replaced", () => metrics.workerDeaths.inc());

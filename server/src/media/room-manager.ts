@@ -4,7 +4,9 @@ import type { RoomKind } from "../protocol/join-token.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { MediaSnapshot } from "../observability/metrics.ts";
 import type { Peer } from "./peer.ts";
-import { Room } from "./room.ts";
+import { Room, type CloseDetail } from "./room.ts";
+import { assertNotEnded, assertSameTerms, OPEN_TERMS, type RoomTerms } from "./room-terms.ts";
+import type { RoomNotice } from "../protocol/room-terms.ts";
 import type { WorkerPool } from "./worker-pool.ts";
 
 export interface RoomManagerOptions {
@@ -14,9 +16,12 @@ export interface RoomManagerOptions {
   announcedIp: string | undefined;
   emptyGraceMs: number;
   reconnectGraceMs: number;
+  /** Seconds before a timed room's end at which everyone is warned. */
+  warningSeconds?: readonly number[];
   onPeerJoined?: (room: Room, peer: Peer) => void;
   onPeerLeft?: (room: Room, peer: Peer, reason: string) => void;
-  onRoomClosed?: (room: Room, reason: string) => void;
+  onRoomClosed?: (room: Room, reason: string, detail: CloseDetail) => void;
+  onNotice?: (room: Room, notice: RoomNotice, by: string) => void;
 }
 
 // A room closed by a moderator or the portal stays closed for the longest a join token lives.
@@ -40,28 +45,31 @@ export class RoomManager {
    * The room's kind is the one named by the token that created it; a token naming another kind
    * is refused, so a meeting's token can never be pointed at a roll call's room.
    */
-  async getOrCreate(id: string, kind: RoomKind = "meeting"): Promise<Room> {
+  async getOrCreate(id: string, kind: RoomKind = "meeting", terms: RoomTerms = OPEN_TERMS): Promise<Room> {
     const closedAt = this.closedByHost.get(id);
     if (closedAt && Date.now() - closedAt < CLOSED_ROOM_MEMORY_MS) throw new MediaError("room_closed", "The room has been closed");
+    // Stateless as well as remembered: after a node restart a timed room's tokens still say it is over.
+    assertNotEnded(terms);
     const existing = this.rooms.get(id);
     let room: Room;
     if (existing && !existing.isClosed) room = existing;
     else {
       let pending = this.creating.get(id);
       if (!pending) {
-        pending = this.createRoom(id, kind).finally(() => this.creating.delete(id));
+        pending = this.createRoom(id, kind, terms).finally(() => this.creating.delete(id));
         this.creating.set(id, pending);
       }
       room = await pending;
     }
     if (room.kind !== kind) throw forbidden(`This token is for a ${kind} room; this room is a ${room.kind}`);
+    assertSameTerms(room.terms, terms);
     return room;
   }
 
-  /** Closed by a moderator or the portal: it cannot be reopened with the same tokens. */
-  closeRoom(id: string, reason: string): void {
+  /** Closed by a moderator, the portal or its end time: it cannot be reopened with the same tokens. */
+  closeRoom(id: string, reason: string, detail: CloseDetail = {}): void {
     this.closedByHost.set(id, Date.now());
-    this.rooms.get(id)?.close(reason);
+    this.rooms.get(id)?.close(reason, detail);
   }
 
   all(): IterableIterator<Room> {
@@ -106,7 +114,7 @@ export class RoomManager {
     return { rooms: this.rooms.size, peers, producers, consumers, workers, bitrate };
   }
 
-  private async createRoom(id: string, kind: RoomKind): Promise<Room> {
+  private async createRoom(id: string, kind: RoomKind, terms: RoomTerms): Promise<Room> {
     const { pool } = this.options;
     const room = await Room.create({
       id,
@@ -117,6 +125,8 @@ export class RoomManager {
       announcedIp: this.options.announcedIp,
       emptyGraceMs: this.options.emptyGraceMs,
       reconnectGraceMs: this.options.reconnectGraceMs,
+      terms,
+      warningSeconds: this.options.warningSeconds,
     });
     room.on("peerJoined", (peer) => {
       pool.addLoad(room.worker, 1);
@@ -126,10 +136,15 @@ export class RoomManager {
       pool.addLoad(room.worker, -1);
       this.options.onPeerLeft?.(room, peer, reason);
     });
-    room.on("closed", (reason) => {
+    room.on("closed", (reason, detail) => {
       if (this.rooms.get(id) === room) this.rooms.delete(id);
-      this.options.onRoomClosed?.(room, reason);
+      this.options.onRoomClosed?.(room, reason, detail);
     });
+    room.on("timeUp", () => {
+      if (this.rooms.get(id) === room) this.closeRoom(id, "on_time");
+      else room.close("on_time");
+    });
+    room.on("notice", (notice, by) => this.options.onNotice?.(room, notice, by));
     this.rooms.set(id, room);
     return room;
   }

@@ -11,6 +11,10 @@ import { consume } from "./consuming.ts";
 import { canSee } from "./visibility.ts";
 import { Peer, type PeerProducer } from "./peer.ts";
 import { notifyEach, type PeerChannel } from "./peer-channel.ts";
+import { RoomDeadline } from "./room-deadline.ts";
+import { assertMayRecord, assertNotEnded, mayReceive, OPEN_TERMS, type RoomTerms } from "./room-terms.ts";
+import { NOTICE_PRESET_TEXT_ZH, type RoomNotice, type RoomTime } from "../protocol/room-terms.ts";
+import type { RoomInfo } from "../protocol/entities.ts";
 
 export interface RoomOptions {
   id: string;
@@ -22,12 +26,28 @@ export interface RoomOptions {
   announcedIp: string | undefined;
   emptyGraceMs: number;
   reconnectGraceMs: number;
+  /** End, privilege and recording, fixed by the first token (room-terms.ts). */
+  terms?: RoomTerms;
+  /** Seconds before the end at which everyone is warned. */
+  warningSeconds?: readonly number[];
+}
+
+/** How a room ended, for the portal only (participants get the neutral reason code). */
+export interface CloseDetail {
+  /** The moderator's own reason for a termination. */
+  note?: string;
+  /** Who ended it (identity). */
+  by?: string;
 }
 
 interface RoomEvents {
   peerJoined: [peer: Peer];
   peerLeft: [peer: Peer, reason: string];
-  closed: [reason: string];
+  closed: [reason: string, detail: CloseDetail];
+  /** The end time has come: the manager closes the room ("on_time") and remembers it. */
+  timeUp: [];
+  /** A moderator's notice went out (the portal keeps it in the visit record). */
+  notice: [notice: RoomNotice, by: string];
 }
 
 interface LobbyEntry {
@@ -40,8 +60,11 @@ export interface JoinOutcome {
   lobby: boolean;
   self: PeerInfo;
   peers: PeerInfo[];
-  room: { id: string; locked: boolean };
+  room: RoomInfo;
 }
+
+/** Producers a moderator's mute paused (they were playing): the unmute resumes exactly these. */
+const pausedByModerator = new WeakSet<types.Producer>();
 
 /**
  * A room: one router, its peers and its lobby. Membership, admission and moderation live here;
@@ -50,6 +73,9 @@ export interface JoinOutcome {
 export class Room extends EventEmitter<RoomEvents> {
   readonly id: string;
   readonly kind: RoomKind;
+  readonly terms: RoomTerms;
+  private readonly deadline: RoomDeadline | undefined;
+  private noticeCount = 0;
   private router!: types.Router;
   private audioObserver!: types.AudioLevelObserver;
   worker: types.Worker;
@@ -69,8 +95,18 @@ export class Room extends EventEmitter<RoomEvents> {
     super();
     this.id = options.id;
     this.kind = options.kind ?? "meeting";
+    this.terms = options.terms ?? OPEN_TERMS;
     this.worker = options.worker;
     this.logger = options.logger.child({ room: options.id });
+    if (this.terms.endsAtMs !== null) {
+      this.deadline = new RoomDeadline(this.terms.endsAtMs, options.warningSeconds ?? [], {
+        warn: (thresholdSeconds, remainingMs) => {
+          this.logger.info({ thresholdSeconds, remainingMs }, "room ends soon");
+          this.notifyAll("roomTimeWarning", { thresholdSeconds, remainingMs });
+        },
+        end: () => this.emit("timeUp"),
+      });
+    }
   }
 
   static async create(options: RoomOptions): Promise<Room> {
@@ -109,6 +145,7 @@ export class Room extends EventEmitter<RoomEvents> {
   /** Admission: lobby, lock and bars are decided here, on the server, never in the page. */
   async join(claims: JoinClaims, channel: PeerChannel, rtpCapabilities: types.RtpCapabilities): Promise<JoinOutcome> {
     if (this.closed) throw new MediaError("room_closed", "The room has been closed");
+    assertNotEnded(this.terms);
     const bar = this.barred.get(claims.sub);
     if (bar) throw forbidden(bar);
     const returning = this.peers.get(claims.sub);
@@ -119,7 +156,7 @@ export class Room extends EventEmitter<RoomEvents> {
       this.notifyLobbyChanged();
       this.logger.info({ peer: claims.sub }, "waiting in the lobby");
       const self = new Peer(claims, channel).info();
-      return { lobby: true, self, peers: [], room: { id: this.id, locked: this.locked } };
+      return { lobby: true, self, peers: [], room: this.info() };
     }
     this.lobby.delete(claims.sub);
     clearTimeout(this.emptyTimer);
@@ -148,8 +185,26 @@ export class Room extends EventEmitter<RoomEvents> {
       lobby: false,
       self: peer.info(),
       peers: this.visiblePeersFor(peer).map((p) => p.info()),
-      room: { id: this.id, locked: this.locked },
+      room: this.info(),
     };
+  }
+
+  /** What every participant learns of the room when it joins. */
+  info(): RoomInfo {
+    return { id: this.id, locked: this.locked, time: this.time(), privileged: this.terms.privileged, mustRecord: this.terms.mustRecord };
+  }
+
+  time(): RoomTime {
+    return {
+      endsAt: this.terms.endsAtMs,
+      remainingMs: this.deadline ? this.deadline.remainingMs() : null,
+      warningSeconds: this.deadline ? [...this.deadline.warningSeconds].sort((a, b) => b - a) : [],
+    };
+  }
+
+  /** For the recorder (issue 10): refuses for a privileged room. */
+  assertMayRecord(): void {
+    assertMayRecord(this.terms);
   }
 
   async createTransport(peer: Peer, direction: "send" | "recv"): Promise<types.WebRtcTransport> {
@@ -187,13 +242,15 @@ export class Room extends EventEmitter<RoomEvents> {
     const mutedByModerator = peer.mutedSources.has(source);
     const producer = await transport.produce({ kind, rtpParameters, paused: mutedByModerator, appData: { peerId: peer.id, source } });
     const entry = { producer, source, mutedByModerator };
+    // Paused only because of the hold: lifting the hold lets it play.
+    if (mutedByModerator) pausedByModerator.add(producer);
     peer.producers.set(producer.id, entry);
     if (mutedByModerator) peer.channel.notify("mutedByModerator", { producerId: producer.id, source });
     producer.on("transportclose", () => peer.producers.delete(producer.id));
     if (kind === "audio") await this.audioObserver.addProducer({ producerId: producer.id }).catch(() => {});
     this.broadcast("peerUpdated", { peer: peer.info() }, peer);
     for (const other of this.peers.values()) {
-      if (other !== peer && other.connected && canSee(other, peer)) void consume(this.router, other, peer, entry, this.logger);
+      if (other !== peer && other.connected && this.mayConsume(other, peer, entry)) void consume(this.router, other, peer, entry, this.logger);
     }
     return producer;
   }
@@ -217,14 +274,49 @@ export class Room extends EventEmitter<RoomEvents> {
 
   async mutePeer(targetId: string, source: Source | "all"): Promise<void> {
     const target = this.peer(targetId);
+    // Held even while the peer has nothing of that source (between a reconnect and its produce).
+    if (source !== "all") target.mutedSources.add(source);
     for (const entry of target.producers.values()) {
       if (source !== "all" && entry.source !== source) continue;
+      if (!entry.producer.paused) pausedByModerator.add(entry.producer);
       await entry.producer.pause();
       entry.mutedByModerator = true;
       target.mutedSources.add(entry.source);
       target.channel.notify("mutedByModerator", { producerId: entry.producer.id, source: entry.source });
     }
     this.broadcast("peerUpdated", { peer: target.info() }, target, { toSubject: true });
+  }
+
+  /**
+   * Lifts a moderator's mute. What the moderator paused plays again; a source the peer had
+   * paused itself before the mute stays paused (its own choice is not overridden).
+   */
+  async unmutePeer(targetId: string, source: Source | "all"): Promise<void> {
+    const target = this.peer(targetId);
+    const sources = new Set<Source>(source === "all" ? target.mutedSources : [source]);
+    for (const entry of target.producers.values()) {
+      if (!entry.mutedByModerator || (source !== "all" && entry.source !== source)) continue;
+      sources.add(entry.source);
+      entry.mutedByModerator = false;
+      if (pausedByModerator.delete(entry.producer)) await entry.producer.resume();
+    }
+    for (const s of sources) {
+      target.mutedSources.delete(s);
+      target.channel.notify("unmutedByModerator", { source: s });
+    }
+    this.broadcast("peerUpdated", { peer: target.info() }, target, { toSubject: true });
+  }
+
+  /** A monitor's notice to everyone in the room (and the lobby: the visitor waiting sees it too). */
+  sendNotice(from: Peer, request: { preset: keyof typeof NOTICE_PRESET_TEXT_ZH } | { text: string }): RoomNotice {
+    const notice: RoomNotice =
+      "preset" in request
+        ? { noticeId: `${this.id}:${++this.noticeCount}`, preset: request.preset, text: NOTICE_PRESET_TEXT_ZH[request.preset], sentAt: Date.now() }
+        : { noticeId: `${this.id}:${++this.noticeCount}`, preset: null, text: request.text, sentAt: Date.now() };
+    this.notifyAll("roomNotice", notice);
+    this.logger.info({ by: from.id, preset: notice.preset, noticeId: notice.noticeId }, "notice sent");
+    this.emit("notice", notice, from.id);
+    return notice;
   }
 
   removePeer(targetId: string, reason: string): void {
@@ -293,10 +385,11 @@ export class Room extends EventEmitter<RoomEvents> {
     if (peer && peer.channel === channel) this.dropPeer(peer, "left");
   }
 
-  close(reason: string): void {
+  close(reason: string, detail: CloseDetail = {}): void {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.emptyTimer);
+    this.deadline?.stop();
     for (const peer of this.peers.values()) {
       peer.channel.notify("roomClosed", { reason });
       peer.channel.disconnect();
@@ -309,8 +402,8 @@ export class Room extends EventEmitter<RoomEvents> {
     this.peers.clear();
     this.lobby.clear();
     this.router.close();
-    this.logger.info({ reason }, "room closed");
-    this.emit("closed", reason);
+    this.logger.info({ reason, ...detail }, "room closed");
+    this.emit("closed", reason, detail);
   }
 
   /** After a worker death: a fresh router on the replacement, and every client told to rejoin. */
@@ -343,7 +436,8 @@ export class Room extends EventEmitter<RoomEvents> {
     const speaker = peerId === null ? undefined : this.peers.get(peerId);
     // Someone a peer may not see is, for that peer, nobody speaking.
     for (const peer of this.peers.values()) {
-      peer.channel.notify("activeSpeaker", { peerId: speaker && peer !== speaker && !canSee(peer, speaker) ? null : peerId });
+      const hidden = speaker && peer !== speaker && (!canSee(peer, speaker) || !mayReceive(this.terms, peer, "audio"));
+      peer.channel.notify("activeSpeaker", { peerId: hidden ? null : peerId });
     }
   }
 
@@ -355,14 +449,19 @@ export class Room extends EventEmitter<RoomEvents> {
   private async consumeAllFor(peer: Peer): Promise<void> {
     const wanted: Array<{ other: Peer; entry: PeerProducer }> = [];
     for (const other of this.peers.values()) {
-      if (other === peer || !canSee(peer, other)) continue;
-      for (const entry of other.producers.values()) wanted.push({ other, entry });
+      if (other === peer) continue;
+      for (const entry of other.producers.values()) if (this.mayConsume(peer, other, entry)) wanted.push({ other, entry });
     }
     wanted.sort((a, b) => Number(a.entry.producer.kind === "audio") - Number(b.entry.producer.kind === "audio"));
     const offers = wanted.map(({ other, entry }) => consume(this.router, peer, other, entry, this.logger));
     for (const result of await Promise.allSettled(offers)) {
       if (result.status === "rejected") this.logger.warn({ peer: peer.id, err: String(result.reason) }, "could not consume a producer");
     }
+  }
+
+  /** Visibility, then the privileged room's rule: staff and observers never receive its audio. */
+  private mayConsume(viewer: Peer, producerPeer: Peer, entry: PeerProducer): boolean {
+    return canSee(viewer, producerPeer) && mayReceive(this.terms, viewer, entry.producer.kind);
   }
 
   private dropPeer(peer: Peer, reason: string): void {

@@ -3,7 +3,10 @@ import type { Logger } from "../observability/logger.ts";
 export type MediaEvent =
   | { type: "peer.joined"; room: string; identity: string; name: string; role: string; at: string }
   | { type: "peer.left"; room: string; identity: string; reason: string; at: string }
-  | { type: "room.closed"; room: string; reason: string; at: string };
+  /** `note` and `by`: a moderator's termination (its required reason, who); never shown to participants. */
+  | { type: "room.closed"; room: string; reason: string; note?: string; by?: string; at: string }
+  /** A monitor's notice (a warning in the visit record): preset code or null, its text, who sent it. */
+  | { type: "room.notice"; room: string; identity: string; preset: string | null; text: string; at: string };
 
 const MAX_QUEUE = 10_000;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRoomTime } from "./room-terms.ts";
 
 export const ZSource = z.enum(["mic", "camera", "screen"]);
 export type Source = z.infer<typeof ZSource>;
@@ -28,6 +29,12 @@ export type PeerInfo = z.infer<typeof ZPeerInfo>;
 export const ZRoomInfo = z.object({
   id: z.string(),
   locked: z.boolean(),
+  /** Its end and warnings (room-terms.ts); `endsAt: null` for rooms without an end. */
+  time: ZRoomTime,
+  /** 律师会见: staff and observers hear nothing, nothing is recorded; every side says so. */
+  privileged: z.boolean(),
+  /** The room must be recorded: show "录音录像中" (the recorder, issue 10, reports its real state). */
+  mustRecord: z.boolean(),
 });
 export type RoomInfo = z.infer<typeof ZRoomInfo>;
 

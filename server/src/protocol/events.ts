@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZPeerInfo, ZSource } from "./entities.ts";
+import { ZRoomNotice } from "./room-terms.ts";
 
 /** Every server → client event and its payload. `newConsumer` is acknowledged by the client. */
 export const EVENTS = {
@@ -21,6 +22,8 @@ export const EVENTS = {
   peerLeft: z.object({ peerId: z.string() }),
   /** To the peer itself: a moderator paused one of its producers. */
   mutedByModerator: z.object({ producerId: z.string(), source: ZSource }),
+  /** To the peer itself: a moderator lifted its mute (what the moderator had paused plays again). */
+  unmutedByModerator: z.object({ source: ZSource }),
   activeSpeaker: z.object({ peerId: z.string().nullable() }),
   /** To moderators: who waits in the lobby. */
   lobbyChanged: z.object({ waiting: z.array(z.object({ peerId: z.string(), name: z.string() })) }),
@@ -28,7 +31,12 @@ export const EVENTS = {
   rejected: z.object({ reason: z.string() }),
   roomLocked: z.object({ locked: z.boolean() }),
   removed: z.object({ reason: z.string() }),
+  /** `reason`: a code of ROOM_END_REASONS (room-terms.ts) or, for a meeting's host, their text. */
   roomClosed: z.object({ reason: z.string() }),
+  /** Everyone: the room ends in `remainingMs` (a threshold of `room.time.warningSeconds` was crossed). */
+  roomTimeWarning: z.object({ thresholdSeconds: z.number().int(), remainingMs: z.number().int() }),
+  /** Everyone: a monitor's notice (a warning to both sides of a visit). */
+  roomNotice: ZRoomNotice,
   /**
    * Everyone: the officer called this participant (show the name, enlarge the tile); both null
    * once the call is over (the person was marked): banners and the challenge go away.

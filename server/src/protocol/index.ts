@@ -5,4 +5,5 @@ export * from "./internal.ts";
 export * from "./join-token.ts";
 export * from "./media-types.ts";
 export * from "./requests.ts";
+export * from "./room-terms.ts";
 export * from "./socket-types.ts";

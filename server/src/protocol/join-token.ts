@@ -43,8 +43,24 @@ export const ZJoinClaims = z.object({
   as: z.enum(["person", "staff", "observer", "guest"]).optional(),
   /** When true the bearer waits in the lobby until a moderator admits it. */
   lobby: z.boolean().default(false),
+  /**
+   * The room's end (unix seconds): the node closes the room then by itself, portal or not, and
+   * refuses every token of the room from then on. Every token of a timed room names the same
+   * end; the first fixes it on the node and a token that disagrees (or names none) is refused.
+   */
+  endsAt: z.number().int().positive().optional(),
+  /**
+   * A privileged room (律师会见): staff and observers receive no audio from it and nothing is
+   * recorded. Fixed by the first token like `endsAt`.
+   */
+  privileged: z.boolean().optional(),
+  /** The room must be recorded (every non-privileged visit): drives the "录音录像中" indicator. */
+  mustRecord: z.boolean().optional(),
   exp: z.number().int(),
   iat: z.number().int().optional(),
+}).refine((claims) => !(claims.privileged && claims.mustRecord), {
+  message: "A privileged room is never recorded",
+  path: ["mustRecord"],
 });
 export type JoinClaims = z.infer<typeof ZJoinClaims>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZPeerInfo, ZRoomInfo, ZSource, ZTransportInfo } from "./entities.ts";
 import { ZDtlsParameters, ZRtpCapabilities, ZRtpParameters } from "./media-types.ts";
+import { ZNoticeRequest, ZRoomTime, ZTerminateRequest } from "./room-terms.ts";
 
 const ZId = z.string().min(1).max(64);
 const ZEmpty = z.strictObject({});
@@ -55,6 +56,14 @@ export const REQUESTS = {
     result: ZEmpty,
   },
   mutePeer: { payload: z.strictObject({ peerId: ZId, source: z.union([ZSource, z.literal("all")]) }), result: ZEmpty },
+  /** Lifts a moderator's mute: what it paused plays again; the peer's own mutes stay. */
+  unmutePeer: { payload: z.strictObject({ peerId: ZId, source: z.union([ZSource, z.literal("all")]) }), result: ZEmpty },
+  /** A notice to everyone in the room: a preset (by code) or free text, one line, ≤ 120 characters. */
+  sendNotice: { payload: ZNoticeRequest, result: z.object({ noticeId: z.string() }) },
+  /** Ends the room now. The reason is required and goes to the portal; participants see "terminated". */
+  terminateRoom: { payload: ZTerminateRequest, result: ZEmpty },
+  /** The room's time again (after a phone slept, its monotonic clock may have stopped). */
+  getRoomTime: { payload: ZEmpty, result: ZRoomTime },
   removePeer: { payload: z.strictObject({ peerId: ZId, reason: z.string().trim().max(200).default("") }), result: ZEmpty },
   lockRoom: { payload: z.strictObject({ locked: z.boolean() }), result: ZEmpty },
   admitPeer: { payload: z.strictObject({ peerId: ZId }), result: ZEmpty },
@@ -69,4 +78,14 @@ export type ParsedPayload<K extends RequestName> = z.output<(typeof REQUESTS)[K]
 export type RequestResult<K extends RequestName> = z.output<(typeof REQUESTS)[K]["result"]>;
 
 /** Requests only a token with the moderate grant may send. */
-export const MODERATOR_REQUESTS: ReadonlySet<RequestName> = new Set(["mutePeer", "removePeer", "lockRoom", "admitPeer", "rejectPeer", "closeRoom"]);
+export const MODERATOR_REQUESTS: ReadonlySet<RequestName> = new Set([
+  "mutePeer",
+  "unmutePeer",
+  "removePeer",
+  "lockRoom",
+  "admitPeer",
+  "rejectPeer",
+  "closeRoom",
+  "sendNotice",
+  "terminateRoom",
+]);

@@ -1,4 +1,5 @@
 import { handle } from "./handle.ts";
+import { assertMayCloseWithoutReason } from "./visit-handlers.ts";
 import type { SignalingSession } from "./session.ts";
 
 /** Moderator requests; `handle` has already refused them for tokens without the moderate grant. */
@@ -7,6 +8,11 @@ export function registerModerationHandlers(session: SignalingSession): void {
 
   handle(session, "mutePeer", async ({ peerId, source }) => {
     await (await moderatorRoom()).mutePeer(peerId, source);
+    return {};
+  });
+
+  handle(session, "unmutePeer", async ({ peerId, source }) => {
+    await (await moderatorRoom()).unmutePeer(peerId, source);
     return {};
   });
 
@@ -32,6 +38,7 @@ export function registerModerationHandlers(session: SignalingSession): void {
 
   handle(session, "closeRoom", async ({ reason }) => {
     const room = await moderatorRoom();
+    assertMayCloseWithoutReason(room.kind);
     session.deps.rooms.closeRoom(room.id, reason || "Closed by the host");
     return {};
   });

@@ -3,6 +3,7 @@ import { invalidState } from "../errors.ts";
 import type { PeerChannel } from "../media/peer-channel.ts";
 import type { Peer } from "../media/peer.ts";
 import type { Room } from "../media/room.ts";
+import { termsOf } from "../media/room-terms.ts";
 import type { RoomManager } from "../media/room-manager.ts";
 import { socketChannel, type MediaSocket } from "../media/socket-channel.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -45,7 +46,7 @@ export class SignalingSession {
    */
   async room(): Promise<Room> {
     assertMayEnter(this.claims);
-    const room = await this.deps.rooms.getOrCreate(this.claims.room, this.claims.kind);
+    const room = await this.deps.rooms.getOrCreate(this.claims.room, this.claims.kind, termsOf(this.claims));
     await fairTurn();
     return room;
   }

@@ -10,6 +10,7 @@ import { gateRequests } from "./request-gate.ts";
 import { registerModerationHandlers } from "./moderation-handlers.ts";
 import { registerSessionHandlers } from "./session-handlers.ts";
 import { SignalingSession, type SignalingDeps } from "./session.ts";
+import { registerVisitHandlers } from "./visit-handlers.ts";
 
 interface SocketData {
   claims: JoinClaims;
@@ -57,6 +58,7 @@ export function createSignalingServer(
     registerSessionHandlers(session);
     registerMediaHandlers(session);
     registerModerationHandlers(session);
+    registerVisitHandlers(session);
   });
   return io;
 }

@@ -87,6 +87,14 @@ const SHAPED: Record<RequestName, fc.Arbitrary<unknown>> = {
   admitPeer: fc.record({ peerId: ref("$peer") }),
   rejectPeer: fc.record({ peerId: ref("$peer"), reason }),
   closeRoom: fc.record({ reason }),
+  unmutePeer: fc.record({ peerId: fc.oneof(ref("$peer"), ref("$self")), source }),
+  sendNotice: fc.oneof(
+    fc.record({ preset: pick("language", "topic", "conduct", "time", "camera", "identity", "bogus", "__proto__") }),
+    fc.record({ text: fc.oneof(reason, fc.constant("x".repeat(121)), fc.constant("请注意\n换行"), fc.constant("\u202Eevil"), fc.constant("   ")) }),
+    fc.record({ preset: pick("language"), text: fc.string({ maxLength: 5 }) }),
+  ),
+  terminateRoom: fc.record({ reason: fc.oneof(reason, fc.constant(""), fc.constant("   "), fc.constant("请遵守规定")) }, { requiredKeys: [] }),
+  getRoomTime: fc.constant({}),
   leave: fc.constant({}),
 };
 
@@ -207,13 +215,15 @@ export class FuzzHarness {
     this.tally.reconnects++;
     const room = `fuzz-${++this.generation}`;
     const grants = { publish: true, subscribe: true, observe: false, moderate: true };
-    this.host = await TestClient.connect(this.fixture.url, await this.fixture.token({ sub: "host", room, role: "staff", grants }));
+    // Every other room is timed and privileged (a lawyer's visit): the same commands meet its rules.
+    const terms = this.generation % 2 === 0 ? { endsAt: Math.floor(Date.now() / 1000) + 3600, privileged: true } : {};
+    this.host = await TestClient.connect(this.fixture.url, await this.fixture.token({ sub: "host", room, role: "staff", grants, ...terms }));
     await this.host.join();
     await this.host.openTransports();
     await this.host.produce("audio");
     await this.host.produce("video");
     this.left = false;
-    this.fuzzer = await TestClient.connect(this.fixture.url, await this.fixture.token({ sub: "fuzzer", room, grants }));
+    this.fuzzer = await TestClient.connect(this.fixture.url, await this.fixture.token({ sub: "fuzzer", room, grants, ...terms }));
     await this.fuzzer.join();
     this.ids.$transport = [];
     this.ids.$producer = [];
