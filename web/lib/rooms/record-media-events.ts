@@ -24,7 +24,7 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
           name: "name" in event ? event.name : null,
           at,
           node: event.node,
-          data: event.type === "peer.joined" ? { role: event.role } : { reason: event.reason },
+          data: eventData(event),
         },
       });
       await applyRollCallPresence(tx, event);
@@ -36,11 +36,25 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
             targetType: "Room",
             targetId: event.room,
             unitPath: unitPathOf.get(event.room)!,
-            data: { reason: event.reason },
+            data: eventData(event),
           });
         }
       }
     }
   });
   return { stored: accepted.length };
+}
+
+/** What each kind of report keeps beside its type, room, identity and time. */
+function eventData(event: TMediaEvent): Record<string, string | null> {
+  switch (event.type) {
+    case "peer.joined":
+      return { role: event.role };
+    case "peer.left":
+      return { reason: event.reason };
+    case "room.closed":
+      return { reason: event.reason, ...(event.note ? { note: event.note } : {}), ...(event.by ? { by: event.by } : {}) };
+    case "room.notice":
+      return { preset: event.preset, text: event.text };
+  }
 }

@@ -83,7 +83,26 @@ export const ZMediaEvent = z.discriminatedUnion("type", [
     at: ZDateTime,
     node: zLine(64),
   }),
-  z.strictObject({ type: z.literal("room.closed"), room: zLine(100), reason: zLine(200), at: ZDateTime, node: zLine(64) }),
+  z.strictObject({
+    type: z.literal("room.closed"),
+    room: zLine(100),
+    reason: zLine(200),
+    /** A moderator's termination (issue 9): its required reason and who gave it; never shown to participants. */
+    note: zLine(200).optional(),
+    by: zLine(100).optional(),
+    at: ZDateTime,
+    node: zLine(64),
+  }),
+  /** A monitor's notice to everyone in the room (a warning in a visit's record). */
+  z.strictObject({
+    type: z.literal("room.notice"),
+    room: zLine(100),
+    identity: zLine(100),
+    preset: zLine(40).nullable(),
+    text: zLine(200),
+    at: ZDateTime,
+    node: zLine(64),
+  }),
 ]);
 
 export const ZMediaEventBatch = z.strictObject({ events: z.array(ZMediaEvent).min(1).max(100) }).meta({ id: "MediaEventBatch" });

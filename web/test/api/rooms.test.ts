@@ -118,6 +118,38 @@ describe("rooms, invite links and media node reports", () => {
     expect(late.status).toBe(409);
   });
 
+  it("keeps a monitor's notices and a termination's reason and author (issue 9), audited", async () => {
+    const visit = (await officer.call("createRoom", { body: { title: "会见" } })).body;
+    const at = new Date().toISOString();
+    const stored = await new ApiClient().call("mediaEvents", {
+      headers: internalHeaders(),
+      body: {
+        events: [
+          { type: "room.notice", room: visit.id, identity: "user:officer", preset: "language", text: "请使用普通话交流", at, node: "n1" },
+          { type: "room.notice", room: visit.id, identity: "user:officer", preset: null, text: "请把手机放稳", at, node: "n1" },
+          { type: "room.closed", room: visit.id, reason: "terminated", note: "谈论案情", by: "user:officer", at, node: "n1" },
+        ],
+      },
+    });
+    expect(stored.body).toEqual({ stored: 3 });
+    const events = await db.prisma.roomEvent.findMany({ where: { roomId: visit.id, type: { in: ["room.notice", "room.closed"] } } });
+    expect(events).toHaveLength(3);
+    // Same instant for all three: compare without an order.
+    expect(events.map((e) => [e.type, e.identity, e.data])).toEqual(expect.arrayContaining([
+      ["room.notice", "user:officer", { preset: "language", text: "请使用普通话交流" }],
+      ["room.notice", "user:officer", { preset: null, text: "请把手机放稳" }],
+      ["room.closed", null, { reason: "terminated", note: "谈论案情", by: "user:officer" }],
+    ]));
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "room.closed_by_node", targetId: visit.id } });
+    expect(audit.data).toMatchObject({ reason: "terminated", note: "谈论案情", by: "user:officer" });
+    // A notice with a line break or an unknown field is refused whole.
+    const bad = await new ApiClient().call("mediaEvents", {
+      headers: internalHeaders(),
+      body: { events: [{ type: "room.notice", room: visit.id, identity: "x", preset: null, text: "a", at, node: "n1", extra: 1 }] },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it("closes a room from the portal even when the media node cannot be reached, and says so", async () => {
     const other = (await officer.call("createRoom", { body: { title: "临时" } })).body;
     const closed = await officer.call("closeRoom", { params: { id: other.id } });
