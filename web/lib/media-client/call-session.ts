@@ -5,6 +5,9 @@ import { INITIAL_STATE, type CallState, type EndReason, type LocalProducer, type
 import { connectSignaling, request, SignalingError, type SignalingSocket } from "./signaling-client.ts";
 import type { CallKind } from "./camera-encodings.ts";
 import { layerForTileHeight, pickVideoCodec } from "./simulcast.ts";
+import { clockFrom } from "./room-clock.ts";
+import type { RoomInfo } from "../../../server/src/protocol/entities.ts";
+import type { RequestPayload } from "../../../server/src/protocol/requests.ts";
 
 export interface CallOptions {
   mediaUrl: string;
@@ -35,6 +38,8 @@ export interface PublishOptions {
 }
 
 const ICE_DISCONNECTED_GRACE_MS = 2000;
+/** Notices kept in the state (the banner shows the last; a monitor's page may list them). */
+const MAX_NOTICES = 20;
 /** After the network comes back, a socket that cannot answer this fast is presumed dead. */
 const LIVENESS_PROBE_MS = 3000;
 
@@ -92,6 +97,7 @@ export class CallSession {
       window.addEventListener("online", this.onOnline);
       window.addEventListener("offline", this.onOffline);
     }
+    if (typeof document !== "undefined") document.addEventListener("visibilitychange", this.onVisible);
   }
 
   subscribe(listener: Listener): () => void {
@@ -165,6 +171,30 @@ export class CallSession {
   closeRoom(reason: string) {
     return request(this.socket, "closeRoom", { reason });
   }
+  /** Lifts a moderator's mute (the peer's own mutes stay). */
+  unmute(peerId: string, source: Source | "all") {
+    return request(this.socket, "unmutePeer", { peerId, source });
+  }
+  /** A notice to everyone: a preset code or one line of text (≤ 120 characters). */
+  sendNotice(notice: RequestPayload<"sendNotice">) {
+    return request(this.socket, "sendNotice", notice);
+  }
+  /** Ends a visit now; the reason is required and goes to the portal, not to the participants. */
+  terminate(reason: string) {
+    return request(this.socket, "terminateRoom", { reason });
+  }
+
+  /** Asks the node for the time left again (a phone that slept may have stopped its clock). */
+  async syncRoomTime(): Promise<void> {
+    if (this.state.phase !== "joined" && this.state.phase !== "lobby") return;
+    const sentAt = performance.now();
+    try {
+      const time = await request(this.socket, "getRoomTime", {});
+      this.update({ clock: clockFrom(time, sentAt, performance.now()) });
+    } catch {
+      // Not joined any more, or the node is away: the next join or warning sets the clock.
+    }
+  }
 
   async leave(): Promise<void> {
     await request(this.socket, "leave", {}).catch(() => {});
@@ -223,6 +253,7 @@ export class CallSession {
       window.removeEventListener("online", this.onOnline);
       window.removeEventListener("offline", this.onOffline);
     }
+    if (typeof document !== "undefined") document.removeEventListener("visibilitychange", this.onVisible);
     this.teardownMedia();
     for (const track of this.localTracks.values()) track.stop();
     this.localTracks.clear();
@@ -246,6 +277,10 @@ export class CallSession {
     // socket.io does not retry after a refusal by the node's middleware: we do, with the new token.
     if (!this.closed && this.getState().phase !== "ended") this.socket.connect();
   }
+
+  private readonly onVisible = () => {
+    if (document.visibilityState === "visible") void this.syncRoomTime();
+  };
 
   private readonly onOffline = () => {
     if (this.closed || this.state.phase !== "joined") return;
@@ -301,8 +336,10 @@ export class CallSession {
       const device = new Device(this.options.handlerFactory ? { handlerFactory: this.options.handlerFactory } : {});
       await device.load({ routerRtpCapabilities: rtpCapabilities as unknown as types.RtpCapabilities });
       this.device = device;
+      const sentAt = performance.now();
       const joined = await request(this.socket, "join", { rtpCapabilities: device.rtpCapabilities as unknown as Record<string, unknown> });
       if (stale()) return;
+      this.update(roomTerms(joined.room, sentAt));
       if (joined.lobby) {
         this.update({ phase: "lobby", self: joined.self, reconnecting: undefined });
         return;
@@ -431,6 +468,25 @@ export class CallSession {
       this.producers.get(source)?.pause();
       this.setLocal(source, { producerId, paused: true, mutedByModerator: true });
     });
+    s.on("unmutedByModerator", ({ source }) => {
+      this.moderatorMuted.delete(source);
+      const producer = this.producers.get(source);
+      const local = this.state.local[source];
+      if (!producer || !local) return;
+      // The node plays again what it had paused; our own mute from before the hold still holds.
+      if (this.pausedSources.has(source)) {
+        void request(this.socket, "setProducerPaused", { producerId: producer.id, paused: true }).catch(() => {});
+        this.setLocal(source, { ...local, mutedByModerator: false, paused: true });
+      } else {
+        producer.resume();
+        this.setLocal(source, { ...local, mutedByModerator: false, paused: false });
+      }
+    });
+    s.on("roomTimeWarning", (warning) => {
+      // The warning carries the node's time left: it corrects a clock that drifted or slept.
+      this.update({ timeWarning: warning, clock: clockFrom({ endsAt: null, remainingMs: warning.remainingMs, warningSeconds: this.state.clock.warningSeconds }, performance.now(), performance.now()) });
+    });
+    s.on("roomNotice", (notice) => this.update({ notices: [...this.state.notices, notice].slice(-MAX_NOTICES) }));
     s.on("admitted", () => void this.establish());
     s.on("rejected", ({ reason }) => this.end({ kind: "rejected", message: reason }));
     s.on("removed", ({ reason }) => this.end({ kind: "removed", message: reason }));
@@ -500,6 +556,11 @@ export class CallSession {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/** The room's end, privilege and recording flag as the node states them in `join`. */
+function roomTerms(room: RoomInfo, sentAt: number): Pick<CallState, "clock" | "privileged" | "mustRecord"> {
+  return { clock: clockFrom(room.time, sentAt, performance.now()), privileged: room.privileged, mustRecord: room.mustRecord };
 }
 
 /**

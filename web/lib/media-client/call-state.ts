@@ -1,5 +1,7 @@
 import type { PeerInfo, Source } from "../../../server/src/protocol/entities.ts";
 import type { EventPayload } from "../../../server/src/protocol/events.ts";
+import type { RoomNotice } from "../../../server/src/protocol/room-terms.ts";
+import { NO_CLOCK, type RoomClock } from "./room-clock.ts";
 
 export type CallPhase = "connecting" | "lobby" | "joined" | "reconnecting" | "ended";
 
@@ -7,6 +9,7 @@ export type EndReason =
   | { kind: "left" }
   | { kind: "removed"; message: string }
   | { kind: "rejected"; message: string }
+  /** `message`: a code of ROOM_END_REASONS ("on_time", "terminated"…) or a meeting host's words. */
   | { kind: "closed"; message: string }
   | { kind: "refused"; code: string; message: string };
 
@@ -47,6 +50,16 @@ export interface CallState {
    * next spotlight (someone else called, or us again with a fresh challenge).
    */
   challenge?: EventPayload<"challenge">;
+  /** A timed room's end on this device's monotonic clock (room-clock.ts). */
+  clock: RoomClock;
+  /** The last end-of-time warning the node pushed (thresholdSeconds: 300, 60 by default). */
+  timeWarning?: EventPayload<"roomTimeWarning">;
+  /** A monitor's notices, oldest first (the last few). */
+  notices: RoomNotice[];
+  /** 律师会见: staff and observers hear nothing and nothing is recorded (say so on every side). */
+  privileged: boolean;
+  /** The room must be recorded ("录音录像中"); the recorder (issue 10) will report its real state. */
+  mustRecord: boolean;
 }
 
 export const INITIAL_STATE: CallState = {
@@ -57,4 +70,8 @@ export const INITIAL_STATE: CallState = {
   locked: false,
   lobby: [],
   local: {},
+  clock: NO_CLOCK,
+  notices: [],
+  privileged: false,
+  mustRecord: false,
 };
