@@ -18,6 +18,7 @@ import { SelfTile } from "./self-tile";
 import { screenShareSupported, useLocalControls } from "./use-local-controls";
 import { useQuality } from "./use-quality";
 import { VideoGrid } from "./video-grid";
+import { VisitRoomStatus } from "@/components/visit-room/visit-room-status";
 
 /** The call itself: top bar, tiles, notices, controls, the people panel and everyone's sound. */
 export function CallView({ session, state, roomTitle, selfName, cameraTrack, onLeave }: {
@@ -49,6 +50,7 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
           </span>
         )}
       </header>
+      <VisitRoomStatus state={state} />
       {state.phase === "connecting" && <ConnectingBanner />}
       {state.phase === "reconnecting" && <ReconnectingBanner reason={state.reconnecting ?? "network"} />}
       <div className="flex flex-col items-center gap-2 px-3 empty:hidden">

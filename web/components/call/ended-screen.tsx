@@ -10,7 +10,7 @@ import { StatusScreen } from "./status-screen";
 type Outcome = "left" | "removed" | "rejected" | "closed" | "expired" | "locked" | "forbidden";
 type Action = "rejoin" | "openAgain" | "retry" | null;
 
-const CLOSE_CODES = ["empty", "closed_by_portal", "worker_died"] as const;
+const CLOSE_CODES = ["empty", "closed_by_portal", "worker_died", "on_time", "terminated"] as const;
 
 /** Why the call ended decides what we say and what the person can do next. */
 function outcomeOf(reason: EndReason): { outcome: Outcome; detail: string; action: Action } {

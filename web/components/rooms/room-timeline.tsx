@@ -3,7 +3,7 @@ import type { TimelineEntry } from "@/lib/pages/room-timeline";
 
 const PEER_ROLES = ["staff", "guest", "participant"] as const;
 const LEAVE_REASONS = ["left", "timeout", "removed"] as const;
-const CLOSE_REASONS = ["empty", "closed_by_portal", "worker_died"] as const;
+const CLOSE_REASONS = ["empty", "closed_by_portal", "worker_died", "on_time", "terminated"] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | undefined): T | undefined => list.find((item) => item === value);
 
