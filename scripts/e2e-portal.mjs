@@ -17,6 +17,10 @@ const env = serviceEnv(
     DATABASE_URL: `pglite:${path.join(dataDir, "pglite")}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     ...ephemeralSecrets(),
+    // Playwright's config may hand over the join-token key pair (its specs sign tokens too).
+    ...(process.env.JOIN_TOKEN_PRIVATE_KEY && process.env.JOIN_TOKEN_PUBLIC_KEY
+      ? { JOIN_TOKEN_PRIVATE_KEY: process.env.JOIN_TOKEN_PRIVATE_KEY, JOIN_TOKEN_PUBLIC_KEY: process.env.JOIN_TOKEN_PUBLIC_KEY }
+      : {}),
   },
   { portalPort: Number(process.env.E2E_PORT ?? 3210), mediaPort: Number(process.env.E2E_MEDIA_PORT ?? 4543) },
 );

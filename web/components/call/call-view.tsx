@@ -18,6 +18,7 @@ import { SelfTile } from "./self-tile";
 import { screenShareSupported, useLocalControls } from "./use-local-controls";
 import { useQuality } from "./use-quality";
 import { VideoGrid } from "./video-grid";
+import { MonitorActions } from "@/components/visit-room/monitor-actions";
 import { VisitRoomStatus } from "@/components/visit-room/visit-room-status";
 
 /** The call itself: top bar, tiles, notices, controls, the people panel and everyone's sound. */
@@ -51,6 +52,11 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
         )}
       </header>
       <VisitRoomStatus state={state} />
+      {self?.moderator && session && state.clock.deadline !== null && (
+        <div className="flex justify-center px-3 pb-1">
+          <MonitorActions session={session} />
+        </div>
+      )}
       {state.phase === "connecting" && <ConnectingBanner />}
       {state.phase === "reconnecting" && <ReconnectingBanner reason={state.reconnecting ?? "network"} />}
       <div className="flex flex-col items-center gap-2 px-3 empty:hidden">
