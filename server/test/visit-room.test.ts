@@ -200,6 +200,21 @@ describe("visit rooms on the media node (real worker, real socket.io, real clock
     expect(await visitor.waitFor("roomNotice", (n) => n.noticeId === free.noticeId)).toMatchObject({ preset: null, text: "请把手机放稳" });
     // The monitor (invisible) sees its own notice too: its page shows what the sides were shown.
     await officer.waitFor("roomNotice", (n) => n.noticeId === free.noticeId);
+    // The visit record gets both, with who sent them.
+    await inbox.start();
+    await expect
+      .poll(() => inbox.events.filter((e) => e.type === "room.notice" && e.room === room).map((e) => [e.identity, e.preset, e.text]), { timeout: 40_000, interval: 250 })
+      .toEqual([["officer", "language", "请使用普通话交流"], ["officer", null, "请把手机放稳"]]);
+  }, 60_000);
+
+  it("opens a room once when tokens with different ends race to create it: the first fixes the end, the other is refused", async () => {
+    const a = await connect("a", { ...family, endsAt: inSeconds(600) });
+    const b = await connect("b", { ...family, endsAt: inSeconds(900) });
+    const answers = await Promise.all([a.request("getRouterRtpCapabilities", {}), b.request("getRouterRtpCapabilities", {})]);
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
+    expect(answers.filter((answer) => !answer.ok && answer.error.code === "forbidden")).toHaveLength(1);
+    const winner = answers[0]!.ok ? a : b;
+    expect((await winner.join()).room.time.endsAt).toBe(fixture.node.rooms.get(room)!.terms.endsAtMs);
   });
 
   it("holds a monitor's mute: the participant cannot unmute itself until a moderator lifts it", async () => {
