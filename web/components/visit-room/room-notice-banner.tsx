@@ -18,8 +18,9 @@ export function RoomNoticeBanner({ notices }: { notices: Notice[] }) {
   if (!latest || latest.noticeId === dismissed) return null;
   const text = latest.preset ? t(`preset.${latest.preset}`) : latest.text;
   return (
-    <div className="absolute inset-x-0 top-14 z-30 flex justify-center px-3" data-testid="room-notice" data-notice-id={latest.noticeId}>
-      <div role="alert" className="flex w-full max-w-lg items-start gap-3 rounded-lg border-l-4 border-amber-500 bg-white p-3 text-slate-900 shadow-xl">
+    // In the flow under the countdown, not over it: the time left and the warning stay readable.
+    <div className="flex justify-center px-3 pb-1" data-testid="room-notice" data-notice-id={latest.noticeId}>
+      <div role="alert" className="flex w-full max-w-lg items-start gap-3 rounded-lg border-l-4 border-amber-500 bg-white p-2.5 text-slate-900 shadow-xl">
         <div className="min-w-0 flex-1">
           <p className="text-xs font-semibold text-amber-700">{t("title")}</p>
           <p className="break-words text-base font-medium" data-testid="room-notice-text">{text}</p>
