@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { importPKCS8, SignJWT } from "jose";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JOIN_TOKEN_AUDIENCE, JOIN_TOKEN_ISSUER } from "../src/protocol/join-token.ts";
 import { startMediaNode, type NodeFixture } from "./support/media-node-fixture.ts";
 import { TestClient } from "./support/test-client.ts";
@@ -76,9 +76,11 @@ describe("visit rooms on the media node (real worker, real socket.io, real clock
       PORTAL_INTERNAL_SECRET: SECRET,
     });
   });
+  beforeEach(() => {
+    room = `visit-${++counter}`;
+  });
   afterEach(() => {
     for (const client of clients.splice(0)) client.close();
-    room = `visit-${++counter}`;
   });
   afterAll(async () => {
     await fixture?.stop();
@@ -249,6 +251,12 @@ describe("visit rooms on the media node (real worker, real socket.io, real clock
     expect(micPaused()).toMatchObject({ paused: false, mutedByModerator: false });
     expect(await visitor.request("setProducerPaused", { producerId: again.id, paused: true })).toEqual({ ok: true, data: {} });
     expect(await visitor.request("setProducerPaused", { producerId: again.id, paused: false })).toEqual({ ok: true, data: {} });
+
+    // A peer that mutes itself while held stays muted when the hold is lifted: its choice, not the monitor's.
+    await officer.ok("mutePeer", { peerId: "visitor", source: "mic" });
+    await visitor.ok("setProducerPaused", { producerId: again.id, paused: true });
+    await officer.ok("unmutePeer", { peerId: "visitor", source: "mic" });
+    expect(micPaused()).toMatchObject({ paused: true, mutedByModerator: false });
   });
 
   it("terminates only with a reason and only by a moderator; participants see a neutral reason, the portal the real one", async () => {

@@ -13,7 +13,7 @@ import { Peer, type PeerProducer } from "./peer.ts";
 import { notifyEach, type PeerChannel } from "./peer-channel.ts";
 import { RoomDeadline } from "./room-deadline.ts";
 import { assertMayRecord, assertNotEnded, mayReceive, OPEN_TERMS, type RoomTerms } from "./room-terms.ts";
-import { NOTICE_PRESET_TEXT_ZH, type RoomNotice, type RoomTime } from "../protocol/room-terms.ts";
+import { NOTICE_PRESET_TEXT_ZH, type NoticePreset, type RoomNotice, type RoomTime } from "../protocol/room-terms.ts";
 import type { RoomInfo } from "../protocol/entities.ts";
 
 export interface RoomOptions {
@@ -265,6 +265,8 @@ export class Room extends EventEmitter<RoomEvents> {
   async setProducerPaused(peer: Peer, producerId: string, paused: boolean): Promise<void> {
     const entry = peer.producer(producerId);
     if (!paused && entry.mutedByModerator) throw forbidden("A moderator muted this; ask them to unmute you");
+    // The peer's own mute from now on: lifting a moderator's hold must not undo it.
+    if (paused) pausedByModerator.delete(entry.producer);
     if (paused) await entry.producer.pause();
     else await entry.producer.resume();
     this.broadcast("peerUpdated", { peer: peer.info() }, peer, { toSubject: true });
@@ -308,7 +310,7 @@ export class Room extends EventEmitter<RoomEvents> {
   }
 
   /** A monitor's notice to everyone in the room (and the lobby: the visitor waiting sees it too). */
-  sendNotice(from: Peer, request: { preset: keyof typeof NOTICE_PRESET_TEXT_ZH } | { text: string }): RoomNotice {
+  sendNotice(from: Peer, request: { preset: NoticePreset } | { text: string }): RoomNotice {
     const notice: RoomNotice =
       "preset" in request
         ? { noticeId: `${this.id}:${++this.noticeCount}`, preset: request.preset, text: NOTICE_PRESET_TEXT_ZH[request.preset], sentAt: Date.now() }
