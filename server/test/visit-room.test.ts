@@ -189,7 +189,8 @@ describe("visit rooms on the media node (real worker, real socket.io, real clock
     const endsAt = inSeconds(600);
     const visitor = await connect("visitor", { ...family, endsAt });
     const officer = await connect("officer", { ...monitor, endsAt });
-    await visitor.join();
+    // A visit is recorded unless privileged, even when its token does not say so.
+    expect((await visitor.join()).room.mustRecord).toBe(true);
     await officer.join();
     expect(await visitor.request("sendNotice", { text: "hello" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     for (const bad of [{ text: "" }, { text: "   " }, { text: "x".repeat(121) }, { text: "一行\n两行" }, { text: "\u202Egnp.exe" }, { preset: "bogus" }, { preset: "language", text: "x" }]) {

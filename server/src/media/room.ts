@@ -191,7 +191,9 @@ export class Room extends EventEmitter<RoomEvents> {
 
   /** What every participant learns of the room when it joins. */
   info(): RoomInfo {
-    return { id: this.id, locked: this.locked, time: this.time(), privileged: this.terms.privileged, mustRecord: this.terms.mustRecord };
+    // Every visit that is not privileged is recorded (issue 9), whether or not its token says so.
+    const mustRecord = this.terms.mustRecord || (this.kind === "visit" && !this.terms.privileged);
+    return { id: this.id, locked: this.locked, time: this.time(), privileged: this.terms.privileged, mustRecord };
   }
 
   time(): RoomTime {

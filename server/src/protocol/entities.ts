@@ -33,7 +33,7 @@ export const ZRoomInfo = z.object({
   time: ZRoomTime,
   /** 律师会见: staff and observers hear nothing, nothing is recorded; every side says so. */
   privileged: z.boolean(),
-  /** The room must be recorded: show "录音录像中" (the recorder, issue 10, reports its real state). */
+  /** The room must be recorded (token `mustRecord`, or any visit that is not privileged): show "录音录像中" until the recorder (issue 10) reports its real state. */
   mustRecord: z.boolean(),
 });
 export type RoomInfo = z.infer<typeof ZRoomInfo>;
