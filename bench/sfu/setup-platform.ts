@@ -9,19 +9,21 @@ import type { Grants } from "../../server/src/protocol/join-token.ts";
 import { produceCameraLeg } from "./camera-leg.ts";
 import type { PlatformNodeHandlers } from "./platform-node.ts";
 import { ChildRpc } from "./rpc.ts";
-import { range, type BuiltStep, type SfuSetup } from "./setup.ts";
+import { childModule, range, type Baseline, type BuiltStep, type SfuSetup } from "./setup.ts";
 import { SignalingClient } from "./signaling-client.ts";
 
 const SUBSCRIBER: Grants = { publish: false, subscribe: true, observe: false, moderate: false };
 const PUBLISHER: Grants = { publish: true, subscribe: true, observe: false, moderate: false };
 const BUILD_TIMEOUT_MS = 120_000;
 
-export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice: number): Promise<SfuSetup> {
+export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice: number, baseline?: Baseline): Promise<SfuSetup> {
+  const name = baseline ? `platform@${baseline.version}` : "platform";
   const { publicKey, privateKey } = generateKeyPairSync("ed25519", {
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
-  const rpc = new ChildRpc<PlatformNodeHandlers>(new URL("./platform-node.ts", import.meta.url), "platform node");
+  const { url: moduleUrl, env } = childModule("platform-node.ts", baseline);
+  const rpc = new ChildRpc<PlatformNodeHandlers>(moduleUrl, `${name} node`, env);
   const { url, metricsToken } = await rpc.call("start", { publicKey, rtcMinPort, rtcMaxPort, nice });
   let clients: SignalingClient[] = [];
   let room = "";
@@ -33,7 +35,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
   const join = (client: SignalingClient) => client.join();
 
   return {
-    name: "platform",
+    name,
     async build({ publishers, subscribers, srtp, receiverPorts }): Promise<BuiltStep> {
       room = `bench-${++steps}`;
       const expected = publishers * subscribers;
@@ -63,7 +65,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
       clearTimeout(timeout);
       const failure = subs.find((c) => c.failure)?.failure;
       if (failure) throw failure;
-      if (resumed < expected) throw new Error(`platform: ${resumed} of ${expected} consumers resumed in ${BUILD_TIMEOUT_MS / 1000} s`);
+      if (resumed < expected) throw new Error(`${name}: ${resumed} of ${expected} consumers resumed in ${BUILD_TIMEOUT_MS / 1000} s`);
       return { publisherTargets, consumerSsrcs: subs.flatMap((c) => c.consumerSsrcs) };
     },
     cpu: () => rpc.call("cpu"),
@@ -81,7 +83,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
       // The empty room closes at once (grace 0) and with it its router.
       const { closed } = await rpc.call("roomClosed", { room });
       const { count } = await rpc.call("routers");
-      if (!closed || count > 0) throw new Error(`platform: room ${room} still open or ${count} router(s) left after teardown`);
+      if (!closed || count > 0) throw new Error(`${name}: room ${room} still open or ${count} router(s) left after teardown`);
     },
     async close() {
       await rpc.call("close");
