@@ -24,7 +24,9 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
   });
   const { url: moduleUrl, env } = childModule("platform-node.ts", baseline);
   const rpc = new ChildRpc<PlatformNodeHandlers>(moduleUrl, `${name} node`, env);
-  const { url, metricsToken } = await rpc.call("start", { publicKey, rtcMinPort, rtcMaxPort, nice });
+  // Grace 1 s, not 0: with 0 a new room's empty timer fired before its first join finished, and
+  // every join of the step was refused with room_closed.
+  const { url, metricsToken } = await rpc.call("start", { publicKey, rtcMinPort, rtcMaxPort, nice, emptyGraceSeconds: 1 });
   let clients: SignalingClient[] = [];
   let room = "";
   let steps = 0;
@@ -80,8 +82,12 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
       await Promise.all(clients.map((c) => c.ok("leave", {}).catch(() => {})));
       for (const c of clients) c.close();
       clients = [];
-      // The empty room closes at once (grace 0) and with it its router.
-      const { closed } = await rpc.call("roomClosed", { room });
+      // The empty room closes after its 1 s grace, and with it its router.
+      let closed = false;
+      for (let waited = 0; !closed && waited < 5000; waited += 250) {
+        ({ closed } = await rpc.call("roomClosed", { room }));
+        if (!closed) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       const { count } = await rpc.call("routers");
       if (!closed || count > 0) throw new Error(`${name}: room ${room} still open or ${count} router(s) left after teardown`);
     },
