@@ -1,4 +1,4 @@
-import { errors } from "mediasoup";
+import { types } from "mediasoup";
 import { MediaError } from "../errors.ts";
 
 /**
@@ -9,13 +9,9 @@ import { MediaError } from "../errors.ts";
  */
 export function mediasoupRefusal(error: unknown): MediaError | undefined {
   if (error instanceof MediaError) return error;
-  if (error instanceof errors.UnsupportedError) return new MediaError("unsupported_media", `Not supported by this room: ${error.message}`);
-  // The object was closed while the request was on its way (left, rejoined, room closed): the
-  // worker no longer has it (NotFoundError), or the worker itself is gone (WorkerClosedError,
-  // InvalidStateError before mediasoup 3.21).
-  if (error instanceof errors.NotFoundError || error instanceof errors.WorkerClosedError) {
-    return new MediaError("invalid_state", "That media object is closed");
-  }
+  if (error instanceof types.UnsupportedError) return new MediaError("unsupported_media", `Not supported by this room: ${error.message}`);
+  // The object was closed while the request was on its way (left, rejoined, room closed).
+  if (error instanceof types.InvalidStateError) return new MediaError("invalid_state", "That media object is closed");
   if (!(error instanceof Error)) return undefined;
   const { message } = error;
   if (error instanceof TypeError) return new MediaError("invalid_message", message.slice(0, 200));

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { types as mediasoupTypes } from 'mediasoup';
 
-const mediaCodecs: mediasoupTypes.RouterRtpCodecCapability[] = [
+const mediaCodecs: mediasoupTypes.RtpCodecCapability[] = [
   { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
   { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 },
   {
