@@ -10,9 +10,6 @@ export const DEBIAN_PACKAGES = Object.freeze([
   'libusrsctp-dev',
   'nlohmann-json3-dev',
   'libabsl-dev',
-  // mediasoup >= 3.13: flatc and headers for the worker's FlatBuffers channel (2.0.8 stands in for 24.3.25)
-  'flatbuffers-compiler',
-  'libflatbuffers-dev',
   'meson',
   'ninja-build',
   'pkg-config',

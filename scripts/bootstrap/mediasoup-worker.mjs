@@ -7,11 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { BootstrapError } from './errors.mjs';
 import { followOutput } from './output-lines.mjs';
 
-// Built against Debian bookworm's libraries through the stand-in subprojects in
-// mediasoup-subprojects/ (README there): flatbuffers 2.0.8 (flatc + headers) for 24.3.25, a small
-// libsrtp 3 API shim over libsrtp 2.5, std containers for ankerl::unordered_dense. See
-// docs/DECISIONS.md (issue 14) for why 3.27.1 and what was checked.
-export const MEDIASOUP_VERSION = '3.27.1';
+// The last 3.12.x: its C++ dependencies match Debian bookworm's packages, which the stand-in
+// subprojects rely on. Newer mediasoup needs flatbuffers 23+ and a libsrtp 3 fork bookworm lacks.
+export const MEDIASOUP_VERSION = '3.12.16';
 
 // Bookworm ships meson 1.0.1; mediasoup asks for >= 1.1.0 but configures and builds fine with it.
 const MESON_VERSION_FLOOR = '1.0.1';
@@ -22,9 +20,9 @@ const DEFAULT_ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 // Subprojects only pulled in on Windows; no stand-in needed.
 const WINDOWS_ONLY_WRAPS = new Set(['wingetopt']);
 
-// A build takes 10–40 min on 2 cores; a lock older than this is left over from a crash elsewhere.
+// A build takes 3–7 min on 2 cores; a lock older than this is left over from a crash elsewhere.
 const FOREIGN_LOCK_STALE_MS = 2 * 60 * 60 * 1000;
-const LOCK_WAIT_TIMEOUT_MS = 60 * 60 * 1000;
+const LOCK_WAIT_TIMEOUT_MS = 30 * 60 * 1000;
 
 /** @returns {string} the project's cache folder (outside the clone, shared by all checkouts) */
 export function yangguangCacheDir(env = process.env) {
@@ -85,7 +83,7 @@ export async function ensureMediasoupWorker({ log = () => {}, rootDir = DEFAULT_
     throw new BootstrapError(
       `Installed mediasoup is ${version} (${packageDir}), but the worker build only supports ${MEDIASOUP_VERSION}.`,
       {
-        hint: `Pin "mediasoup": "${MEDIASOUP_VERSION}" in server/package.json and run npm ci. Another version needs its own stand-in subprojects (scripts/bootstrap/mediasoup-subprojects/).`,
+        hint: `Pin "mediasoup": "${MEDIASOUP_VERSION}" in server/package.json and run npm ci. Newer mediasoup needs libraries Debian 12 does not ship.`,
       },
     );
   }
@@ -125,7 +123,7 @@ async function buildWorker({ log, packageDir, versionDir, binPath }) {
   const writeLog = (text) => logStream.write(text);
 
   try {
-    log(`mediasoup-worker ${MEDIASOUP_VERSION}: not cached, building from source (10–40 min on 2 cores, depending on load)`);
+    log(`mediasoup-worker ${MEDIASOUP_VERSION}: not cached, building from source (3–7 min on 2 cores)`);
     log(`mediasoup-worker: build log ${logFile}`);
     await fsp.cp(path.join(packageDir, 'worker'), srcDir, { recursive: true });
     await lowerMesonRequirement(path.join(srcDir, 'meson.build'));
