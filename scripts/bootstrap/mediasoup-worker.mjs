@@ -136,11 +136,6 @@ async function buildWorker({ log, packageDir, versionDir, binPath }) {
       logFile,
     });
 
-    // The FlatBuffers headers first: the bundled libwebrtc includes them (through Logger.hpp) but
-    // its meson target does not depend on their generator, so a parallel build could compile it
-    // while flatc is still writing them ("sctpParameters.h: No such file").
-    await runStep('ninja (FlatBuffers headers)', 'ninja', ['-C', 'build', 'fbs/FBS/worker.h'], { cwd: srcDir, writeLog, logFile });
-
     let nextReport = 10;
     await runStep('ninja', 'ninja', ['-C', 'build', 'mediasoup-worker'], {
       cwd: srcDir,
