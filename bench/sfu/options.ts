@@ -17,6 +17,9 @@ export interface BenchOptions {
   nice: number;
   quietWait: number;
   retries: number;
+  /** --baseline: another checkout whose setups run beside ours (e.g. the previous mediasoup). */
+  baselineDir?: string;
+  baselineWorker?: string;
 }
 
 const DEFAULT_STEPS = [100, 200, 300, 500, 700, 1000, 1500, 2000, 3000];
@@ -33,6 +36,10 @@ export const USAGE = `npx tsx bench/sfu/run.ts [flags]
                         cm (AES_CM_128_HMAC_SHA1_80) or off (plain RTP)
   --receivers N         generator sockets receiving consumer legs (default 8)
   --setups bare,platform
+  --baseline DIR        also run each setup from DIR, another checkout of the project with its own
+                        node_modules (e.g. the previous mediasoup version), interleaved with ours in
+                        the same windows; its rows are named setup@<its mediasoup version>
+  --baseline-worker P   that checkout's worker binary (default: the bootstrap cache's for its version)
   --scrape-seconds S    platform: GET /metrics every S s, as Prometheus would (default 15; 0 = never)
   --keep-going          do not stop when every setup has lost ≥ 1 % at a step
   --quiet-wait S        before each step, wait up to S s for other tenants to go quiet (default 60)
@@ -60,6 +67,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       nice: { type: "string", default: "0" },
       "quiet-wait": { type: "string", default: "60" },
       retries: { type: "string", default: "2" },
+      baseline: { type: "string" },
+      "baseline-worker": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -92,5 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     nice: Number(values.nice),
     quietWait: Number(values["quiet-wait"]),
     retries: Number(values.retries),
+    baselineDir: values.baseline,
+    baselineWorker: values["baseline-worker"],
   };
 }

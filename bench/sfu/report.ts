@@ -5,7 +5,7 @@ import { CONTENDED_CORES } from "./quiet.ts";
 export const LOSS_LIMIT_PCT = 1;
 
 export interface StepRow {
-  setup: "bare" | "platform";
+  setup: string;
   consumers: number;
   publishers: number;
   subscribers: number;
@@ -128,6 +128,7 @@ export function summary(rows: StepRow[], setups: string[]): string {
         (failedRow ? ` (next step, ${firstFail}, not held${why})` : " (no larger step failed)"),
     );
   }
+  out.push(...versusBaseline(rows, setups));
   // Overhead: steps where both setups held; their windows alternated, so they saw the same machine.
   const pairs = rows
     .filter((r) => r.setup === "platform" && derive(r).held)
@@ -165,4 +166,28 @@ export function summary(rows: StepRow[], setups: string[]): string {
     );
   }
   return out.join("\n");
+}
+
+/**
+ * With --baseline: each setup against the same setup from the baseline checkout, over the steps
+ * where both held (worker CPU per forwarded packet; the windows alternated, same machine).
+ */
+function versusBaseline(rows: StepRow[], setups: string[]): string[] {
+  const out: string[] = [];
+  for (const old of setups.filter((s) => s.includes("@"))) {
+    const ours = old.slice(0, old.indexOf("@"));
+    const pairs = rows
+      .filter((r) => r.setup === ours && derive(r).held)
+      .map((now) => ({ now, before: rows.find((r) => r.setup === old && r.consumers === now.consumers) }))
+      .filter((p): p is { now: StepRow; before: StepRow } => p.before !== undefined && derive(p.before).held);
+    if (pairs.length === 0) {
+      out.push(`${ours} vs ${old}: no step where both held`);
+      continue;
+    }
+    const perPacket = (r: StepRow) => derive(r).usPerPacket;
+    const byStep = pairs.map((p) => `${p.now.consumers}: ${perPacket(p.before).toFixed(2)} → ${perPacket(p.now).toFixed(2)}`);
+    const pooled = pairs.reduce((n, p) => n + perPacket(p.now), 0) / pairs.reduce((n, p) => n + perPacket(p.before), 0);
+    out.push(`${ours} vs ${old}: worker µs per forwarded packet, by step (before → now): ${byStep.join("; ")}; pooled ×${pooled.toFixed(3)} (${fmtPct(pooled)})`);
+  }
+  return out;
 }

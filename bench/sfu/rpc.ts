@@ -11,8 +11,9 @@ export class ChildRpc<H extends Handlers> {
   private readonly pending = new Map<number, { resolve: (data: any) => void; reject: (error: Error) => void }>();
   readonly child: ChildProcess;
 
-  constructor(moduleUrl: URL, readonly label: string) {
+  constructor(moduleUrl: URL, readonly label: string, env?: Record<string, string>) {
     this.child = fork(moduleUrl, [], {
+      env: { ...process.env, ...env },
       execArgv: process.execArgv.length > 0 ? process.execArgv : ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });

@@ -1,7 +1,11 @@
 // bench/sfu: how many consumers one mediasoup worker forwards with < 1 % loss, bare and through
 // our media node, and what our code costs on top. Prints tables; it is not a test. See
 // bench/README.md and docs/PERFORMANCE.md.
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { mediasoupWorkerCachePath } from "../../scripts/bootstrap/mediasoup-worker.mjs";
 import { performance } from "node:perf_hooks";
 import { Loadgen } from "./loadgen-client.ts";
 import { SUITES } from "./media-params.ts";
@@ -11,7 +15,7 @@ import { boostSession, waitForQuiet } from "./quiet.ts";
 import { derive, summary, table, LOSS_LIMIT_PCT, type StepRow } from "./report.ts";
 import { startBare } from "./setup-bare.ts";
 import { startPlatform } from "./setup-platform.ts";
-import type { BuiltStep, SfuSetup } from "./setup.ts";
+import type { Baseline, BuiltStep, SfuSetup } from "./setup.ts";
 import { nominalRate, STREAM } from "./vp8-stream.ts";
 
 const options = parseOptions(process.argv.slice(2));
@@ -84,9 +88,11 @@ async function measureStep(setups: SfuSetup[], loadgen: Loadgen, consumers: numb
 async function main(): Promise<void> {
   const rate = nominalRate();
   const cpus = os.cpus();
-  const { version } = await import("mediasoup/package.json", { with: { type: "json" } }).then((m) => m.default);
+  const version = installedMediasoupVersion(fileURLToPath(new URL("../../", import.meta.url)));
+  const baseline = options.baselineDir ? resolveBaseline(options.baselineDir, options.baselineWorker) : undefined;
   console.log(`bench/sfu — ${new Date().toISOString()}`);
   console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, Node ${process.version}, mediasoup ${version}`);
+  if (baseline) console.log(`baseline: ${baseline.dir} with mediasoup ${baseline.version}, worker ${baseline.workerBin}`);
   console.log(
     `stream: VP8 ${STREAM.fps} fps, ≈ ${rate.pps} pkt/s of ${STREAM.payloadBytes}±${STREAM.payloadJitter} B payload ≈ ${Math.round(rate.bps / 1000)} kbit/s on the wire, ` +
       `keyframe (${STREAM.keyFramePackets} pkt) on PLI; publisher legs plain RTP, consumer legs ${options.srtp === "off" ? "plain RTP" : `SRTP ${SUITES[options.srtp]}`}; all on 127.0.0.1`,
@@ -101,7 +107,9 @@ async function main(): Promise<void> {
   const setups: SfuSetup[] = [];
   // Separate port ranges: the bare worker and the node's worker live side by side all along.
   if (options.setups.includes("bare")) setups.push(await startBare(46000, 47999, options.nice));
+  if (options.setups.includes("bare") && baseline) setups.push(await startBare(42000, 43999, options.nice, baseline));
   if (options.setups.includes("platform")) setups.push(await startPlatform(48000, 49999, options.nice));
+  if (options.setups.includes("platform") && baseline) setups.push(await startPlatform(44000, 45999, options.nice, baseline));
   const rows: StepRow[] = [];
   try {
     for (const consumers of options.steps) {
@@ -120,6 +128,23 @@ async function main(): Promise<void> {
       `node CPU % = the Node.js process hosting that worker (platform: our media node; bare: mediasoup's library alone); ` +
       `loadgen CPU % = the RTP generator/receiver child; others = the rest of the machine's busy CPU (other tenants), in cores.`,
   );
+}
+
+function installedMediasoupVersion(rootDir: string): string {
+  for (const dir of [path.join(rootDir, "node_modules"), path.join(rootDir, "server", "node_modules")]) {
+    const file = path.join(dir, "mediasoup", "package.json");
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+  }
+  throw new Error(`mediasoup is not installed under ${rootDir}`);
+}
+
+function resolveBaseline(dir: string, workerBin: string | undefined): Baseline {
+  const root = path.resolve(dir);
+  const version = installedMediasoupVersion(root);
+  const worker = workerBin ? path.resolve(workerBin) : mediasoupWorkerCachePath(version);
+  if (!existsSync(path.join(root, "bench", "sfu", "bare-node.ts"))) throw new Error(`--baseline ${root}: no bench/sfu there`);
+  if (!existsSync(worker)) throw new Error(`--baseline: no worker binary ${worker} (give --baseline-worker)`);
+  return { dir: root, workerBin: worker, version };
 }
 
 main().then(

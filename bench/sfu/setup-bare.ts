@@ -1,18 +1,20 @@
 // Setup A's handle in the bench process: everything happens in bare-node.ts.
 import type { BareNodeHandlers } from "./bare-node.ts";
 import { ChildRpc } from "./rpc.ts";
-import type { SfuSetup } from "./setup.ts";
+import { childModule, type Baseline, type SfuSetup } from "./setup.ts";
 
-export async function startBare(rtcMinPort: number, rtcMaxPort: number, nice: number): Promise<SfuSetup> {
-  const rpc = new ChildRpc<BareNodeHandlers>(new URL("./bare-node.ts", import.meta.url), "bare node");
+export async function startBare(rtcMinPort: number, rtcMaxPort: number, nice: number, baseline?: Baseline): Promise<SfuSetup> {
+  const name = baseline ? `bare@${baseline.version}` : "bare";
+  const { url, env } = childModule("bare-node.ts", baseline);
+  const rpc = new ChildRpc<BareNodeHandlers>(url, `${name} node`, env);
   await rpc.call("start", { rtcMinPort, rtcMaxPort, nice });
   return {
-    name: "bare",
+    name,
     build: (topology) => rpc.call("build", topology),
     cpu: () => rpc.call("cpu"),
     async teardown() {
       const { routersLeft } = await rpc.call("teardown");
-      if (routersLeft > 0) throw new Error(`bare: ${routersLeft} router(s) left on the worker after teardown`);
+      if (routersLeft > 0) throw new Error(`${name}: ${routersLeft} router(s) left on the worker after teardown`);
     },
     async close() {
       await rpc.call("close");

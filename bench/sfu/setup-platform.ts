@@ -9,20 +9,24 @@ import type { Grants } from "../../server/src/protocol/join-token.ts";
 import { produceCameraLeg } from "./camera-leg.ts";
 import type { PlatformNodeHandlers } from "./platform-node.ts";
 import { ChildRpc } from "./rpc.ts";
-import { range, type BuiltStep, type SfuSetup } from "./setup.ts";
+import { childModule, range, type Baseline, type BuiltStep, type SfuSetup } from "./setup.ts";
 import { SignalingClient } from "./signaling-client.ts";
 
 const SUBSCRIBER: Grants = { publish: false, subscribe: true, observe: false, moderate: false };
 const PUBLISHER: Grants = { publish: true, subscribe: true, observe: false, moderate: false };
 const BUILD_TIMEOUT_MS = 120_000;
 
-export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice: number): Promise<SfuSetup> {
+export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice: number, baseline?: Baseline): Promise<SfuSetup> {
+  const name = baseline ? `platform@${baseline.version}` : "platform";
   const { publicKey, privateKey } = generateKeyPairSync("ed25519", {
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
-  const rpc = new ChildRpc<PlatformNodeHandlers>(new URL("./platform-node.ts", import.meta.url), "platform node");
-  const { url, metricsToken } = await rpc.call("start", { publicKey, rtcMinPort, rtcMaxPort, nice });
+  const { url: moduleUrl, env } = childModule("platform-node.ts", baseline);
+  const rpc = new ChildRpc<PlatformNodeHandlers>(moduleUrl, `${name} node`, env);
+  // Grace 1 s, not 0: with 0 a new room's empty timer fired before its first join finished, and
+  // every join of the step was refused with room_closed.
+  const { url, metricsToken } = await rpc.call("start", { publicKey, rtcMinPort, rtcMaxPort, nice, emptyGraceSeconds: 1 });
   let clients: SignalingClient[] = [];
   let room = "";
   let steps = 0;
@@ -33,7 +37,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
   const join = (client: SignalingClient) => client.join();
 
   return {
-    name: "platform",
+    name,
     async build({ publishers, subscribers, srtp, receiverPorts }): Promise<BuiltStep> {
       room = `bench-${++steps}`;
       const expected = publishers * subscribers;
@@ -63,7 +67,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
       clearTimeout(timeout);
       const failure = subs.find((c) => c.failure)?.failure;
       if (failure) throw failure;
-      if (resumed < expected) throw new Error(`platform: ${resumed} of ${expected} consumers resumed in ${BUILD_TIMEOUT_MS / 1000} s`);
+      if (resumed < expected) throw new Error(`${name}: ${resumed} of ${expected} consumers resumed in ${BUILD_TIMEOUT_MS / 1000} s`);
       return { publisherTargets, consumerSsrcs: subs.flatMap((c) => c.consumerSsrcs) };
     },
     cpu: () => rpc.call("cpu"),
@@ -78,10 +82,14 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
       await Promise.all(clients.map((c) => c.ok("leave", {}).catch(() => {})));
       for (const c of clients) c.close();
       clients = [];
-      // The empty room closes at once (grace 0) and with it its router.
-      const { closed } = await rpc.call("roomClosed", { room });
+      // The empty room closes after its 1 s grace, and with it its router.
+      let closed = false;
+      for (let waited = 0; !closed && waited < 5000; waited += 250) {
+        ({ closed } = await rpc.call("roomClosed", { room }));
+        if (!closed) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       const { count } = await rpc.call("routers");
-      if (!closed || count > 0) throw new Error(`platform: room ${room} still open or ${count} router(s) left after teardown`);
+      if (!closed || count > 0) throw new Error(`${name}: room ${room} still open or ${count} router(s) left after teardown`);
     },
     async close() {
       await rpc.call("close");

@@ -1,5 +1,7 @@
 // What the two setups under test have in common: each hosts one mediasoup worker in a child
 // process of its own, builds a step's media on it, and reports CPU.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { SrtpMode } from "./media-params.ts";
 
 export interface Topology {
@@ -24,8 +26,19 @@ export interface CpuReading {
   nodeMs: number;
 }
 
+/**
+ * Another checkout of the project (e.g. the previous mediasoup version, with its own
+ * node_modules): its bench/sfu child modules run the setup, against its own worker binary.
+ */
+export interface Baseline {
+  dir: string;
+  workerBin: string;
+  version: string;
+}
+
 export interface SfuSetup {
-  readonly name: "bare" | "platform";
+  /** "bare" or "platform", with "@<mediasoup version>" for a --baseline checkout's. */
+  readonly name: string;
   build(topology: Topology): Promise<BuiltStep>;
   cpu(): Promise<CpuReading>;
   /** What a deployment does periodically while media flows (a Prometheus scrape), if anything. */
@@ -36,3 +49,12 @@ export interface SfuSetup {
 }
 
 export const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** A setup's child module: ours, or the baseline checkout's own, spawning the baseline's worker. */
+export function childModule(file: string, baseline?: Baseline): { url: URL; env?: Record<string, string> } {
+  if (!baseline) return { url: new URL(`./${file}`, import.meta.url) };
+  return {
+    url: pathToFileURL(path.join(baseline.dir, "bench", "sfu", file)),
+    env: { MEDIASOUP_WORKER_BIN: baseline.workerBin },
+  };
+}

@@ -62,6 +62,8 @@ export class MediaNode {
     }, logger);
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);
     const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics, limits: config.limits }, config.allowedOrigins);
+    // Event-loop delay is sampled while anyone is connected (observability/event-loop-delay.ts).
+    io.on("connection", (socket) => socket.once("disconnect", metrics.eventLoop.hold()));
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));
     node = new MediaNode(config, pool, rooms, httpServer, io, reporter, logger);
     logger.info({ port: node.port, workers: config.workers }, "media node listening");

@@ -1,4 +1,6 @@
 import client from "prom-client";
+import { collectDefaultMetricsExceptEventLoop } from "./default-metrics.ts";
+import { EventLoopDelayMonitor } from "./event-loop-delay.ts";
 
 /** Prometheus metrics of one media node; gauges are read from the live state at scrape time. */
 export class MediaMetrics {
@@ -11,9 +13,12 @@ export class MediaMetrics {
     registers: [this.registry],
   });
   readonly workerDeaths = new client.Counter({ name: "media_worker_deaths_total", help: "mediasoup workers that died", registers: [this.registry] });
+  /** Hold it while there is work (a signaling connection): an idle node takes no samples. */
+  readonly eventLoop: EventLoopDelayMonitor;
 
   constructor(takeSnapshot: () => Promise<MediaSnapshot>) {
-    client.collectDefaultMetrics({ register: this.registry });
+    collectDefaultMetricsExceptEventLoop(this.registry);
+    this.eventLoop = new EventLoopDelayMonitor(this.registry);
     // prom-client collects every gauge of a scrape at once: they share one snapshot.
     let pending: Promise<MediaSnapshot> | undefined;
     const snapshot = () => {
