@@ -4,15 +4,17 @@ import enBase from "./en.json";
 import enRollcall from "./rollcall/en.json";
 import enRollcallConsole from "./rollcallConsole/en.json";
 import enRollcallLink from "./rollcallLink/en.json";
+import enFaces from "./faces/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
 import zhRollcallLink from "./rollcallLink/zh-CN.json";
+import zhFaces from "./faces/zh-CN.json";
 
-export const zhCatalog = { ...zhBase, ...zhRollcall, ...zhRollcallConsole, ...zhRollcallLink };
+export const zhCatalog = { ...zhBase, ...zhRollcall, ...zhRollcallConsole, ...zhRollcallLink, ...zhFaces };
 export type Catalog = typeof zhCatalog;
 
 export const catalogs: Record<"zh-CN" | "en", Catalog> = {
   "zh-CN": zhCatalog,
-  en: { ...enBase, ...enRollcall, ...enRollcallConsole, ...enRollcallLink },
+  en: { ...enBase, ...enRollcall, ...enRollcallConsole, ...enRollcallLink, ...enFaces },
 };

@@ -22,6 +22,7 @@ import {
   ZRollCallListQuery,
   ZRollCallUpdate,
 } from "../schemas/rollcalls.ts";
+import { ZFaceEnrolBody, ZFaceEnrolment, ZFaceMatch, ZFaceEnrolmentList, ZFacePhotoParams, ZResidenceArea, ZResidenceAreaBody } from "../schemas/faces.ts";
 import { ZGuestJoinBody, ZJoinCodeParams, ZJoinGrant, ZMediaEventBatch, ZRoom, ZRoomCreate, ZRoomDetail, ZRoomList } from "../schemas/rooms.ts";
 import { ZUnit, ZUnitCreate, ZUnitNode, ZUnitUpdate } from "../schemas/units.ts";
 import { ZUser, ZUserCreate, ZUserListQuery, ZUserPage, ZUserUpdate } from "../schemas/users.ts";
@@ -422,7 +423,7 @@ export const routes = {
     body: ZEvidenceBody,
     // A sharp frame of the person is the point of the evidence: up to the schema's 560,000 base64 characters.
     maxBodyBytes: 600 * 1024,
-    response: z.object({ id: z.string(), sha256: z.string(), takenAt: z.string(), url: z.string() }),
+    response: z.object({ id: z.string(), sha256: z.string(), takenAt: z.string(), url: z.string(), faceMatch: ZFaceMatch }),
     successStatus: 201,
   }),
   getRollCallEvidence: defineRoute({
@@ -434,6 +435,71 @@ export const routes = {
     auth: "session",
     params: ZEvidenceParams,
     response: z.string().meta({ description: "image/jpeg" }),
+  }),
+  // Identity check-in (issue 13): face enrolment and residence areas.
+  enrolFace: defineRoute({
+    method: "POST",
+    path: "/api/v1/persons/{id}/face",
+    operationId: "enrolFace",
+    summary: "Enrol a person's reference face (JPEG ≤ 400 KB with exactly one clear face); the previous one is kept as history",
+    tag: "faces",
+    auth: "session",
+    params: ZIdParams,
+    body: ZFaceEnrolBody,
+    maxBodyBytes: 600 * 1024,
+    response: ZFaceEnrolment,
+    successStatus: 201,
+  }),
+  listFaceEnrolments: defineRoute({
+    method: "GET",
+    path: "/api/v1/persons/{id}/face",
+    operationId: "listFaceEnrolments",
+    summary: "A person's face enrolments, newest first (no descriptors; photos by URL, each view audited)",
+    tag: "faces",
+    auth: "session",
+    params: ZIdParams,
+    response: ZFaceEnrolmentList,
+  }),
+  deleteFaceEnrolments: defineRoute({
+    method: "DELETE",
+    path: "/api/v1/persons/{id}/face",
+    operationId: "deleteFaceEnrolments",
+    summary: "Delete a person's enrolment: every reference photo and descriptor (the audit chain keeps hashes)",
+    tag: "faces",
+    auth: "session",
+    params: ZIdParams,
+    response: z.object({ deleted: z.number().int() }),
+  }),
+  getFacePhoto: defineRoute({
+    method: "GET",
+    path: "/api/v1/persons/{id}/face/{enrolmentId}/photo",
+    operationId: "getFacePhoto",
+    summary: "An enrolled reference photo (image/jpeg); every view is audited",
+    tag: "faces",
+    auth: "session",
+    params: ZFacePhotoParams,
+    response: z.string().meta({ description: "image/jpeg" }),
+  }),
+  getResidenceArea: defineRoute({
+    method: "GET",
+    path: "/api/v1/persons/{id}/residence-area",
+    operationId: "getResidenceArea",
+    summary: "A person's residence area (null when not set)",
+    tag: "checkin",
+    auth: "session",
+    params: ZIdParams,
+    response: ZResidenceArea,
+  }),
+  setResidenceArea: defineRoute({
+    method: "POST",
+    path: "/api/v1/persons/{id}/residence-area",
+    operationId: "setResidenceArea",
+    summary: "Set a person's residence area: centre, radius and whether they may leave it",
+    tag: "checkin",
+    auth: "session",
+    params: ZIdParams,
+    body: ZResidenceAreaBody,
+    response: ZResidenceArea,
   }),
   personAttendance: defineRoute({
     method: "GET",

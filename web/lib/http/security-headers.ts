@@ -2,7 +2,7 @@
 // Edge-safe: no Node imports, so the proxy stays runnable on any runtime.
 
 /** Pages that use the camera and microphone: only these get them in Permissions-Policy. */
-const CALL_PAGES = [/^\/rooms\/[^/]+\/call\/?$/, /^\/join\/[^/]+\/?$/, /^\/r\/[^/]+\/?$/, /^\/rollcalls\/[^/]+\/console\/?$/];
+const CALL_PAGES = [/^\/rooms\/[^/]+\/call\/?$/, /^\/join\/[^/]+\/?$/, /^\/r\/[^/]+\/?$/, /^\/rollcalls\/[^/]+\/console\/?$/, /^\/persons\/[^/]+\/face\/?$/];
 
 export function isCallPage(pathname: string): boolean {
   return CALL_PAGES.some((pattern) => pattern.test(pathname));
