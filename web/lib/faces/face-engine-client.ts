@@ -7,6 +7,8 @@ export interface DetectedFace {
   score: number;
   box: { x: number; y: number; width: number; height: number };
   descriptor: number[];
+  /** Head turn from the landmarks (0 facing the camera, > 0 nose towards the image's right). */
+  yaw: number;
 }
 
 export interface FaceScan {

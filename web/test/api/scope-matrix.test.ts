@@ -177,6 +177,15 @@ const CASES: Case[] = [
     ownerStatus: 200,
     request: (f) => ({ params: { id: f.personYh }, body: { latitude: 22.89, longitude: 112.88, radiusMeters: 800, mayLeave: false, address: "" } }),
   },
+  {
+    route: "setCheckInPlan",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.personYh }, body: { windows: [{ weekday: 1, start: "08:00", end: "20:00" }] } }),
+  },
+  { route: "getCheckInPlan", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  { route: "openPhoneBinding", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
   { route: "attendanceStats", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("高明区司法局") } }) },
   { route: "exportRollCallCsv", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
 ];

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { cropAround, decodeJpeg, encodeJpeg, resizeTo, type RgbaImage } from "@/lib/faces/testing/rgba-image";
+import { cropAround, decodeJpeg, encodeJpeg, mirror, resizeTo, type RgbaImage } from "@/lib/faces/testing/rgba-image";
 import { demoPhotoPaths } from "@/lib/faces/testing/labelled-faces";
 
 // Faces from the demo photos that ship in the @vladmandic/face-api npm package (no download):
@@ -28,4 +28,21 @@ export function groupPhoto(): Buffer {
 export function blankPhoto(): Buffer {
   const data = new Uint8Array(320 * 240 * 4).fill(128);
   return encodeJpeg({ width: 320, height: 240, data }, 85);
+}
+
+// The head turn of each portrait as the face engine measures it (landmark yaw): a and c look to
+// one side, b slightly to the other. A portrait and its mirror image differ by a clear turn.
+const YAW_SIGN = { a: -1, b: 1, c: -1 } as const;
+
+/**
+ * Two frames that answer the liveness challenge "turn your head left/right": the portrait and
+ * its mirror image, in the order that makes the measured turn go the asked way.
+ */
+export function livenessFrames(who: keyof typeof SAMPLE1_FACES, direction: "left" | "right") {
+  const plain = facePhoto(who);
+  const mirrored = encodeJpeg(mirror(decodeJpeg(plain)), 88);
+  // "left" needs the yaw to grow: start from the frame with the lower yaw.
+  const [low, high] = YAW_SIGN[who] < 0 ? [plain, mirrored] : [mirrored, plain];
+  const [straight, turned] = direction === "left" ? [low, high] : [high, low];
+  return { straight: straight.toString("base64"), turned: turned.toString("base64") };
 }

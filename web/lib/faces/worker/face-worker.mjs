@@ -46,11 +46,28 @@ async function describe(jpegBytes, minScore) {
         score: f.detection.score,
         box: { x: f.detection.box.x, y: f.detection.box.y, width: f.detection.box.width, height: f.detection.box.height },
         descriptor: Array.from(f.descriptor),
+        yaw: yawOf(f.landmarks.positions),
       })),
     };
   } finally {
     input.dispose();
   }
+}
+
+/**
+ * How far the head is turned, from the 68 landmarks: the nose tip's offset from the midpoint of
+ * the eyes, in inter-ocular distances (0 facing the camera; positive when the nose is to the
+ * image's right). Used by the self check-in's "turn your head" liveness challenge.
+ */
+function yawOf(points) {
+  const centre = (from, to) => {
+    const slice = points.slice(from, to);
+    return { x: slice.reduce((s, p) => s + p.x, 0) / slice.length, y: slice.reduce((s, p) => s + p.y, 0) / slice.length };
+  };
+  const left = centre(36, 42);
+  const right = centre(42, 48);
+  const distance = Math.hypot(right.x - left.x, right.y - left.y) || 1;
+  return (points[30].x - (left.x + right.x) / 2) / distance;
 }
 
 parentPort.on("message", async (msg) => {
