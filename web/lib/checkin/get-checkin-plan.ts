@@ -28,7 +28,7 @@ export async function getCheckInPlan(actor: Actor, personId: string) {
       at: c.at.toISOString(),
       windowKey: c.windowKey,
       status: c.status as "checked_in" | "pending",
-      reasons: c.reasons,
+      reasons: c.reasons as string[],
       latitude: c.latitude,
       longitude: c.longitude,
       accuracyMeters: c.accuracyMeters,

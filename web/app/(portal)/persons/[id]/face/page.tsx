@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { CheckInPanel } from "@/components/checkin/checkin-panel";
 import { FaceEnrolmentPanel } from "@/components/faces/face-enrolment-panel";
 import { ResidenceAreaForm } from "@/components/faces/residence-area-form";
 import { BackLink } from "@/components/ui/back-link";
@@ -7,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { canWritePersons } from "@/lib/auth/permissions";
+import { getCheckInPlan } from "@/lib/checkin/get-checkin-plan";
 import { getResidenceArea } from "@/lib/checkin/get-residence-area";
 import { listFaceEnrolments } from "@/lib/faces/list-face-enrolments";
 import { orNotFound } from "@/lib/pages/or-not-found";
@@ -16,12 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("faces.page"))("title") };
 }
 
-/** Face enrolment (camera or upload) and the residence area: the page that uses the camera (CALL_PAGES). */
+/** Face enrolment (camera or upload), the residence area and self check-in: the page that uses the camera (CALL_PAGES). */
 export default async function PersonFacePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/persons/${id}/face`);
   const person = await orNotFound(getPersonOrThrow(actor, id));
-  const [t, enrolments, area] = await Promise.all([getTranslations("faces"), listFaceEnrolments(actor, id), getResidenceArea(actor, id)]);
+  const [t, tc, enrolments, area, plan] = await Promise.all([
+    getTranslations("faces"),
+    getTranslations("checkinAdmin"),
+    listFaceEnrolments(actor, id),
+    getResidenceArea(actor, id),
+    getCheckInPlan(actor, id),
+  ]);
   const canWrite = canWritePersons(actor.role);
   return (
     <>
@@ -33,6 +41,9 @@ export default async function PersonFacePage({ params }: { params: Promise<{ id:
         </Card>
         <Card title={t("residence.title")}>
           <ResidenceAreaForm personId={person.id} initial={area} canWrite={canWrite} />
+        </Card>
+        <Card title={tc("title")}>
+          <CheckInPanel personId={person.id} initial={plan} canWrite={canWrite} area={area} />
         </Card>
       </div>
     </>
