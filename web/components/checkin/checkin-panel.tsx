@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { FaceMatchBadge, type FaceMatch } from "@/components/faces/face-match-badge";
 import { QrCode } from "@/components/rollcalls/qr-code";
 import { Alert } from "@/components/ui/alert";
@@ -40,6 +40,9 @@ export function CheckInPanel({ personId, initial, canWrite, area }: { personId: 
   const [start, setStart] = useState(initial.windows[0]?.start ?? "08:00");
   const [end, setEnd] = useState(initial.windows[0]?.end ?? "20:00");
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  // The QR code carries the absolute link: the page's origin is only known in the browser.
+  const [origin, setOrigin] = useState<string | null>(null);
+  useEffect(() => setOrigin(window.location.origin), []);
   const at = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
   const save = async () => {
@@ -82,7 +85,7 @@ export function CheckInPanel({ personId, initial, canWrite, area }: { personId: 
       )}
       {plan.link && (
         <div className="flex flex-wrap items-start gap-4">
-          <QrCode text={new URL(plan.link, window.location.origin).toString()} label={t("qr")} failedText={t("qrFailed")} className="size-40" />
+          {origin && <QrCode text={new URL(plan.link, origin).toString()} label={t("qr")} failedText={t("qrFailed")} className="size-40" />}
           <div className="flex flex-col gap-2 text-sm">
             <p>{t("linkHint")}</p>
             <code className="break-all rounded bg-slate-100 p-2 text-xs" data-testid="checkin-link">{plan.link}</code>
