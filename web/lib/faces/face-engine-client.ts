@@ -66,7 +66,9 @@ class FaceEngine {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(locateWorkerFile());
+    // Reflect.construct, not `new Worker(path)`: Next's bundler treats the latter as a worker
+    // entry to bundle and fails on a path known only at run time; this file must run as it is.
+    const worker: Worker = Reflect.construct(Worker, [locateWorkerFile()]);
     worker.unref();
     worker.on("message", (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
       const waiting = this.pending.get(msg.id);
