@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_FACE_THRESHOLDS, type FaceThresholds } from "./faces/face-match.ts";
 import { parseTrustedProxies } from "./http/trusted-proxies.ts";
 
 // The one place that reads process.env for the portal: parsed once, validated, frozen.
@@ -33,7 +34,9 @@ const ZEnv = z.object({
   MEDIA_PUBLIC_URL: z.url().default("http://localhost:4443"),
   MEDIA_INTERNAL_URL: z.url().optional(),
   TRUSTED_PROXIES: z.string().optional(),
-});
+  FACE_MATCH_PASS: z.coerce.number().min(0).max(1).default(DEFAULT_FACE_THRESHOLDS.pass),
+  FACE_MATCH_REVIEW: z.coerce.number().min(0).max(1).default(DEFAULT_FACE_THRESHOLDS.review),
+}).refine((e) => e.FACE_MATCH_REVIEW <= e.FACE_MATCH_PASS, { message: "FACE_MATCH_REVIEW must not be above FACE_MATCH_PASS", path: ["FACE_MATCH_REVIEW"] });
 
 type Env = Record<string, string | undefined>;
 
@@ -56,6 +59,8 @@ export interface AppConfig {
   readonly mediaInternalUrl: string;
   /** Reverse proxies whose X-Forwarded-For / -Proto entries count (IPs and CIDRs); none by default. */
   readonly trustedProxies: readonly string[];
+  /** Face match score thresholds (pass / review), see docs/PERFORMANCE.md for how they were chosen. */
+  readonly faceThresholds: FaceThresholds;
 }
 
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
@@ -95,6 +100,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaPublicUrl: e.MEDIA_PUBLIC_URL,
     mediaInternalUrl: e.MEDIA_INTERNAL_URL ?? e.MEDIA_PUBLIC_URL,
     trustedProxies: Object.freeze(parseTrustedProxies(e.TRUSTED_PROXIES)),
+    faceThresholds: Object.freeze({ pass: e.FACE_MATCH_PASS, review: e.FACE_MATCH_REVIEW }),
   });
 }
 

@@ -5,16 +5,36 @@ import enRollcall from "./rollcall/en.json";
 import enRollcallConsole from "./rollcallConsole/en.json";
 import enRollcallLink from "./rollcallLink/en.json";
 import enVisitRoom from "./visitRoom/en.json";
+import enFaces from "./faces/en.json";
+import enCheckin from "./checkin/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
 import zhRollcallLink from "./rollcallLink/zh-CN.json";
 import zhVisitRoom from "./visitRoom/zh-CN.json";
+import zhFaces from "./faces/zh-CN.json";
+import zhCheckin from "./checkin/zh-CN.json";
 
-export const zhCatalog = { ...zhBase, ...zhRollcall, ...zhRollcallConsole, ...zhRollcallLink, ...zhVisitRoom };
+export const zhCatalog = {
+  ...zhBase,
+  ...zhRollcall,
+  ...zhRollcallConsole,
+  ...zhRollcallLink,
+  ...zhVisitRoom,
+  ...zhFaces,
+  ...zhCheckin,
+};
 export type Catalog = typeof zhCatalog;
 
 export const catalogs: Record<"zh-CN" | "en", Catalog> = {
   "zh-CN": zhCatalog,
-  en: { ...enBase, ...enRollcall, ...enRollcallConsole, ...enRollcallLink, ...enVisitRoom },
+  en: {
+    ...enBase,
+    ...enRollcall,
+    ...enRollcallConsole,
+    ...enRollcallLink,
+    ...enVisitRoom,
+    ...enFaces,
+    ...enCheckin,
+  },
 };

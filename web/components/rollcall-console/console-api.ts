@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { apiFetch, type ApiResult } from "@/lib/client/api-fetch";
 import type { JoinGrant } from "@/lib/client/join-grant";
+import type { ZFaceMatch } from "@/lib/schemas/faces";
 import type { ZAttendanceStatus, ZChallenge, ZMarkBody, ZRollCallDetail } from "@/lib/schemas/rollcalls";
 
 // The route contract erases its response types; these mirror the responses of lib/api/routes.ts.
@@ -11,7 +12,7 @@ export type Mark = z.infer<typeof ZMarkBody>["status"];
 export type CallResult = { entryId: string; calledAt: string; challenge: z.infer<typeof ZChallenge> | null; delivered: boolean };
 type MarkResult = { id: string; status: z.infer<typeof ZAttendanceStatus>; markedAt: string; version: number };
 type JudgeResult = { entryId: string; result: "passed" | "failed"; answeredAt: string };
-export type EvidenceResult = { id: string; sha256: string; takenAt: string; url: string };
+export type EvidenceResult = { id: string; sha256: string; takenAt: string; url: string; faceMatch: z.infer<typeof ZFaceMatch> };
 
 const base = (rollCallId: string) => `/api/v1/rollcalls/${encodeURIComponent(rollCallId)}`;
 const entryPath = (rollCallId: string, entryId: string) => `${base(rollCallId)}/entries/${encodeURIComponent(entryId)}`;

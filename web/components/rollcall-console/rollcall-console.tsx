@@ -128,7 +128,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
       return;
     }
     patchEntry(called.id, { evidenceUrl: stored.data.url });
-    setSnapshot({ state: "saved", message: null, entryId: called.id });
+    setSnapshot({ state: "saved", message: null, faceMatch: stored.data.faceMatch, entryId: called.id });
     void refresh();
   };
 

@@ -12,6 +12,7 @@ import type { Mark, RosterEntry } from "./console-api";
 import type { QueuedMark } from "./mark-queue";
 import { MarkStateBadge } from "./mark-state-badge";
 import { MARKS, type DisplayStatus } from "./roster-model";
+import { FaceMatchBadge, type FaceMatch } from "@/components/faces/face-match-badge";
 import { StatusChip } from "./status-chip";
 import { STATUS_COLOURS } from "@/lib/pages/roll-call-display";
 
@@ -19,6 +20,8 @@ import { STATUS_COLOURS } from "@/lib/pages/roll-call-display";
 export interface SnapshotState {
   state: "idle" | "saving" | "saved" | "failed";
   message: string | null;
+  /** The saved snapshot's comparison with the person's enrolled face. */
+  faceMatch?: FaceMatch;
 }
 
 /**
@@ -109,6 +112,7 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
             <img src={entry.evidenceUrl} alt={ts("evidenceAlt", { name: entry.personName })} className="h-16 rounded border border-white/20" data-testid="evidence-thumbnail" />
           )}
           {snapshot.state === "saved" && <span className="text-sm text-emerald-300">{ts("snapshotSaved")}</span>}
+          {snapshot.state === "saved" && snapshot.faceMatch && <FaceMatchBadge match={snapshot.faceMatch} />}
           {snapshot.state === "failed" && <span className="text-sm text-rose-300" role="alert">{snapshot.message}</span>}
         </div>
         {host && (

@@ -14,6 +14,12 @@ describe("security headers", () => {
     expect(permissionsPolicy("/r/x")).toContain("geolocation=()");
   });
 
+  it("gives the camera to face enrolment and self check-in, and the position to the self check-in page only", () => {
+    for (const path of ["/persons/abc/face", "/c/person.token"]) expect(isCallPage(path), path).toBe(true);
+    expect(permissionsPolicy("/c/person.token")).toContain("geolocation=(self)");
+    for (const path of ["/persons/abc/face", "/persons/abc", "/r/x", "/c/x/y", "/"]) expect(permissionsPolicy(path), path).toContain("geolocation=()");
+  });
+
   it("names the media node's origins for fetch and WebSocket, and scripts only by nonce", () => {
     expect(mediaOrigins("https://media.example:8443/path")).toEqual(["https://media.example:8443", "wss://media.example:8443"]);
     const csp = pageContentSecurityPolicy({ nonce: "abc", mediaPublicUrl: "http://localhost:4443", dev: false });

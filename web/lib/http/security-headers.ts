@@ -2,7 +2,10 @@
 // Edge-safe: no Node imports, so the proxy stays runnable on any runtime.
 
 /** Pages that use the camera and microphone: only these get them in Permissions-Policy. */
-const CALL_PAGES = [/^\/rooms\/[^/]+\/call\/?$/, /^\/join\/[^/]+\/?$/, /^\/r\/[^/]+\/?$/, /^\/rollcalls\/[^/]+\/console\/?$/];
+const CALL_PAGES = [/^\/rooms\/[^/]+\/call\/?$/, /^\/join\/[^/]+\/?$/, /^\/r\/[^/]+\/?$/, /^\/rollcalls\/[^/]+\/console\/?$/, /^\/persons\/[^/]+\/face\/?$/, /^\/c\/[^/]+\/?$/];
+
+/** The self check-in page is the only one that may ask for the position (Geolocation). */
+const GEOLOCATION_PAGES = [/^\/c\/[^/]+\/?$/];
 
 export function isCallPage(pathname: string): boolean {
   return CALL_PAGES.some((pattern) => pattern.test(pathname));
@@ -41,7 +44,8 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 
 export function permissionsPolicy(pathname: string): string {
   const media = isCallPage(pathname) ? "(self)" : "()";
-  return `camera=${media}, microphone=${media}, display-capture=${media}, geolocation=(), payment=(), usb=(), interest-cohort=()`;
+  const geolocation = GEOLOCATION_PAGES.some((pattern) => pattern.test(pathname)) ? "(self)" : "()";
+  return `camera=${media}, microphone=${media}, display-capture=${media}, geolocation=${geolocation}, payment=(), usb=(), interest-cohort=()`;
 }
 
 /** Headers every response carries, pages and API alike. */

@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/open-database";
 import { idNumberCheckChar } from "@/lib/persons/id-number";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient, type CallOptions } from "../support/api-client.ts";
+import { facePhoto } from "../support/face-photos.ts";
 import { dataDigest, demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
 
 /**
@@ -163,6 +164,28 @@ const CASES: Case[] = [
   },
   { route: "rollCallCalendar", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
   { route: "personAttendance", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  // Faces (issue 13): the enrolment's photo is personal data, never visible outside the subtree.
+  { route: "enrolFace", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 201, request: (f) => ({ params: { id: f.personYh }, body: { jpegBase64: facePhoto("a").toString("base64"), source: "upload" } }) },
+  { route: "listFaceEnrolments", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  { route: "getFacePhoto", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh, enrolmentId: f.faceEnrolmentYh } }) },
+  { route: "deleteFaceEnrolments", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  { route: "getResidenceArea", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  {
+    route: "setResidenceArea",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.personYh }, body: { latitude: 22.89, longitude: 112.88, radiusMeters: 800, mayLeave: false, address: "" } }),
+  },
+  {
+    route: "setCheckInPlan",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.personYh }, body: { windows: [{ weekday: 1, start: "08:00", end: "20:00" }] } }),
+  },
+  { route: "getCheckInPlan", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  { route: "openPhoneBinding", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
   { route: "attendanceStats", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("高明区司法局") } }) },
   { route: "exportRollCallCsv", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
 ];

@@ -39,9 +39,14 @@ export async function demoFixtures(db: Database) {
   const evidence = await db.prisma.rollCallEvidence.create({
     data: { entryId: liveEntry.id, mimeType: "image/jpeg", bytes: Buffer.from(TINY_JPEG, "base64"), sha256: "x", width: 16, height: 16, takenById: gmOfficer.id },
   });
+  // A face enrolment of a 杨和 person (photo and descriptor stand-ins: reading needs no engine).
+  const faceEnrolmentYh = await db.prisma.faceEnrolment.create({
+    data: { personId: await personIn("杨和司法所"), mimeType: "image/jpeg", photo: Buffer.from(TINY_JPEG, "base64"), sha256: "y", width: 16, height: 16, descriptor: new Uint8Array(512), faceScore: 0.99, source: "upload", enrolledById: gmOfficer.id },
+  });
   return {
     unit,
     user,
+    faceEnrolmentYh: faceEnrolmentYh.id,
     personHc: await personIn("荷城司法所"),
     personYh: await personIn("杨和司法所"),
     personGc: await personIn("桂城司法所"),

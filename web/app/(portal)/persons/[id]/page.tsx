@@ -89,6 +89,11 @@ export default async function PersonPage({
             ]}
           />
         </Card>
+        <Card title={t("faces.page.title")}>
+          <Link href={`/persons/${person.id}/face`} className="inline-flex min-h-10 items-center text-brand-700 hover:underline" data-testid="face-page-link">
+            {t("faces.page.link")} →
+          </Link>
+        </Card>
         <Card title={t("rollcall.history.title")}>
           <AttendanceHistory items={attendance.items} />
         </Card>
