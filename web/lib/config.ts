@@ -33,6 +33,9 @@ const ZEnv = z.object({
   MEDIA_PUBLIC_URL: z.url().default("http://localhost:4443"),
   MEDIA_INTERNAL_URL: z.url().optional(),
   TRUSTED_PROXIES: z.string().optional(),
+  VISIT_MIN_SLOT_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  VISIT_APPLY_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  VISIT_APPLY_PER_ID_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +59,8 @@ export interface AppConfig {
   readonly mediaInternalUrl: string;
   /** Reverse proxies whose X-Forwarded-For / -Proto entries count (IPs and CIDRs); none by default. */
   readonly trustedProxies: readonly string[];
+  /** Family visits: the shortest slot a room may declare (tests set 1–2 minutes), and the public form's rate limits. */
+  readonly visits: { readonly minSlotMinutes: number; readonly applyPerAddressPerHour: number; readonly applyPerIdPerDay: number };
 }
 
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
@@ -95,6 +100,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaPublicUrl: e.MEDIA_PUBLIC_URL,
     mediaInternalUrl: e.MEDIA_INTERNAL_URL ?? e.MEDIA_PUBLIC_URL,
     trustedProxies: Object.freeze(parseTrustedProxies(e.TRUSTED_PROXIES)),
+    visits: Object.freeze({
+      minSlotMinutes: e.VISIT_MIN_SLOT_MINUTES,
+      applyPerAddressPerHour: e.VISIT_APPLY_PER_ADDRESS_PER_HOUR,
+      applyPerIdPerDay: e.VISIT_APPLY_PER_ID_PER_DAY,
+    }),
   });
 }
 
