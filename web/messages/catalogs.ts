@@ -8,11 +8,13 @@ import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
 import zhRollcallLink from "./rollcallLink/zh-CN.json";
+import enVisits from "./visits/en.json";
+import zhVisits from "./visits/zh-CN.json";
 
-export const zhCatalog = { ...zhBase, ...zhRollcall, ...zhRollcallConsole, ...zhRollcallLink };
+export const zhCatalog = { ...zhBase, ...zhRollcall, ...zhRollcallConsole, ...zhRollcallLink, ...zhVisits };
 export type Catalog = typeof zhCatalog;
 
 export const catalogs: Record<"zh-CN" | "en", Catalog> = {
   "zh-CN": zhCatalog,
-  en: { ...enBase, ...enRollcall, ...enRollcallConsole, ...enRollcallLink },
+  en: { ...enBase, ...enRollcall, ...enRollcallConsole, ...enRollcallLink, ...enVisits },
 };

@@ -13,7 +13,7 @@ export const ZVisitKind = z.enum(["visit", "help_education"]);
 const ZWeekdayHours = z.array(z.tuple([z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/)])).max(6);
 
 export const ZOpeningHours = z
-  .record(z.enum(["0", "1", "2", "3", "4", "5", "6"]), ZWeekdayHours)
+  .partialRecord(z.enum(["0", "1", "2", "3", "4", "5", "6"]), ZWeekdayHours)
   .refine((value) => Object.values(value).every((windows) => windows.every(([from, to]) => from < to)), "invalid_hours")
   .meta({ description: "Opening hours per weekday in China time (0 = Sunday): { \"1\": [[\"09:00\",\"11:30\"],[\"14:00\",\"17:00\"]] }" });
 

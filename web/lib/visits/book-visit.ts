@@ -39,7 +39,7 @@ export async function bookVisit(actor: Actor, visitId: string, input: { startsAt
       const resources = [terminal.id, ...(visit.familyRoomId ? [visit.familyRoomId] : [])];
       await lockResources(tx, resources);
       if (await isAnyResourceTaken(tx, resources, slot.startsAt, slot.endsAt, visit.id)) throw slotTaken();
-      if ((await visitsInMonth(tx, held.id, slot.startsAt, visit.id)) >= held.visitsPerMonth) {
+      if ((await visitsInMonth(tx, held.id, slot.startsAt, visit.id, true)) >= held.visitsPerMonth) {
         throw new ConflictError(`The held person's visits for that month are used up (${held.visitsPerMonth})`, { startsAt: "monthly_limit" });
       }
       const hashes = visit.participants.flatMap((p) => (p.idNumberHash ? [p.idNumberHash] : []));

@@ -30,7 +30,7 @@ export async function scheduleHelpSession(actor: Actor, input: THelpSessionCreat
       });
       if (!held) throw new NotFoundError("No held person to be released into your area with this id", { heldPersonId: "not_found" });
       const room = await tx.visitRoom.findFirst({ where: { id: input.roomId, kind: "room", active: true, unit: { path: { startsWith: actor.unitPath } } }, include: { unit: true } });
-      if (!room) throw new ValidationError("Choose a visit room of your unit", { roomId: "not_found" });
+      if (!room) throw new NotFoundError("No visit room of your unit with this id", { roomId: "not_found" });
       const terminal = await tx.visitRoom.findFirst({ where: { id: input.terminalId, kind: "terminal", active: true, unitId: held.facilityId } });
       if (!terminal) throw new ValidationError("Choose a terminal of the person's facility", { terminalId: "not_found" });
       const slot = slotStartingAt(toSlotGrid(room), startsAt);

@@ -1,8 +1,13 @@
 import type { Tx } from "../db/transaction.ts";
 import { chinaDate } from "./slot-grid.ts";
 
-/** States that use up one of the month's visits (an open application counts until it is decided). */
-const COUNTED = ["submitted", "booked", "in_progress", "ended"] as const;
+/**
+ * States that use up one of the month's visits. For a new application an open one counts too
+ * (until it is decided); a booking competes only with other bookings, so a pending application
+ * that may yet be rejected never blocks one.
+ */
+const COUNTED_FOR_APPLYING = ["submitted", "booked", "in_progress", "ended"] as const;
+const COUNTED_FOR_BOOKING = ["booked", "in_progress", "ended"] as const;
 
 /** "YYYY-MM" in China time: the month a visit counts against. */
 export const chinaMonth = (at: Date) => chinaDate(at).slice(0, 7);
@@ -19,11 +24,11 @@ export function visitMonthAnchor(visit: { startsAt: Date | null; preferredSlots:
  * `exceptVisitId`. Run under the held person's row lock so that two applications (or bookings)
  * cannot both take the last visit of a month.
  */
-export async function visitsInMonth(tx: Tx, heldPersonId: string, at: Date, exceptVisitId?: string): Promise<number> {
+export async function visitsInMonth(tx: Tx, heldPersonId: string, at: Date, exceptVisitId?: string, forBooking = false): Promise<number> {
   const month = chinaMonth(at);
   const around = new Date(at.getTime() - 62 * 24 * 3600_000);
   const visits = await tx.visit.findMany({
-    where: { heldPersonId, kind: "visit", state: { in: [...COUNTED] }, createdAt: { gt: around }, ...(exceptVisitId ? { id: { not: exceptVisitId } } : {}) },
+    where: { heldPersonId, kind: "visit", state: { in: forBooking ? [...COUNTED_FOR_BOOKING] : [...COUNTED_FOR_APPLYING] }, createdAt: { gt: around }, ...(exceptVisitId ? { id: { not: exceptVisitId } } : {}) },
     select: { startsAt: true, preferredSlots: true, createdAt: true },
   });
   return visits.filter((v) => chinaMonth(visitMonthAnchor(v)) === month).length;
