@@ -71,3 +71,19 @@ export async function getHeldPerson(actor: Actor, id: string) {
   if (!held) throw new NotFoundError("No such held person");
   return { id: held.id, name: held.name, facilityName: held.facility.name, facilitySide: held.facility.path.startsWith(actor.unitPath), status: held.status };
 }
+
+/**
+ * What the 帮教 form offers a center: persons to be released into its area, its own visit rooms,
+ * and the terminals of those persons' facilities (names only: a center may book them for 帮教).
+ */
+export async function helpSessionOptions(actor: Actor) {
+  const db = await getDb();
+  const { items: persons } = await listHeldPersons(actor, { releasingOnly: true });
+  const rooms = await db.visitRoom.findMany({ where: { kind: "room", active: true, unit: { path: { startsWith: actor.unitPath } } }, include: { unit: { select: { name: true } } }, orderBy: { name: "asc" } });
+  const terminals = await db.visitRoom.findMany({ where: { kind: "terminal", active: true, unitId: { in: [...new Set(persons.map((p) => p.facilityId))] } }, orderBy: { name: "asc" } });
+  return {
+    persons: persons.map((p) => ({ id: p.id, name: p.name, facilityId: p.facilityId, facilityName: p.facilityName, expectedRelease: p.expectedRelease })),
+    rooms: rooms.map((r) => ({ id: r.id, name: `${r.unit.name} ${r.name}` })),
+    terminals: terminals.map((x) => ({ id: x.id, name: x.name, facilityId: x.unitId })),
+  };
+}
