@@ -44,12 +44,12 @@ test("a family applies on a phone; the facility approves and books a 2-minute sl
   const family = await phone.newPage();
   await family.goto("/visit/apply");
   const idNumber = freshIdNumber();
-  await family.getByLabel(zh.visits.apply.name, { exact: true }).first().fill("张秀兰");
-  await family.getByLabel(zh.visits.apply.idNumber).first().fill(idNumber);
+  await family.getByRole("textbox", { name: zh.visits.apply.name, exact: true }).fill("张秀兰");
+  await family.getByRole("textbox", { name: zh.visits.apply.idNumber, exact: true }).fill(idNumber);
   await family.getByLabel(zh.visits.apply.phone).fill("13800138000");
   await family.getByLabel(zh.visits.apply.heldName).fill("陈国栋");
   await family.getByLabel(zh.visits.apply.facility).selectOption({ label: "广东省第一监狱" });
-  await family.getByLabel(zh.visits.apply.room).selectOption({ label: `高明区司法局 · e2e会见室${tag}` });
+  await family.getByRole("combobox", { name: zh.visits.apply.room, exact: true }).selectOption({ label: `高明区司法局 · e2e会见室${tag}` });
   await family.locator("[data-slot]").first().click();
   await family.getByLabel(zh.visits.apply.proof).setInputFiles({ name: "户口簿.png", mimeType: "image/png", buffer: PROOF_PNG });
   // Nothing on the page is wider than the phone.
