@@ -152,6 +152,14 @@ export const ZHelpSessionCreate = z
   })
   .meta({ id: "HelpSessionCreate" });
 
+export const ZHeldPersonRules = z
+  .strictObject({
+    visitsPerMonth: z.number().int().min(0).max(31).optional(),
+    visitorsPerVisit: z.number().int().min(1).max(3).optional(),
+    homeVisitsAllowed: z.boolean().optional(),
+  })
+  .meta({ id: "HeldPersonRules" });
+
 export type TVisitApply = z.output<typeof ZVisitApply>;
 export type TVisitRoomCreate = z.output<typeof ZVisitRoomCreate>;
 export type TVisitListQuery = z.output<typeof ZVisitListQuery>;

@@ -188,6 +188,14 @@ const CASES: Case[] = [
   },
   // Deciding is the facility's own act: 高明区's inspector and offices do not reach the facility at all.
   { route: "getVisitProof", owner: "jy1.officer", sibling: "jds.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.visits.toBook.id } }), override: { inspector: 404 } },
+  {
+    route: "updateHeldPersonRules",
+    owner: "jy1.officer",
+    sibling: "jds.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.visits.heldPersonId }, body: { homeVisitsAllowed: true } }),
+    override: { inspector: 404 },
+  },
   { route: "heldPersonVisitors", owner: "jy1.officer", sibling: "jds.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.visits.heldPersonId } }), override: { inspector: 404 } },
   {
     route: "bookVisit",

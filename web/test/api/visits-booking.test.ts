@@ -141,4 +141,18 @@ describe("review and booking by the facility", () => {
     // The facility sees the session on its list.
     expect((await facility.call("listVisits", { query: { kind: "help_education" } })).body.items).toHaveLength(1);
   });
+
+  it("lets the facility set a held person's rules (audited); a center cannot", async () => {
+    const held = await seeded.db.prisma.heldPerson.findFirstOrThrow({ where: { name: "赵永强" } });
+    const gm = await ApiClient.signIn("gm.officer");
+    expect((await gm.call("updateHeldPersonRules", { params: { id: held.id }, body: { visitsPerMonth: 9 } })).status).toBe(404);
+    const set = await facility.call("updateHeldPersonRules", { params: { id: held.id }, body: { visitsPerMonth: 0, homeVisitsAllowed: true } });
+    expect(set.body).toMatchObject({ visitsPerMonth: 0, homeVisitsAllowed: true, visitorsPerVisit: 3 });
+    expect(await seeded.db.prisma.auditEvent.count({ where: { targetId: held.id, action: "held_person.rules" } })).toBe(1);
+    const refused = await new ApiClient().call("applyForVisit", {
+      body: applyBody({ facilityId: r.jy1, roomId: r.gmRoom, heldPersonName: "赵永强", preferredSlots: [slotStart(120)] }),
+      headers: fromNewAddress(),
+    });
+    expect(refused.body.error.fields).toEqual({ preferredSlots: "monthly_limit" });
+  });
 });

@@ -52,6 +52,7 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/stats/visits": () => import("@/app/api/v1/stats/visits/route"),
   "/api/v1/visit-rooms": () => import("@/app/api/v1/visit-rooms/route"),
   "/api/v1/held-persons": () => import("@/app/api/v1/held-persons/route"),
+  "/api/v1/held-persons/{id}": () => import("@/app/api/v1/held-persons/[id]/route"),
   "/api/v1/held-persons/{id}/visitors": () => import("@/app/api/v1/held-persons/[id]/visitors/route"),
   "/api/v1/help-sessions": () => import("@/app/api/v1/help-sessions/route"),
 };
