@@ -69,7 +69,16 @@ export async function getHeldPerson(actor: Actor, id: string) {
   const db = await getDb();
   const held = await db.heldPerson.findFirst({ where: { id, ...heldPersonScopeWhere(actor) }, include: { facility: { select: { name: true, path: true } } } });
   if (!held) throw new NotFoundError("No such held person");
-  return { id: held.id, name: held.name, facilityName: held.facility.name, facilitySide: held.facility.path.startsWith(actor.unitPath), status: held.status };
+  return {
+    id: held.id,
+    name: held.name,
+    facilityName: held.facility.name,
+    facilitySide: held.facility.path.startsWith(actor.unitPath),
+    // The page offers the rules form only where the domain would accept it (updateHeldPersonRules decides).
+    canDecide: actor.unitId === held.facilityId && actor.role !== "inspector",
+    status: held.status,
+    rules: { visitsPerMonth: held.visitsPerMonth, visitorsPerVisit: held.visitorsPerVisit, homeVisitsAllowed: held.homeVisitsAllowed },
+  };
 }
 
 /**

@@ -22,7 +22,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   const parsed = ZVisitListQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   const view = raw.view === "all" || Object.keys(query).length > 0 ? "all" : "queue";
-  const [t, ts, tk] = await Promise.all([getTranslations("visits.list"), getTranslations("visits.state"), getTranslations("visits.kind")]);
+  const [t, ts, tk, th] = await Promise.all([getTranslations("visits.list"), getTranslations("visits.state"), getTranslations("visits.kind"), getTranslations("visits.held")]);
   const { items } = await orNotFound(listVisits(actor, view === "queue" ? { state: "submitted" } : query));
   const csv = `/api/v1/visits/export.csv?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}`;
   const tab = (name: "queue" | "all", label: string) => (
@@ -41,6 +41,12 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         description={t("subtitle", { unit: actor.unitName })}
         actions={
           <>
+            <Link href="/held-persons" className={buttonClass("secondary")}>
+              {th("title")}
+            </Link>
+            <Link href="/visits/rooms" className={buttonClass("secondary")}>
+              {t("rooms")}
+            </Link>
             <Link href="/visits/stats" className={buttonClass("secondary")}>
               {t("stats")}
             </Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { RulesForm } from "@/components/visits/rules-form";
 import { VisitTable } from "@/components/visits/visit-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -33,6 +34,11 @@ export default async function HeldPersonPage({ params }: { params: Promise<{ id:
       <PageHeader title={held.name} description={held.facilityName} />
       <h2 className="mb-2 text-base font-semibold">{t("history")}</h2>
       <VisitTable items={history.items} />
+      {held.canDecide && (
+        <div className="mt-6">
+          <RulesForm heldPersonId={held.id} initial={held.rules} />
+        </div>
+      )}
       {visitors && (
         <section className="mt-6">
           <h2 className="mb-2 text-base font-semibold">{t("visitors")}</h2>
