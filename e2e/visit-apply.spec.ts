@@ -73,6 +73,7 @@ test("a family applies on a phone; the facility approves and books a 2-minute sl
   const proof = officer.getByTestId("visit-proof");
   await expect(proof).toBeVisible();
   expect(await proof.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(8);
+  await officer.screenshot({ path: test.info().outputPath("review.png"), fullPage: true });
   await officer.getByText(zh.visits.decide.otherSlot).click();
   const next = officer.getByTestId("decision-panel").locator("[data-slot]").first();
   const startsAt = (await next.getAttribute("data-slot"))!;
