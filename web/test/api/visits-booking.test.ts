@@ -155,4 +155,26 @@ describe("review and booking by the facility", () => {
     });
     expect(refused.body.error.fields).toEqual({ preferredSlots: "monthly_limit" });
   });
+
+  it("exports the filtered list as CSV, counts booked visits per month, and lists a held person's history", async () => {
+    const visit = await applyFor({ heldPersonName: "王海涛", preferredSlots: [slotStart(130)] });
+    expect((await facility.call("bookVisit", { params: { id: visit.id }, body: { startsAt: slotStart(130), terminalId: r.terminal1, version: 1 } })).status).toBe(200);
+    const csv = await facility.call("exportVisitsCsv", { query: { state: "booked" } });
+    expect(csv.status).toBe(200);
+    expect(csv.body.startsWith("\uFEFF申请编号,")).toBe(true);
+    const row = (csv.body as string).split("\r\n").find((line) => line.startsWith(visit.code))!;
+    expect(row).toContain("已预约");
+    expect(row).toContain("王海涛");
+    expect(csv.body).not.toContain("待审核");
+    const stats = await facility.call("visitStats", { query: { months: "3" } });
+    const prison = stats.body.byFacility.find((f: { name: string }) => f.name === "广东省第一监狱");
+    // The chart ends with the current month: a booking early next month (near a month's end) is not on it yet.
+    const month = new Date(Date.parse(slotStart(130)) + 8 * 3600_000).toISOString().slice(0, 7);
+    const index = stats.body.months.indexOf(month);
+    if (index >= 0) expect(prison.counts[index]).toBeGreaterThanOrEqual(1);
+    expect(stats.body.months).toHaveLength(3);
+    const history = await facility.call("listVisits", { query: { heldPersonId: visit.heldPersonId } });
+    expect(history.body.items.every((v: { heldPerson: { name: string } }) => v.heldPerson.name === "王海涛")).toBe(true);
+    expect(history.body.items.map((v: { id: string }) => v.id)).toContain(visit.id);
+  });
 });
