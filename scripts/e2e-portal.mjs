@@ -16,6 +16,8 @@ const env = serviceEnv(
     YANGGUANG_ROOT: rootDir,
     DATABASE_URL: `pglite:${path.join(dataDir, "pglite")}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Visits: e2e books 2-minute slots starting a minute later.
+    VISIT_MIN_SLOT_MINUTES: process.env.VISIT_MIN_SLOT_MINUTES ?? "1",
     ...ephemeralSecrets(),
     // Playwright's config may hand over the join-token key pair (its specs sign tokens too).
     ...(process.env.JOIN_TOKEN_PRIVATE_KEY && process.env.JOIN_TOKEN_PUBLIC_KEY

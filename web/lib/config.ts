@@ -36,6 +36,9 @@ const ZEnv = z.object({
   TRUSTED_PROXIES: z.string().optional(),
   FACE_MATCH_PASS: z.coerce.number().min(0).max(1).default(DEFAULT_FACE_THRESHOLDS.pass),
   FACE_MATCH_REVIEW: z.coerce.number().min(0).max(1).default(DEFAULT_FACE_THRESHOLDS.review),
+  VISIT_MIN_SLOT_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  VISIT_APPLY_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  VISIT_APPLY_PER_ID_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
 }).refine((e) => e.FACE_MATCH_REVIEW <= e.FACE_MATCH_PASS, { message: "FACE_MATCH_REVIEW must not be above FACE_MATCH_PASS", path: ["FACE_MATCH_REVIEW"] });
 
 type Env = Record<string, string | undefined>;
@@ -61,6 +64,8 @@ export interface AppConfig {
   readonly trustedProxies: readonly string[];
   /** Face match score thresholds (pass / review), see docs/PERFORMANCE.md for how they were chosen. */
   readonly faceThresholds: FaceThresholds;
+  /** Family visits: the shortest slot a room may declare (tests set 1–2 minutes), and the public form's rate limits. */
+  readonly visits: { readonly minSlotMinutes: number; readonly applyPerAddressPerHour: number; readonly applyPerIdPerDay: number };
 }
 
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
@@ -101,6 +106,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaInternalUrl: e.MEDIA_INTERNAL_URL ?? e.MEDIA_PUBLIC_URL,
     trustedProxies: Object.freeze(parseTrustedProxies(e.TRUSTED_PROXIES)),
     faceThresholds: Object.freeze({ pass: e.FACE_MATCH_PASS, review: e.FACE_MATCH_REVIEW }),
+    visits: Object.freeze({
+      minSlotMinutes: e.VISIT_MIN_SLOT_MINUTES,
+      applyPerAddressPerHour: e.VISIT_APPLY_PER_ADDRESS_PER_HOUR,
+      applyPerIdPerDay: e.VISIT_APPLY_PER_ID_PER_DAY,
+    }),
   });
 }
 

@@ -7,6 +7,7 @@ import enRollcallLink from "./rollcallLink/en.json";
 import enVisitRoom from "./visitRoom/en.json";
 import enFaces from "./faces/en.json";
 import enCheckin from "./checkin/en.json";
+import enVisits from "./visits/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -14,6 +15,7 @@ import zhRollcallLink from "./rollcallLink/zh-CN.json";
 import zhVisitRoom from "./visitRoom/zh-CN.json";
 import zhFaces from "./faces/zh-CN.json";
 import zhCheckin from "./checkin/zh-CN.json";
+import zhVisits from "./visits/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -23,6 +25,7 @@ export const zhCatalog = {
   ...zhVisitRoom,
   ...zhFaces,
   ...zhCheckin,
+  ...zhVisits,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -36,5 +39,6 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enVisitRoom,
     ...enFaces,
     ...enCheckin,
+    ...enVisits,
   },
 };

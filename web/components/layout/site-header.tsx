@@ -15,6 +15,7 @@ export async function SiteHeader({ actor }: { actor: Actor }) {
     { href: "/persons", label: t("nav.persons") },
     { href: "/rollcalls", label: t("nav.rollcalls") },
     { href: "/rooms", label: t("nav.rooms") },
+    { href: "/visits", label: t("nav.visits") },
     ...(canAdminister(actor.role) ? [{ href: "/admin", label: t("nav.admin") }] : []),
   ];
   return (

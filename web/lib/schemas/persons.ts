@@ -6,14 +6,14 @@ export const ZSupervisionType = z.enum(["probation", "parole", "control", "tempo
 export const ZPersonStatus = z.enum(["active", "suspended", "released"]);
 export const ZGender = z.enum(["male", "female"]);
 
-const ZIdNumber = z
+export const ZIdNumber = z
   .string()
   .trim()
   .max(18)
   .refine(isValidIdNumber, "invalid_id_number")
   .meta({ description: "18-character resident ID number; stored only as a keyed hash and a mask" });
 
-const ZPhone = z
+export const ZPhone = z
   .string()
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "invalid_phone");

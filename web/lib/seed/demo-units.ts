@@ -2,6 +2,8 @@
 export interface DemoUnit {
   key: string;
   name: string;
+  /** Facilities (监狱, 戒毒所) hold persons; every other unit is part of the justice administration. */
+  kind?: "justice" | "prison" | "detox";
   children?: DemoUnit[];
 }
 
@@ -49,6 +51,8 @@ export const DEMO_UNITS: DemoUnit = {
         city("zq", "肇庆市司法局"),
         city("dg", "东莞市司法局"),
         city("sw", "汕尾市司法局"),
+        { key: "jy1", name: "广东省第一监狱", kind: "prison" },
+        { key: "jds", name: "广东省三水强制隔离戒毒所", kind: "detox" },
       ],
     },
   ],
@@ -91,4 +95,7 @@ export const DEMO_STAFF: Array<[string, string, "admin" | "officer" | "inspector
   ["gb.officer", "何文彬", "officer", "gb"],
   ["hcq.officer", "罗德明", "officer", "hcq"],
   ["qx.officer", "梁淑芬", "officer", "qx"],
+  ["jy1.officer", "邓卫东", "officer", "jy1"],
+  ["jy1.inspector", "一监狱督察员", "inspector", "jy1"],
+  ["jds.officer", "蔡丽萍", "officer", "jds"],
 ];

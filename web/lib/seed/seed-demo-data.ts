@@ -5,6 +5,7 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import { hashIdNumber } from "../persons/id-number-hash.ts";
 import { maskIdNumber } from "../persons/id-number.ts";
 import { DEMO_AREA_CODES, DEMO_PASSWORD, DEMO_PERSON_COUNTS, DEMO_STAFF, DEMO_UNITS, type DemoUnit } from "./demo-units.ts";
+import { seedDemoVisits } from "./seed-demo-visits.ts";
 import { syntheticPersons } from "./synthetic-persons.ts";
 
 export interface SeedResult {
@@ -18,10 +19,10 @@ export interface SeedResult {
 export async function seedDemoData(prisma: PrismaClient, idHashKey: string): Promise<SeedResult> {
   if ((await prisma.unit.count()) > 0) return { seeded: false, units: 0, users: 0, persons: 0 };
 
-  const units: Array<{ key: string; id: string; name: string; level: number; parentId: string | null; path: string }> = [];
+  const units: Array<{ key: string; id: string; name: string; level: number; kind: "justice" | "prison" | "detox"; parentId: string | null; path: string }> = [];
   const walk = (unit: DemoUnit, level: number, parent: (typeof units)[number] | null) => {
     const id = randomUUID();
-    const row = { key: unit.key, id, name: unit.name, level, parentId: parent?.id ?? null, path: `${parent?.path ?? "/"}${id}/` };
+    const row = { key: unit.key, id, name: unit.name, level, kind: unit.kind ?? "justice", parentId: parent?.id ?? null, path: `${parent?.path ?? "/"}${id}/` };
     units.push(row);
     for (const child of unit.children ?? []) walk(child, level + 1, row);
   };
@@ -57,6 +58,7 @@ export async function seedDemoData(prisma: PrismaClient, idHashKey: string): Pro
           endDate: new Date(endDate),
         })),
       });
+      await seedDemoVisits(tx, (key) => unitByKey.get(key)!.id, idHashKey);
       await appendAuditEvent(tx, { userId: null, displayName: "system (seed)" }, {
         action: "seed.demo",
         targetType: "Unit",

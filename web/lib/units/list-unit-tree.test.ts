@@ -20,7 +20,9 @@ describe("the unit tree", () => {
     expect(tree.name).toBe("司法部");
     const province = tree.children[0]!;
     expect(province.name).toBe("广东省司法厅");
-    expect(province.children.map((c) => c.name.replace("市司法局", "")).sort()).toEqual(
+    // Besides the cities, the province holds the two demo facilities (issue 9).
+    expect(province.children.filter((c) => !c.name.endsWith("市司法局")).map((c) => c.name).sort()).toEqual(["广东省三水强制隔离戒毒所", "广东省第一监狱"].sort());
+    expect(province.children.filter((c) => c.name.endsWith("市司法局")).map((c) => c.name.replace("市司法局", "")).sort()).toEqual(
       ["佛山", "珠海", "河源", "梅州", "惠州", "湛江", "茂名", "清远", "揭阳", "肇庆", "东莞", "汕尾"].sort(),
     );
     expect(new Set(names(tree).map((n) => n))).toContain("荷城司法所");

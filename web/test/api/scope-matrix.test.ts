@@ -188,6 +188,55 @@ const CASES: Case[] = [
   { route: "openPhoneBinding", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
   { route: "attendanceStats", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("高明区司法局") } }) },
   { route: "exportRollCallCsv", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
+  // Visits (issue 9). Lists are of one's own subtree: a sibling or child gets its own (empty) list.
+  { route: "listVisits", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("高明区司法局") } }) },
+  { route: "exportVisitsCsv", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("高明区司法局") } }) },
+  { route: "getVisit", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.visits.booked.id } }) },
+  { route: "visitStats", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: () => ({}), override: { sibling: 200, child: 200 } },
+  { route: "listVisitRooms", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: () => ({}), override: { sibling: 200, child: 200 } },
+  { route: "listHeldPersons", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: () => ({ query: { releasing: "true" } }), override: { sibling: 200, child: 200 } },
+  {
+    route: "createVisitRoom",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 201,
+    request: (f) => ({ body: { unitId: f.unit("高明区司法局"), name: "第二会见室", openingHours: { "1": [["09:00", "12:00"]] }, slotMinutes: 30 } }),
+  },
+  {
+    route: "scheduleHelpSession",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 201,
+    request: (f) => ({ body: { heldPersonId: f.visits.releasingToHc, roomId: f.visits.gmRoom, terminalId: f.visits.terminal2, startsAt: new Date(Math.ceil(Date.now() / 1_800_000) * 1_800_000 + 300 * 1_800_000).toISOString() } }),
+  },
+  // Deciding is the facility's own act: 高明区's inspector and offices do not reach the facility at all.
+  { route: "getVisitProof", owner: "jy1.officer", sibling: "jds.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.visits.toBook.id } }), override: { inspector: 404 } },
+  {
+    route: "updateHeldPersonRules",
+    owner: "jy1.officer",
+    sibling: "jds.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.visits.heldPersonId }, body: { homeVisitsAllowed: true } }),
+    override: { inspector: 404 },
+  },
+  { route: "heldPersonVisitors", owner: "jy1.officer", sibling: "jds.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.visits.heldPersonId } }), override: { inspector: 404 } },
+  {
+    route: "bookVisit",
+    owner: "jy1.officer",
+    sibling: "jds.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.visits.toBook.id }, body: { startsAt: f.visits.toBook.slot, terminalId: f.visits.terminal1, version: 1 } }),
+    override: { inspector: 404 },
+  },
+  { route: "rejectVisit", owner: "jy1.officer", sibling: "jds.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.visits.toReject.id }, body: { reason: "材料不全", version: 1 } }), override: { inspector: 404 } },
+  {
+    route: "banVisitor",
+    owner: "jy1.officer",
+    sibling: "jds.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.visits.toBan.id, participantId: f.visits.toBan.participantId }, body: { until: "2099-01-01", reason: "违规" } }),
+    override: { inspector: 404 },
+  },
 ];
 
 const expected = (c: Case, actor: Actor): number => {

@@ -43,7 +43,7 @@ export async function runApiFuzz(
   clients.set("anonymous", new ApiClient());
   clients.set("node", new ApiClient());
 
-  const units = await db.prisma.unit.findMany({ select: { id: true, path: true } });
+  const units = await db.prisma.unit.findMany({ select: { id: true, path: true, kind: true } });
   const persons = await db.prisma.supervisedPerson.findMany({ select: { id: true, unit: { select: { path: true } } } });
   const users = await db.prisma.user.findMany({ select: { id: true, username: true, unit: { select: { path: true } } } });
   const actorPaths = new Map<string, string>();
@@ -63,6 +63,9 @@ export async function runApiFuzz(
     ...entries.map((e) => e.id),
     ...rooms.map((r) => r.id),
     fixtures.evidenceId,
+    fixtures.visits.toBook.id,
+    fixtures.visits.booked.id,
+    fixtures.visits.heldPersonId,
   ];
   const first17 = "44060819800101999";
   const pools: ValidPools = {
@@ -86,12 +89,20 @@ export async function runApiFuzz(
       endDate: "2027-06-01",
       entryId: fixtures.liveEntry,
       evidenceId: fixtures.evidenceId,
+      facilityId: fixtures.visits.jy1,
+      roomId: fixtures.visits.gmRoom,
+      terminalId: fixtures.visits.terminal1,
+      heldPersonId: fixtures.visits.heldPersonId,
+      participantId: fixtures.visits.toBan.participantId,
+      visitCode: "FIXTURE001",
+      proofBase64: TINY_JPEG,
     },
   };
 
   // What each actor must never see: ids of anything outside its subtree that is not above it.
   const outside = (path: string) => [
-    ...units.filter((u) => !u.path.startsWith(path) && !path.startsWith(u.path)).map((u) => u.id),
+    // Facilities are public (the visit application form lists them by id); every other unit is not.
+    ...units.filter((u) => u.kind === "justice" && !u.path.startsWith(path) && !path.startsWith(u.path)).map((u) => u.id),
     ...persons.filter((p) => !p.unit.path.startsWith(path)).map((p) => p.id),
     ...users.filter((u) => !u.unit.path.startsWith(path) && !path.startsWith(u.unit.path)).map((u) => u.id),
   ];

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/open-database";
+import { visitFixtures } from "./visit-fixtures.ts";
 
 /** The smallest JPEG header the evidence check accepts (SOI + APP0), for API tests. */
 export const TINY_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]).toString("base64");
@@ -62,10 +63,14 @@ export async function demoFixtures(db: Database) {
     liveEntry: liveEntry.id,
     evidenceId: evidence.id,
     rollCallToEnd: await rollCall("待结束"),
+    visits: await visitFixtures(db),
   };
 }
 
-const WRITABLE_TABLES = ["Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry", "RollCallEvidence"];
+const WRITABLE_TABLES = [
+  "Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry", "RollCallEvidence",
+  "HeldPerson", "Visitor", "VisitRoom", "Visit", "VisitParticipant", "VisitReservation", "VisitWarning",
+];
 
 /** Every table but Session, whose lastSeenAt moves on reads too. */
 export const RECORD_TABLES = WRITABLE_TABLES.filter((t) => t !== "Session");
