@@ -27,6 +27,8 @@ export interface RoomOptions {
 interface RoomEvents {
   peerJoined: [peer: Peer];
   peerLeft: [peer: Peer, reason: string];
+  /** A producer exists (the recorder hooks in here; server/src/recording/). */
+  producerAdded: [peer: Peer, entry: PeerProducer];
   closed: [reason: string];
 }
 
@@ -82,6 +84,11 @@ export class Room extends EventEmitter<RoomEvents> {
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /** The room's current router (a new one after a worker death): for the recorder's consumers. */
+  get mediaRouter(): types.Router {
+    return this.router;
   }
 
   get rtpCapabilities(): types.RtpCapabilities {
@@ -195,6 +202,7 @@ export class Room extends EventEmitter<RoomEvents> {
     for (const other of this.peers.values()) {
       if (other !== peer && other.connected && canSee(other, peer)) void consume(this.router, other, peer, entry, this.logger);
     }
+    this.emit("producerAdded", peer, entry);
     return producer;
   }
 

@@ -41,6 +41,13 @@ export const ZJoinClaims = z.object({
    * Derived from `role` and `grants.observe` when absent (tokens signed before this claim).
    */
   as: z.enum(["person", "staff", "observer", "guest"]).optional(),
+  /**
+   * A privileged room (e.g. a lawyer's visit) is never recorded: the node refuses any recording
+   * request for it. Fixed, like `kind`, by the token that opened the room (server/src/recording/).
+   */
+  privileged: z.boolean().optional(),
+  /** The room is recorded from its first join and a moderator cannot stop it (帮教 sessions). */
+  mustRecord: z.boolean().optional(),
   /** When true the bearer waits in the lobby until a moderator admits it. */
   lobby: z.boolean().default(false),
   exp: z.number().int(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZPeerInfo, ZRoomInfo, ZSource, ZTransportInfo } from "./entities.ts";
 import { ZDtlsParameters, ZRtpCapabilities, ZRtpParameters } from "./media-types.ts";
+import { ZRecordingState } from "./recording.ts";
 
 const ZId = z.string().min(1).max(64);
 const ZEmpty = z.strictObject({});
@@ -61,6 +62,10 @@ export const REQUESTS = {
   rejectPeer: { payload: z.strictObject({ peerId: ZId, reason: z.string().trim().max(200).default("") }), result: ZEmpty },
   closeRoom: { payload: z.strictObject({ reason: z.string().trim().max(200).default("") }), result: ZEmpty },
   leave: { payload: ZEmpty, result: ZEmpty },
+  /** Moderator: record every track of the room from now on (refused for privileged rooms, or below the disk floor). */
+  startRecording: { payload: ZEmpty, result: ZRecordingState },
+  /** Moderator: end every recording file of the room cleanly (refused where recording is required). */
+  stopRecording: { payload: ZEmpty, result: ZRecordingState },
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;
@@ -69,4 +74,4 @@ export type ParsedPayload<K extends RequestName> = z.output<(typeof REQUESTS)[K]
 export type RequestResult<K extends RequestName> = z.output<(typeof REQUESTS)[K]["result"]>;
 
 /** Requests only a token with the moderate grant may send. */
-export const MODERATOR_REQUESTS: ReadonlySet<RequestName> = new Set(["mutePeer", "removePeer", "lockRoom", "admitPeer", "rejectPeer", "closeRoom"]);
+export const MODERATOR_REQUESTS: ReadonlySet<RequestName> = new Set(["mutePeer", "removePeer", "lockRoom", "admitPeer", "rejectPeer", "closeRoom", "startRecording", "stopRecording"]);

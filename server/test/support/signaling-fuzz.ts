@@ -88,6 +88,8 @@ const SHAPED: Record<RequestName, fc.Arbitrary<unknown>> = {
   rejectPeer: fc.record({ peerId: ref("$peer"), reason }),
   closeRoom: fc.record({ reason }),
   leave: fc.constant({}),
+  startRecording: fc.oneof(fc.constant({}), fc.constant({ extra: 1 })),
+  stopRecording: fc.oneof(fc.constant({}), fc.constant({ extra: 1 })),
 };
 
 const deepNest = fc.integer({ min: 50, max: 2000 }).map((depth) => {
