@@ -11,6 +11,7 @@ import type { Logger } from "./observability/logger.ts";
 import { MediaMetrics } from "./observability/metrics.ts";
 import { PortalReporter } from "./portal-client/portal-reporter.ts";
 import { RecordingManager } from "./recording/recording-manager.ts";
+import { reportFileToPortal } from "./recording/report-to-portal.ts";
 import { createSignalingServer, type MediaIo } from "./signaling/socket-server.ts";
 
 /** A running media node: workers, rooms, signaling, health and metrics on one HTTP port. */
@@ -45,7 +46,9 @@ export class MediaNode {
     });
     const metrics = new MediaMetrics(() => rooms.snapshot());
     pool.on("replaced", () => metrics.workerDeaths.inc());
-    const recordings = await RecordingManager.create(config.recording, logger, metrics.registry);
+    const recordings = await RecordingManager.create(config.recording, logger, metrics.registry, {
+      onFileClosed: (report) => reportFileToPortal(reporter, logger, report),
+    });
     let node: MediaNode | undefined;
     const health = async () => ({ status: node?.isDraining ? ("draining" as const) : ("ok" as const), node: config.nodeId, ...rooms.counts(), workers: pool.list().length });
     const httpServer = createHttpServer({ health, metrics, token: config.metricsToken }, {

@@ -33,6 +33,12 @@ describe("recorder (real worker, real GStreamer writer, ffprobe on the files)", 
     return client;
   };
   const roomDir = (room: string) => path.join(dir, room);
+  /** The writers start in the background after the ack; the clips' keyframes come every 3 s and
+   * ffmpeg cannot answer a keyframe request, so the tests send once every writer listens. */
+  const writersListening = (room: string, tracks: number) =>
+    expect
+      .poll(() => [...fixture.node.recordings.of(fixture.node.rooms.get(room)!).trackRecorders()].filter((t) => t.isWriting).length, { timeout: 15_000 })
+      .toBe(tracks);
 
   beforeAll(async () => {
     const clips = mkdtempSync(path.join(os.tmpdir(), "yg-clips-"));
@@ -58,6 +64,7 @@ describe("recorder (real worker, real GStreamer writer, ffprobe on the files)", 
     const state = await host.ok("startRecording", {});
     expect(state).toMatchObject({ state: "recording", reason: null, forbidden: false });
     await person.waitFor("recordingState", (s) => s.state === "recording");
+    await writersListening(room, 2);
 
     const sent = [sendClip(video, cam, 1111), sendClip(audio, mic, 2222)];
     await Promise.all(sent.map((s) => s.done));
@@ -96,6 +103,7 @@ describe("recorder (real worker, real GStreamer writer, ffprobe on the files)", 
     const live = fixture.node.rooms.get(room)!;
     const cam = await plainProducer(live, live.findPeer("host")!, "video", "camera", 3333);
     await host.ok("startRecording", {});
+    await writersListening(room, 1);
     const sending = sendClip(video, cam, 3333);
     const track = () => [...fixture.node.recordings.of(live).trackRecorders()][0]!;
     await new Promise((resolve) => setTimeout(resolve, 3000));

@@ -3,7 +3,29 @@ import type { Logger } from "../observability/logger.ts";
 export type MediaEvent =
   | { type: "peer.joined"; room: string; identity: string; name: string; role: string; at: string }
   | { type: "peer.left"; room: string; identity: string; reason: string; at: string }
-  | { type: "room.closed"; room: string; reason: string; at: string };
+  | { type: "room.closed"; room: string; reason: string; at: string }
+  | RecordingClosedEvent;
+
+/** A recording file closed (server/src/recording/recording-report.ts); `at` is when it ended. */
+export interface RecordingClosedEvent {
+  type: "recording.closed";
+  room: string;
+  at: string;
+  identity: string;
+  name: string;
+  source: string;
+  kind: "audio" | "video";
+  file: string;
+  codec: string;
+  sequence: number;
+  sizeBytes: number;
+  sha256: string;
+  firstPacketAt: string | null;
+  durationMs: number;
+  endReason: string;
+  gap: { from: string; to: string | null } | null;
+  sync: Array<{ ntpMs: number; rtpTimestamp: number; receivedAt: number }>;
+}
 
 const MAX_QUEUE = 10_000;
 

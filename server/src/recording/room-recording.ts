@@ -107,9 +107,9 @@ export class RoomRecording {
     }
     this.active = true;
     this.setState("recording", null);
-    const starts: Promise<void>[] = [];
-    for (const peer of this.room.allPeers()) for (const entry of peer.producers.values()) starts.push(this.addTrack(peer, entry));
-    await Promise.all(starts);
+    // The writers start in the background (50 at once take seconds on a busy machine): the
+    // moderator is answered now; a track whose writer cannot start turns the state to failed.
+    for (const peer of this.room.allPeers()) for (const entry of peer.producers.values()) void this.addTrack(peer, entry);
   }
 
   private async addTrack(peer: Peer, entry: PeerProducer): Promise<void> {

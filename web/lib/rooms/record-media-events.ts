@@ -1,6 +1,7 @@
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { applyRollCallPresence } from "../rollcalls/apply-presence.ts";
+import { storeRecording } from "../recordings/store-recording.ts";
 import type { TMediaEvent } from "../schemas/rooms.ts";
 
 /**
@@ -15,6 +16,10 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
   const accepted = events.filter((e) => unitPathOf.has(e.room));
   await db.$transaction(async (tx) => {
     for (const event of accepted) {
+      if (event.type === "recording.closed") {
+        await storeRecording(tx, event, unitPathOf.get(event.room)!);
+        continue;
+      }
       const at = new Date(event.at);
       await tx.roomEvent.create({
         data: {
