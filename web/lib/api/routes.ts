@@ -23,6 +23,7 @@ import {
   ZRollCallUpdate,
 } from "../schemas/rollcalls.ts";
 import { ZGuestJoinBody, ZJoinCodeParams, ZJoinGrant, ZMediaEventBatch, ZRoom, ZRoomCreate, ZRoomDetail, ZRoomList } from "../schemas/rooms.ts";
+import { ZRecordingList } from "../schemas/recordings.ts";
 import { ZUnit, ZUnitCreate, ZUnitNode, ZUnitUpdate } from "../schemas/units.ts";
 import { ZUser, ZUserCreate, ZUserListQuery, ZUserPage, ZUserUpdate } from "../schemas/users.ts";
 
@@ -212,6 +213,26 @@ export const routes = {
     auth: "session",
     params: ZIdParams,
     response: ZRoomDetail,
+  }),
+  listRoomRecordings: defineRoute({
+    method: "GET",
+    path: "/api/v1/rooms/{id}/recordings",
+    operationId: "listRoomRecordings",
+    summary: "The recorded track files of a room of your subtree, with their SHA-256",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: ZRecordingList,
+  }),
+  downloadRecording: defineRoute({
+    method: "GET",
+    path: "/api/v1/recordings/{id}/file",
+    operationId: "downloadRecording",
+    summary: "An original recording file (WebM/Matroska; X-Content-SHA256 carries its hash). Admins and officers; every download is audited",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: z.string().meta({ description: "video/webm, audio/webm or video/x-matroska" }),
   }),
   closeRoom: defineRoute({
     method: "POST",

@@ -15,6 +15,7 @@ describe("recording reports from the media node, and recordings:verify", () => {
   let db: Database;
   let roomId: string;
   let dir: string;
+  let previousDir: string | undefined;
   const files: Record<string, string> = {};
 
   const closed = (file: string, content: string, extra: Record<string, unknown> = {}) => ({
@@ -44,6 +45,8 @@ describe("recording reports from the media node, and recordings:verify", () => {
     const officer = await ApiClient.signIn("gm.officer");
     roomId = (await officer.call("createRoom", { body: { title: "录像测试" } })).body.id;
     dir = mkdtempSync(path.join(os.tmpdir(), "yg-archive-"));
+    previousDir = process.env.RECORDINGS_DIR;
+    process.env.RECORDINGS_DIR = dir;
     mkdirSync(path.join(dir, roomId));
     for (const name of ["a", "b", "c"]) {
       files[name] = `${roomId}/20261202T000000Z_person_1_camera_abcd_${name}.webm`;
@@ -51,6 +54,8 @@ describe("recording reports from the media node, and recordings:verify", () => {
     }
   });
   afterAll(async () => {
+    if (previousDir === undefined) delete process.env.RECORDINGS_DIR;
+    else process.env.RECORDINGS_DIR = previousDir;
     await closeDatabase();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -76,6 +81,36 @@ describe("recording reports from the media node, and recordings:verify", () => {
       expect(response.status, file).toBe(400);
     }
     expect(await db.prisma.recording.count({ where: { roomId } })).toBe(3);
+  });
+
+  it("lists a room's files in scope and lets admins and officers download the original, audited; 404 outside scope, 403 for inspectors", async () => {
+    const officer = await ApiClient.signIn("gm.officer");
+    const listed = await officer.call("listRoomRecordings", { params: { id: roomId } });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(3);
+    const recording = listed.body.items.find((r: { sha256: string }) => r.sha256 === createHash("sha256").update("webm bytes a").digest("hex"));
+
+    const auditedBefore = await db.prisma.auditEvent.count({ where: { action: "recording.download" } });
+    for (const user of ["gm.officer", "fs.admin"]) {
+      const download = await (await ApiClient.signIn(user)).call("downloadRecording", { params: { id: recording.id } });
+      expect(download.status, user).toBe(200);
+      expect(download.body).toBe("webm bytes a");
+      expect(download.headers.get("x-content-sha256")).toBe(recording.sha256);
+      expect(download.headers.get("content-type")).toBe("video/webm");
+    }
+    const audited = await db.prisma.auditEvent.findMany({ where: { action: "recording.download" }, orderBy: { seq: "asc" } });
+    expect(audited).toHaveLength(auditedBefore + 2);
+    expect(audited.at(-1)).toMatchObject({ targetId: recording.id });
+
+    const inspector = await ApiClient.signIn("gm.inspector");
+    expect((await inspector.call("listRoomRecordings", { params: { id: roomId } })).status).toBe(200);
+    expect((await inspector.call("downloadRecording", { params: { id: recording.id } })).status).toBe(403);
+    const outsider = await ApiClient.signIn("nh.officer");
+    expect((await outsider.call("listRoomRecordings", { params: { id: roomId } })).status).toBe(404);
+    expect((await outsider.call("downloadRecording", { params: { id: recording.id } })).status).toBe(404);
+    expect((await new ApiClient().call("downloadRecording", { params: { id: recording.id } })).status).toBe(401);
+    // Refusals leave no download in the chain.
+    expect(await db.prisma.auditEvent.count({ where: { action: "recording.download" } })).toBe(auditedBefore + 2);
   });
 
   it("names a file altered on disk and one that vanished", async () => {

@@ -35,6 +35,8 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/rollcalls/{id}/calendar.ics": () => import("@/app/api/v1/rollcalls/[id]/calendar.ics/route"),
   "/api/v1/persons/{id}/attendance": () => import("@/app/api/v1/persons/[id]/attendance/route"),
   "/api/v1/stats/attendance": () => import("@/app/api/v1/stats/attendance/route"),
+  "/api/v1/rooms/{id}/recordings": () => import("@/app/api/v1/rooms/[id]/recordings/route"),
+  "/api/v1/recordings/{id}/file": () => import("@/app/api/v1/recordings/[id]/file/route"),
   "/api/v1/health": () => import("@/app/api/v1/health/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
 };
