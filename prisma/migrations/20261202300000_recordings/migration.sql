@@ -19,6 +19,8 @@ CREATE TABLE "Recording" (
     "gap" JSONB,
     "sync" JSONB NOT NULL DEFAULT '[]',
     "node" TEXT NOT NULL,
+    "legalHold" BOOLEAN NOT NULL DEFAULT false,
+    "deletedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Recording_pkey" PRIMARY KEY ("id")

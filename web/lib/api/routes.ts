@@ -23,7 +23,7 @@ import {
   ZRollCallUpdate,
 } from "../schemas/rollcalls.ts";
 import { ZGuestJoinBody, ZJoinCodeParams, ZJoinGrant, ZMediaEventBatch, ZRoom, ZRoomCreate, ZRoomDetail, ZRoomList } from "../schemas/rooms.ts";
-import { ZRecordingList } from "../schemas/recordings.ts";
+import { ZLegalHold, ZLegalHoldBody, ZRecordingList } from "../schemas/recordings.ts";
 import { ZUnit, ZUnitCreate, ZUnitNode, ZUnitUpdate } from "../schemas/units.ts";
 import { ZUser, ZUserCreate, ZUserListQuery, ZUserPage, ZUserUpdate } from "../schemas/users.ts";
 
@@ -233,6 +233,17 @@ export const routes = {
     auth: "session",
     params: ZIdParams,
     response: z.string().meta({ description: "video/webm, audio/webm or video/x-matroska" }),
+  }),
+  setRecordingLegalHold: defineRoute({
+    method: "POST",
+    path: "/api/v1/recordings/{id}/legal-hold",
+    operationId: "setRecordingLegalHold",
+    summary: "Place or lift a legal hold: a held recording is kept past its retention period (audited)",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    body: ZLegalHoldBody,
+    response: ZLegalHold,
   }),
   closeRoom: defineRoute({
     method: "POST",

@@ -23,6 +23,8 @@ export async function listRoomRecordings(actor: Actor, roomId: string) {
       durationMs: r.durationMs,
       endReason: r.endReason,
       gap: (r.gap as { from: string; to: string | null } | null) ?? null,
+      legalHold: r.legalHold,
+      deletedAt: r.deletedAt?.toISOString() ?? null,
     })),
   };
 }

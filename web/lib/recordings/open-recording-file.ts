@@ -17,7 +17,7 @@ export const RECORDING_DOWNLOAD_ROLES = ["admin", "officer"] as const;
 export async function openRecordingFile(actor: Actor, recordingId: string) {
   const db = await getDb();
   const recording = await db.recording.findFirst({
-    where: { id: recordingId, room: { unit: subtreeFilter(actor) } },
+    where: { id: recordingId, deletedAt: null, room: { unit: subtreeFilter(actor) } },
     include: { room: { select: { unit: { select: { path: true } } } } },
   });
   if (!recording) throw new NotFoundError("Recording not found");

@@ -27,6 +27,8 @@ export async function verifyRecordings(prisma: PrismaClient, dir: string, onProg
   let cursor: string | undefined;
   for (;;) {
     const batch = await prisma.recording.findMany({
+      // Files the retention job deleted are gone on purpose (audited), not vanished.
+      where: { deletedAt: null },
       select: { id: true, file: true, sha256: true },
       orderBy: { id: "asc" },
       take: 200,

@@ -17,7 +17,12 @@ export const ZRecording = z
     durationMs: z.number().int(),
     endReason: z.string(),
     gap: z.object({ from: z.string(), to: z.string().nullable() }).nullable(),
+    legalHold: z.boolean(),
+    deletedAt: z.string().nullable(),
   })
   .meta({ id: "Recording" });
 
 export const ZRecordingList = z.object({ items: z.array(ZRecording) }).meta({ id: "RecordingList" });
+
+export const ZLegalHoldBody = z.strictObject({ hold: z.boolean() }).meta({ id: "LegalHoldBody" });
+export const ZLegalHold = z.object({ id: z.string(), legalHold: z.boolean() }).meta({ id: "LegalHold" });

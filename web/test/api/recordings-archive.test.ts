@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import type { Database } from "@/lib/db/open-database";
 import { verifyRecordings } from "@/lib/recordings/verify-recordings";
+import { deleteExpiredRecordings } from "@/lib/recordings/delete-expired-recordings";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
 
@@ -126,5 +127,50 @@ describe("recording reports from the media node, and recordings:verify", () => {
       ]),
     );
     expect(verdict.findings).toHaveLength(2);
+  });
+
+  it("places a legal hold once however often it is asked, audited; inspectors and outsiders cannot", async () => {
+    const officer = await ApiClient.signIn("gm.officer");
+    const [recording] = (await officer.call("listRoomRecordings", { params: { id: roomId } })).body.items;
+    const before = await db.prisma.auditEvent.count({ where: { action: "recording.legal_hold_placed" } });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => officer.call("setRecordingLegalHold", { params: { id: recording.id }, body: { hold: true } })));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    expect(await db.prisma.auditEvent.count({ where: { action: "recording.legal_hold_placed" } })).toBe(before + 1);
+    expect((await (await ApiClient.signIn("gm.inspector")).call("setRecordingLegalHold", { params: { id: recording.id }, body: { hold: false } })).status).toBe(403);
+    expect((await (await ApiClient.signIn("nh.officer")).call("setRecordingLegalHold", { params: { id: recording.id }, body: { hold: false } })).status).toBe(404);
+    expect((await officer.call("setRecordingLegalHold", { params: { id: recording.id }, body: { hold: "yes" } })).status).toBe(400);
+    expect((await db.prisma.recording.findUniqueOrThrow({ where: { id: recording.id } })).legalHold).toBe(true);
+    await officer.call("setRecordingLegalHold", { params: { id: recording.id }, body: { hold: false } });
+    expect(await db.prisma.auditEvent.count({ where: { action: "recording.legal_hold_lifted" } })).toBe(1);
+  });
+
+  it("deletes what is past its retention (meetings 90 days) except legal holds, each deletion audited, once", async () => {
+    const officer = await ApiClient.signIn("gm.officer");
+    const room = (await officer.call("createRoom", { body: { title: "过期录像" } })).body.id;
+    mkdirSync(path.join(dir, room));
+    const old = ["old1", "old2", "held"].map((n) => `${room}/20260101T000000Z_x_camera_abcd_${n}.webm`);
+    const fresh = `${room}/20260101T000000Z_x_camera_abcd_fresh.webm`;
+    const now = new Date();
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
+    for (const file of [...old, fresh]) writeFileSync(path.join(dir, file), file);
+    const events = [...old.map((file) => ({ file, at: daysAgo(91) })), { file: fresh, at: daysAgo(89) }].map(({ file, at }) => ({ ...closed(file, file), room, at, firstPacketAt: at }));
+    expect((await new ApiClient().call("mediaEvents", { headers: internal(), body: { events } })).status).toBe(200);
+    const held = await db.prisma.recording.findUniqueOrThrow({ where: { file: old[2]! } });
+    await officer.call("setRecordingLegalHold", { params: { id: held.id }, body: { hold: true } });
+
+    const policy = { visitDays: 180, otherDays: 90 };
+    // Two runs at once: each file is deleted, and audited, once.
+    const runs = await Promise.all([deleteExpiredRecordings(db.prisma, dir, policy, now), deleteExpiredRecordings(db.prisma, dir, policy, now)]);
+    expect(runs.flatMap((r) => r.deleted).sort()).toEqual([old[0], old[1]].sort());
+    expect(existsSync(path.join(dir, old[0]!))).toBe(false);
+    expect(existsSync(path.join(dir, old[2]!))).toBe(true);
+    expect(existsSync(path.join(dir, fresh))).toBe(true);
+    const audit = await db.prisma.auditEvent.findMany({ where: { action: "recording.deleted" } });
+    expect(audit.map((a) => (a.data as { file: string }).file).sort()).toEqual([old[0], old[1]].sort());
+    // The row stays (evidence that the file existed); the file is no longer served.
+    const gone = await db.prisma.recording.findUniqueOrThrow({ where: { file: old[0]! } });
+    expect(gone.deletedAt).not.toBeNull();
+    expect((await officer.call("downloadRecording", { params: { id: gone.id } })).status).toBe(404);
+    expect((await officer.call("setRecordingLegalHold", { params: { id: gone.id }, body: { hold: true } })).status).toBe(409);
   });
 });

@@ -37,6 +37,7 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/stats/attendance": () => import("@/app/api/v1/stats/attendance/route"),
   "/api/v1/rooms/{id}/recordings": () => import("@/app/api/v1/rooms/[id]/recordings/route"),
   "/api/v1/recordings/{id}/file": () => import("@/app/api/v1/recordings/[id]/file/route"),
+  "/api/v1/recordings/{id}/legal-hold": () => import("@/app/api/v1/recordings/[id]/legal-hold/route"),
   "/api/v1/health": () => import("@/app/api/v1/health/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
 };
