@@ -48,6 +48,7 @@ export class MediaNode {
     pool.on("replaced", () => metrics.workerDeaths.inc());
     const recordings = await RecordingManager.create(config.recording, logger, metrics.registry, {
       onFileClosed: (report) => reportFileToPortal(reporter, logger, report),
+      onStorageFull: (room, freeBytes) => reporter.report({ type: "recording.storage_full", room, freeBytes: Math.floor(freeBytes), at: now() }),
     });
     let node: MediaNode | undefined;
     const health = async () => ({ status: node?.isDraining ? ("draining" as const) : ("ok" as const), node: config.nodeId, ...rooms.counts(), workers: pool.list().length });

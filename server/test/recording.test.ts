@@ -142,6 +142,7 @@ describe("recorder (real worker, real GStreamer writer, ffprobe on the files)", 
     await host.ok("startRecording", {});
     const cam = await plainProducer(live, peer, "video", "camera", 4444);
     const screen = await plainProducer(live, peer, "video", "screen", 5555);
+    await writersListening(room, 2);
     const sending = [sendClip(video, cam, 4444), sendClip(video, screen, 5555)];
     await new Promise((resolve) => setTimeout(resolve, 2500));
     await live.setProducerPaused(peer, cam.producer.id, true);

@@ -4,6 +4,7 @@ export type MediaEvent =
   | { type: "peer.joined"; room: string; identity: string; name: string; role: string; at: string }
   | { type: "peer.left"; room: string; identity: string; reason: string; at: string }
   | { type: "room.closed"; room: string; reason: string; at: string }
+  | { type: "recording.storage_full"; room: string; freeBytes: number; at: string }
   | RecordingClosedEvent;
 
 /** A recording file closed (server/src/recording/recording-report.ts); `at` is when it ended. */

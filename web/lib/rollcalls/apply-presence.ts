@@ -7,7 +7,8 @@ import type { TMediaEvent } from "../schemas/rooms.ts";
  * the start plus the grace period makes a person 迟到 (late) unless an officer already marked them.
  */
 export async function applyRollCallPresence(tx: Tx, event: TMediaEvent): Promise<void> {
-  if (event.type === "room.closed" || !event.identity.startsWith("person:")) return;
+  if (event.type !== "peer.joined" && event.type !== "peer.left") return;
+  if (!event.identity.startsWith("person:")) return;
   const rollCall = await tx.rollCall.findUnique({ where: { roomId: event.room } });
   if (!rollCall) return;
   const personId = event.identity.slice("person:".length);

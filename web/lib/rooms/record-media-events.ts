@@ -29,7 +29,7 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
           name: "name" in event ? event.name : null,
           at,
           node: event.node,
-          data: event.type === "peer.joined" ? { role: event.role } : { reason: event.reason },
+          data: event.type === "peer.joined" ? { role: event.role } : event.type === "recording.storage_full" ? { freeBytes: event.freeBytes } : { reason: event.reason },
         },
       });
       await applyRollCallPresence(tx, event);

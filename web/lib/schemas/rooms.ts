@@ -114,6 +114,8 @@ export const ZMediaEvent = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("room.closed"), room: zLine(100), reason: zLine(200), at: ZDateTime, node: zLine(64) }),
   ZRecordingClosedEvent,
+  /** The recordings disk is at its floor: a recording of this room was refused or stopped. */
+  z.strictObject({ type: z.literal("recording.storage_full"), room: zLine(100), freeBytes: z.number().int().min(0), at: ZDateTime, node: zLine(64) }),
 ]);
 
 export const ZMediaEventBatch = z.strictObject({ events: z.array(ZMediaEvent).min(1).max(100) }).meta({ id: "MediaEventBatch" });

@@ -76,6 +76,13 @@ describe("recording reports from the media node, and recordings:verify", () => {
     expect(audit.map((a) => (a.data as { sha256: string }).sha256).sort()).toEqual(events.map((e) => e.sha256).sort());
   });
 
+  it("keeps the node's word that its recordings disk was full in the room's history", async () => {
+    const event = { type: "recording.storage_full", room: roomId, freeBytes: 1024, at: new Date().toISOString(), node: "n1" };
+    expect((await new ApiClient().call("mediaEvents", { headers: internal(), body: { events: [event] } })).status).toBe(200);
+    const stored = await db.prisma.roomEvent.findFirstOrThrow({ where: { roomId, type: "recording.storage_full" } });
+    expect(stored).toMatchObject({ node: "n1", data: { freeBytes: 1024 } });
+  });
+
   it("refuses a report whose path leaves the recordings folder, and stores nothing of its batch", async () => {
     for (const file of ["../etc/passwd.webm", `${roomId}/../../x.webm`, "/abs/x.webm", `${roomId}/x.mp4`]) {
       const response = await new ApiClient().call("mediaEvents", { headers: internal(), body: { events: [closed(file, "x")] } });
