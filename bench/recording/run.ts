@@ -5,7 +5,7 @@
 // worker + node difference against the unrecorded phase), memory per track (writer PSS), and
 // per track frames written / frames sent (ffprobe -count_frames on every file).
 import "../sfu/worker-bin.ts";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -134,4 +134,5 @@ try {
 } finally {
   for (const client of clients) client.close();
   await fixture.stop();
+  rmSync(clips, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -24,6 +24,7 @@ describe("recorder (real worker, real GStreamer writer, ffprobe on the files)", 
   let dir: string;
   let video: Clip;
   let audio: Clip;
+  let clips: string;
   const clients: TestClient[] = [];
   let roomCounter = 0;
   const connect = async (sub: string, room: string, extra: Record<string, unknown> = {}) => {
@@ -41,7 +42,7 @@ describe("recorder (real worker, real GStreamer writer, ffprobe on the files)", 
       .toBe(tracks);
 
   beforeAll(async () => {
-    const clips = mkdtempSync(path.join(os.tmpdir(), "yg-clips-"));
+    clips = mkdtempSync(path.join(os.tmpdir(), "yg-clips-"));
     video = encodeClip(clips, "video", 8);
     audio = encodeClip(clips, "audio", 8);
     fixture = await startMediaNode();
@@ -50,7 +51,10 @@ describe("recorder (real worker, real GStreamer writer, ffprobe on the files)", 
   afterEach(() => {
     for (const client of clients.splice(0)) client.close();
   });
-  afterAll(() => fixture?.stop());
+  afterAll(async () => {
+    await fixture?.stop();
+    rmSync(clips, { recursive: true, force: true });
+  });
 
   it("records a video and an audio track without transcoding: every frame sent decodes from the file", async () => {
     const room = `rec-${++roomCounter}`;

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
@@ -21,6 +21,7 @@ export async function startMediaNode(env: Record<string, string> = {}, { logLine
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
+  const recordingsDir = mkdtempSync(path.join(os.tmpdir(), "yg-recordings-"));
   const config = loadMediaConfig({
     MEDIA_NODE_ID: "test-node",
     MEDIA_PORT: "0",
@@ -34,7 +35,7 @@ export async function startMediaNode(env: Record<string, string> = {}, { logLine
     JOIN_TOKEN_PUBLIC_KEY: publicKey,
     LOG_LEVEL: "silent",
     // Recordings of a test node go to a folder of its own, never the repository's data/.
-    RECORDINGS_DIR: mkdtempSync(path.join(os.tmpdir(), "yg-recordings-")),
+    RECORDINGS_DIR: recordingsDir,
     RECORDING_MIN_FREE_MB: "1",
     ...env,
   });
@@ -55,6 +56,9 @@ export async function startMediaNode(env: Record<string, string> = {}, { logLine
         grants: { publish: true, subscribe: true, observe: false, moderate: false },
         ...input,
       }),
-    stop: () => node.close(),
+    stop: async () => {
+      await node.close();
+      rmSync(recordingsDir, { recursive: true, force: true });
+    },
   };
 }
