@@ -20,6 +20,13 @@ export const DEBIAN_PACKAGES = Object.freeze([
   // end-to-end tests and the PostgreSQL test database
   'chromium',
   'postgresql',
+  // recording (issue 10): GStreamer writes each track (udpsrc, rtp depayloaders, matroska/webm
+  // from -good; h264parse and opusparse from -bad); ffmpeg/ffprobe check files and export MP4
+  'gstreamer1.0-tools',
+  'gstreamer1.0-plugins-base',
+  'gstreamer1.0-plugins-good',
+  'gstreamer1.0-plugins-bad',
+  'ffmpeg',
 ]);
 
 // "triggers-*" packages are unpacked and configured; only their dpkg triggers are pending.

@@ -1,4 +1,5 @@
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DEFAULT_SIGNALING_LIMITS, type SignalingLimits } from "./signaling/limits.ts";
 import { DEFAULT_WARNING_SECONDS } from "./protocol/room-terms.ts";
@@ -41,6 +42,11 @@ const ZEnv = z
       .includes("BEGIN PUBLIC KEY", { message: "JOIN_TOKEN_PUBLIC_KEY must be an SPKI PEM public key" }),
     PORTAL_URL: z.url().optional(),
     PORTAL_INTERNAL_SECRET: z.string().min(32).optional(),
+    // Where recordings are written (a volume the portal reads too); default: the repository's data/recordings.
+    RECORDINGS_DIR: unsetIfEmpty(z.string().min(1).default(fileURLToPath(new URL("../../data/recordings", import.meta.url)))),
+    // Free-space floor of the recordings disk: below it no recording starts and running ones end cleanly.
+    RECORDING_MIN_FREE_MB: z.coerce.number().int().min(0).max(10_000_000).default(1024),
+    RECORDING_STORAGE_CHECK_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .refine((e) => e.MEDIA_RTC_MIN_PORT < e.MEDIA_RTC_MAX_PORT, { message: "MEDIA_RTC_MIN_PORT must be below MEDIA_RTC_MAX_PORT", path: ["MEDIA_RTC_MIN_PORT"] })
@@ -69,6 +75,7 @@ export type MediaConfig = Readonly<{
   limits: SignalingLimits;
   joinTokenPublicKey: string;
   portal: Readonly<{ url: string; secret: string }> | null;
+  recording: Readonly<{ dir: string; minFreeBytes: number; checkIntervalMs: number }>;
   logLevel: string;
 }>;
 
@@ -102,6 +109,11 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
     }),
     joinTokenPublicKey: e.JOIN_TOKEN_PUBLIC_KEY,
     portal: e.PORTAL_URL && e.PORTAL_INTERNAL_SECRET ? Object.freeze({ url: e.PORTAL_URL, secret: e.PORTAL_INTERNAL_SECRET }) : null,
+    recording: Object.freeze({
+      dir: e.RECORDINGS_DIR,
+      minFreeBytes: e.RECORDING_MIN_FREE_MB * 1024 * 1024,
+      checkIntervalMs: Math.round(e.RECORDING_STORAGE_CHECK_SECONDS * 1000),
+    }),
     logLevel: e.LOG_LEVEL,
   });
 }

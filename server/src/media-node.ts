@@ -10,6 +10,8 @@ import { WorkerPool } from "./media/worker-pool.ts";
 import type { Logger } from "./observability/logger.ts";
 import { MediaMetrics } from "./observability/metrics.ts";
 import { PortalReporter } from "./portal-client/portal-reporter.ts";
+import { RecordingManager } from "./recording/recording-manager.ts";
+import { reportFileToPortal } from "./recording/report-to-portal.ts";
 import { createSignalingServer, type MediaIo } from "./signaling/socket-server.ts";
 
 /** A running media node: workers, rooms, signaling, health and metrics on one HTTP port. */
@@ -23,6 +25,7 @@ export class MediaNode {
     readonly httpServer: http.Server,
     readonly io: MediaIo,
     readonly reporter: PortalReporter,
+    readonly recordings: RecordingManager,
     private readonly logger: Logger,
   ) {}
 
@@ -46,6 +49,10 @@ export class MediaNode {
     });
     const metrics = new MediaMetrics(() => rooms.snapshot());
     pool.on("replaced", () => metrics.workerDeaths.inc());
+    const recordings = await RecordingManager.create(config.recording, logger, metrics.registry, {
+      onFileClosed: (report) => reportFileToPortal(reporter, logger, report),
+      onStorageFull: (room, freeBytes) => reporter.report({ type: "recording.storage_full", room, freeBytes: Math.floor(freeBytes), at: now() }),
+    });
     let node: MediaNode | undefined;
     const health = async () => ({ status: node?.isDraining ? ("draining" as const) : ("ok" as const), node: config.nodeId, ...rooms.counts(), workers: pool.list().length });
     const httpServer = createHttpServer({ health, metrics, token: config.metricsToken }, {
@@ -61,11 +68,11 @@ export class MediaNode {
       },
     }, logger);
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);
-    const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics, limits: config.limits }, config.allowedOrigins);
+    const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics, limits: config.limits, recordings }, config.allowedOrigins);
     // Event-loop delay is sampled while anyone is connected (observability/event-loop-delay.ts).
     io.on("connection", (socket) => socket.once("disconnect", metrics.eventLoop.hold()));
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));
-    node = new MediaNode(config, pool, rooms, httpServer, io, reporter, logger);
+    node = new MediaNode(config, pool, rooms, httpServer, io, reporter, recordings, logger);
     logger.info({ port: node.port, workers: config.workers }, "media node listening");
     return node;
   }
@@ -92,6 +99,8 @@ export class MediaNode {
   }
 
   async close(): Promise<void> {
+    // Files end cleanly (duration and index written) before the workers go.
+    await this.recordings.close();
     this.io.close();
     this.pool.close();
     await new Promise((resolve) => this.httpServer.close(resolve));

@@ -48,6 +48,8 @@ interface RoomEvents {
   timeUp: [];
   /** A moderator's notice went out (the portal keeps it in the visit record). */
   notice: [notice: RoomNotice, by: string];
+  /** A producer exists (the recorder hooks in here; server/src/recording/). */
+  producerAdded: [peer: Peer, entry: PeerProducer];
 }
 
 interface LobbyEntry {
@@ -118,6 +120,11 @@ export class Room extends EventEmitter<RoomEvents> {
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /** The room's current router (a new one after a worker death): for the recorder's consumers. */
+  get mediaRouter(): types.Router {
+    return this.router;
   }
 
   get rtpCapabilities(): types.RtpCapabilities {
@@ -254,6 +261,7 @@ export class Room extends EventEmitter<RoomEvents> {
     for (const other of this.peers.values()) {
       if (other !== peer && other.connected && this.mayConsume(other, peer, entry)) void consume(this.router, other, peer, entry, this.logger);
     }
+    this.emit("producerAdded", peer, entry);
     return producer;
   }
 

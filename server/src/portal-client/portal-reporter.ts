@@ -6,7 +6,30 @@ export type MediaEvent =
   /** `note` and `by`: a moderator's termination (its required reason, who); never shown to participants. */
   | { type: "room.closed"; room: string; reason: string; note?: string; by?: string; at: string }
   /** A monitor's notice (a warning in the visit record): preset code or null, its text, who sent it. */
-  | { type: "room.notice"; room: string; identity: string; preset: string | null; text: string; at: string };
+  | { type: "room.notice"; room: string; identity: string; preset: string | null; text: string; at: string }
+  | { type: "recording.storage_full"; room: string; freeBytes: number; at: string }
+  | RecordingClosedEvent;
+
+/** A recording file closed (server/src/recording/recording-report.ts); `at` is when it ended. */
+export interface RecordingClosedEvent {
+  type: "recording.closed";
+  room: string;
+  at: string;
+  identity: string;
+  name: string;
+  source: string;
+  kind: "audio" | "video";
+  file: string;
+  codec: string;
+  sequence: number;
+  sizeBytes: number;
+  sha256: string;
+  firstPacketAt: string | null;
+  durationMs: number;
+  endReason: string;
+  gap: { from: string; to: string | null } | null;
+  sync: Array<{ ntpMs: number; rtpTimestamp: number; receivedAt: number }>;
+}
 
 const MAX_QUEUE = 10_000;
 

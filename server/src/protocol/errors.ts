@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "unsupported_media", // a codec, clock rate or channel count the room's router does not take
   "invalid_media", // RTP parameters the node refuses, e.g. an ssrc, rid or mid already in use
   "node_busy", // the node has no capacity left (e.g. RTC ports): try later or another node
+  "storage_full", // the recordings disk is below its free-space floor: free space (or move recordings) first
   "internal", // our fault; logged with ids
 ] as const;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZPeerInfo, ZSource } from "./entities.ts";
 import { ZRoomNotice } from "./room-terms.ts";
+import { ZRecordingState } from "./recording.ts";
 
 /** Every server → client event and its payload. `newConsumer` is acknowledged by the client. */
 export const EVENTS = {
@@ -46,6 +47,8 @@ export const EVENTS = {
   challenge: z.object({ kind: z.enum(["digits", "head"]), value: z.string() }),
   /** The node lost a worker or is stopping: reconnect (after the delay) and join again. */
   reconnect: z.object({ reason: z.enum(["worker_died", "draining"]), retryAfterMs: z.number().int() }),
+  /** Everyone (on joining and on every change): whether the node is recording the room ("录音录像中"). */
+  recordingState: ZRecordingState,
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -4,6 +4,7 @@ export * from "./events.ts";
 export * from "./internal.ts";
 export * from "./join-token.ts";
 export * from "./media-types.ts";
+export * from "./recording.ts";
 export * from "./requests.ts";
 export * from "./room-terms.ts";
 export * from "./socket-types.ts";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZPeerInfo, ZRoomInfo, ZSource, ZTransportInfo } from "./entities.ts";
 import { ZDtlsParameters, ZRtpCapabilities, ZRtpParameters } from "./media-types.ts";
 import { ZNoticeRequest, ZRoomTime, ZTerminateRequest } from "./room-terms.ts";
+import { ZRecordingState } from "./recording.ts";
 
 const ZId = z.string().min(1).max(64);
 const ZEmpty = z.strictObject({});
@@ -70,6 +71,10 @@ export const REQUESTS = {
   rejectPeer: { payload: z.strictObject({ peerId: ZId, reason: z.string().trim().max(200).default("") }), result: ZEmpty },
   closeRoom: { payload: z.strictObject({ reason: z.string().trim().max(200).default("") }), result: ZEmpty },
   leave: { payload: ZEmpty, result: ZEmpty },
+  /** Moderator: record every track of the room from now on (refused for privileged rooms, or below the disk floor). */
+  startRecording: { payload: ZEmpty, result: ZRecordingState },
+  /** Moderator: end every recording file of the room cleanly (refused where recording is required). */
+  stopRecording: { payload: ZEmpty, result: ZRecordingState },
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;
@@ -88,4 +93,6 @@ export const MODERATOR_REQUESTS: ReadonlySet<RequestName> = new Set([
   "closeRoom",
   "sendNotice",
   "terminateRoom",
+  "startRecording",
+  "stopRecording",
 ]);

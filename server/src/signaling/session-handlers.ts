@@ -12,7 +12,11 @@ export function registerSessionHandlers(session: SignalingSession): void {
   handle(session, "join", async ({ rtpCapabilities }) => {
     const room = await session.room();
     const outcome = await room.join(claims, channel, rtpCapabilities as types.RtpCapabilities);
-    if (!outcome.lobby) session.deps.metrics.joins.inc();
+    if (!outcome.lobby) {
+      session.deps.metrics.joins.inc();
+      // The token may fix the room's recording policy (privileged, must record); the peer learns the state.
+      await session.deps.recordings?.noteJoin(room, claims, channel);
+    }
     return outcome;
   });
 

@@ -8,6 +8,7 @@ import type { RoomManager } from "../media/room-manager.ts";
 import { socketChannel, type MediaSocket } from "../media/socket-channel.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { MediaMetrics } from "../observability/metrics.ts";
+import type { RecordingManager } from "../recording/recording-manager.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
 import { fairTurn } from "./fair-turn.ts";
 import type { SignalingLimits } from "./limits.ts";
@@ -18,6 +19,7 @@ export interface SignalingDeps {
   logger: Logger;
   metrics: MediaMetrics;
   limits: SignalingLimits;
+  recordings?: RecordingManager;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ConnectionAdmission } from "./connection-admission.ts";
 import { registerMediaHandlers } from "./media-handlers.ts";
 import { gateRequests } from "./request-gate.ts";
 import { registerModerationHandlers } from "./moderation-handlers.ts";
+import { registerRecordingHandlers } from "./recording-handlers.ts";
 import { registerSessionHandlers } from "./session-handlers.ts";
 import { SignalingSession, type SignalingDeps } from "./session.ts";
 import { registerVisitHandlers } from "./visit-handlers.ts";
@@ -59,6 +60,7 @@ export function createSignalingServer(
     registerMediaHandlers(session);
     registerModerationHandlers(session);
     registerVisitHandlers(session);
+    registerRecordingHandlers(session);
   });
   return io;
 }

@@ -1,4 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
 import { loadMediaConfig } from "../../src/config.ts";
 import { MediaNode } from "../../src/media-node.ts";
@@ -18,6 +21,7 @@ export async function startMediaNode(env: Record<string, string> = {}, { logLine
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
+  const recordingsDir = mkdtempSync(path.join(os.tmpdir(), "yg-recordings-"));
   const config = loadMediaConfig({
     MEDIA_NODE_ID: "test-node",
     MEDIA_PORT: "0",
@@ -30,6 +34,9 @@ export async function startMediaNode(env: Record<string, string> = {}, { logLine
     MEDIA_PEER_RECONNECT_GRACE_SECONDS: "2",
     JOIN_TOKEN_PUBLIC_KEY: publicKey,
     LOG_LEVEL: "silent",
+    // Recordings of a test node go to a folder of its own, never the repository's data/.
+    RECORDINGS_DIR: recordingsDir,
+    RECORDING_MIN_FREE_MB: "1",
     ...env,
   });
   // logLines: collect the node's log (at info) to assert on what a client can make it write.
@@ -49,6 +56,9 @@ export async function startMediaNode(env: Record<string, string> = {}, { logLine
         grants: { publish: true, subscribe: true, observe: false, moderate: false },
         ...input,
       }),
-    stop: () => node.close(),
+    stop: async () => {
+      await node.close();
+      rmSync(recordingsDir, { recursive: true, force: true });
+    },
   };
 }

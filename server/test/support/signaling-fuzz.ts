@@ -96,6 +96,8 @@ const SHAPED: Record<RequestName, fc.Arbitrary<unknown>> = {
   terminateRoom: fc.record({ reason: fc.oneof(reason, fc.constant(""), fc.constant("   "), fc.constant("请遵守规定")) }, { requiredKeys: [] }),
   getRoomTime: fc.constant({}),
   leave: fc.constant({}),
+  startRecording: fc.oneof(fc.constant({}), fc.constant({ extra: 1 })),
+  stopRecording: fc.oneof(fc.constant({}), fc.constant({ extra: 1 })),
 };
 
 const deepNest = fc.integer({ min: 50, max: 2000 }).map((depth) => {

@@ -47,6 +47,7 @@ import {
   ZVisitSummary,
   PROOF_MAX_BYTES,
 } from "../schemas/visits.ts";
+import { ZLegalHold, ZLegalHoldBody, ZRecordingList } from "../schemas/recordings.ts";
 import { ZUnit, ZUnitCreate, ZUnitNode, ZUnitUpdate } from "../schemas/units.ts";
 import { ZUser, ZUserCreate, ZUserListQuery, ZUserPage, ZUserUpdate } from "../schemas/users.ts";
 
@@ -236,6 +237,37 @@ export const routes = {
     auth: "session",
     params: ZIdParams,
     response: ZRoomDetail,
+  }),
+  listRoomRecordings: defineRoute({
+    method: "GET",
+    path: "/api/v1/rooms/{id}/recordings",
+    operationId: "listRoomRecordings",
+    summary: "The recorded track files of a room of your subtree, with their SHA-256",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: ZRecordingList,
+  }),
+  downloadRecording: defineRoute({
+    method: "GET",
+    path: "/api/v1/recordings/{id}/file",
+    operationId: "downloadRecording",
+    summary: "An original recording file (WebM/Matroska; X-Content-SHA256 carries its hash). Admins and officers; every download is audited",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: z.string().meta({ description: "video/webm, audio/webm or video/x-matroska" }),
+  }),
+  setRecordingLegalHold: defineRoute({
+    method: "POST",
+    path: "/api/v1/recordings/{id}/legal-hold",
+    operationId: "setRecordingLegalHold",
+    summary: "Place or lift a legal hold: a held recording is kept past its retention period (audited)",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    body: ZLegalHoldBody,
+    response: ZLegalHold,
   }),
   closeRoom: defineRoute({
     method: "POST",

@@ -1,6 +1,7 @@
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { applyRollCallPresence } from "../rollcalls/apply-presence.ts";
+import { storeRecording } from "../recordings/store-recording.ts";
 import type { TMediaEvent } from "../schemas/rooms.ts";
 
 /**
@@ -15,6 +16,10 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
   const accepted = events.filter((e) => unitPathOf.has(e.room));
   await db.$transaction(async (tx) => {
     for (const event of accepted) {
+      if (event.type === "recording.closed") {
+        await storeRecording(tx, event, unitPathOf.get(event.room)!);
+        continue;
+      }
       const at = new Date(event.at);
       await tx.roomEvent.create({
         data: {
@@ -46,7 +51,7 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
 }
 
 /** What each kind of report keeps beside its type, room, identity and time. */
-function eventData(event: TMediaEvent): Record<string, string | null> {
+function eventData(event: Exclude<TMediaEvent, { type: "recording.closed" }>): Record<string, string | number | null> {
   switch (event.type) {
     case "peer.joined":
       return { role: event.role };
@@ -56,5 +61,7 @@ function eventData(event: TMediaEvent): Record<string, string | null> {
       return { reason: event.reason, ...(event.note ? { note: event.note } : {}), ...(event.by ? { by: event.by } : {}) };
     case "room.notice":
       return { preset: event.preset, text: event.text };
+    case "recording.storage_full":
+      return { freeBytes: event.freeBytes };
   }
 }

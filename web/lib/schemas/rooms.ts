@@ -64,6 +64,35 @@ export const ZJoinGrant = z
   })
   .meta({ id: "JoinGrant" });
 
+/**
+ * A recorded track's file closed (issue 10): where it is (relative to RECORDINGS_DIR, no way out
+ * of it), its hash, and what playback needs to line it up. `at` is when the file ended.
+ */
+export const ZRecordingClosedEvent = z.strictObject({
+  type: z.literal("recording.closed"),
+  room: zLine(100),
+  at: ZDateTime,
+  node: zLine(64),
+  identity: zLine(100),
+  name: zLine(60),
+  source: z.enum(["mic", "camera", "screen"]),
+  kind: z.enum(["audio", "video"]),
+  file: z
+    .string()
+    .max(300)
+    .regex(/^[A-Za-z0-9_-]+\/[A-Za-z0-9_.-]+\.(webm|mkv)$/, "not a recording path")
+    .refine((file) => !file.includes(".."), "not a recording path"),
+  codec: zLine(40),
+  sequence: z.number().int().min(1).max(1_000_000),
+  sizeBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  firstPacketAt: ZDateTime.nullable(),
+  durationMs: z.number().int().min(0).max(2_147_483_647),
+  endReason: zLine(40),
+  gap: z.strictObject({ from: ZDateTime, to: ZDateTime.nullable() }).nullable(),
+  sync: z.array(z.strictObject({ ntpMs: z.number().finite(), rtpTimestamp: z.number().int().min(0), receivedAt: z.number().finite() })).max(2000),
+});
+
 /** What a media node reports to /api/internal/media-events. */
 export const ZMediaEvent = z.discriminatedUnion("type", [
   z.strictObject({
@@ -103,6 +132,9 @@ export const ZMediaEvent = z.discriminatedUnion("type", [
     at: ZDateTime,
     node: zLine(64),
   }),
+  ZRecordingClosedEvent,
+  /** The recordings disk is at its floor: a recording of this room was refused or stopped. */
+  z.strictObject({ type: z.literal("recording.storage_full"), room: zLine(100), freeBytes: z.number().int().min(0), at: ZDateTime, node: zLine(64) }),
 ]);
 
 export const ZMediaEventBatch = z.strictObject({ events: z.array(ZMediaEvent).min(1).max(100) }).meta({ id: "MediaEventBatch" });

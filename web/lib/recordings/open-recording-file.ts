@@ -1,0 +1,41 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { assertRole, auditActor, subtreeFilter, type Actor } from "../auth/actor.ts";
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { getDb } from "../db/client.ts";
+import { NotFoundError } from "../errors.ts";
+import { recordingPath, recordingsDir } from "./recordings-dir.ts";
+
+/** Who may take an original file away: staff who run rooms, not inspectors (they watch only). */
+export const RECORDING_DOWNLOAD_ROLES = ["admin", "officer"] as const;
+
+/**
+ * An original recording file for download: 404 outside the actor's subtree (the file's room's
+ * unit and its ancestors see it), 403 for a role that may not download, and every download is
+ * in the audit chain before a byte leaves.
+ */
+export async function openRecordingFile(actor: Actor, recordingId: string) {
+  const db = await getDb();
+  const recording = await db.recording.findFirst({
+    where: { id: recordingId, deletedAt: null, room: { unit: subtreeFilter(actor) } },
+    include: { room: { select: { unit: { select: { path: true } } } } },
+  });
+  if (!recording) throw new NotFoundError("Recording not found");
+  assertRole(actor, RECORDING_DOWNLOAD_ROLES, "download recordings");
+  const full = recordingPath(recordingsDir(), recording.file);
+  const found = await stat(full).then((s) => s.isFile(), () => false);
+  // The row stays (it is evidence that the file existed); recordings:verify reports the loss.
+  if (!found) throw new NotFoundError("The recording file is missing from the archive");
+  await db.$transaction((tx) =>
+    appendAuditEvent(tx, auditActor(actor), {
+      action: "recording.download",
+      targetType: "Recording",
+      targetId: recording.id,
+      unitPath: recording.room.unit.path,
+      data: { file: recording.file, sha256: recording.sha256 },
+    }),
+  );
+  const name = recording.file.split("/").at(-1)!;
+  const mimeType = recording.file.endsWith(".mkv") ? "video/x-matroska" : recording.kind === "audio" ? "audio/webm" : "video/webm";
+  return { stream: createReadStream(full), name, mimeType, sha256: recording.sha256, sizeBytes: Number(recording.sizeBytes) };
+}
