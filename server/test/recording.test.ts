@@ -168,7 +168,7 @@ describe("recorder (real worker, real GStreamer writer, ffprobe on the files)", 
     expect(fixture.node.recordings.of(fixture.node.rooms.get(room)!).state.state).toBe("off");
   });
 
-  it("refuses to record a privileged room, even when a later token says so after recording began", async () => {
+  it("refuses to record a privileged room; a privileged token cannot enter a room being recorded", async () => {
     const room = `rec-${++roomCounter}`;
     const host = await connect("host", room, { role: "staff", grants: moderatorGrants, kind: "visit", as: "staff", privileged: true });
     const refused = await host.request("startRecording", {});
@@ -178,9 +178,12 @@ describe("recorder (real worker, real GStreamer writer, ffprobe on the files)", 
     const other = `rec-${++roomCounter}`;
     const officer = await connect("officer", other, { role: "staff", grants: moderatorGrants });
     await officer.ok("startRecording", {});
-    await connect("lawyer", other, { privileged: true });
-    await officer.waitFor("recordingState", (s) => s.state === "off" && s.reason === "privileged" && s.forbidden);
-    expect(await officer.request("startRecording", {})).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    // The room's terms are fixed by its first token (room-terms.ts): a token that calls it
+    // privileged later is refused, so a recording that participants were told about never stops
+    // silently, and a lawyer is never let into a recorded room.
+    await expect(connect("lawyer", other, { privileged: true })).rejects.toThrow(/forbidden/);
+    await officer.waitFor("recordingState", (s) => s.state === "recording");
+    expect(await officer.request("stopRecording", {})).toMatchObject({ ok: true });
   });
 
   it("records a must-record room from the first join, and no moderator can stop it", async () => {
