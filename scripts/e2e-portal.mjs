@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ephemeralSecrets } from "./lib/local-secrets.mjs";
-import { serviceEnv, setUpDatabase, startMediaNode, startPortal, supervise } from "./lib/services.mjs";
+import { serviceEnv, setUpDatabase, startMediaNode, startPortal } from "./lib/services.mjs";
+import { supervise } from "./lib/supervise.mjs";
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ygav-e2e-"));
@@ -21,4 +22,7 @@ const env = serviceEnv(
   { portalPort: Number(process.env.E2E_PORT ?? 3210), mediaPort: Number(process.env.E2E_MEDIA_PORT ?? 4543) },
 );
 await setUpDatabase({ rootDir, env });
-supervise([startPortal({ rootDir, env }), startMediaNode({ rootDir, env })]);
+supervise([
+  { name: "portal", start: () => startPortal({ rootDir, env }) },
+  { name: "media node", start: () => startMediaNode({ rootDir, env }) },
+]);

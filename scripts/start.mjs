@@ -2,14 +2,18 @@
 // a media node beside it.
 import { bootstrap, ROOT_DIR } from "./bootstrap.mjs";
 import { withLocalSecrets } from "./lib/local-secrets.mjs";
-import { serviceEnv, setUpDatabase, startMediaNode, startPortal, supervise } from "./lib/services.mjs";
+import { serviceEnv, setUpDatabase, startMediaNode, startPortal } from "./lib/services.mjs";
+import { supervise } from "./lib/supervise.mjs";
 
 const started = Date.now();
 const base = withLocalSecrets(ROOT_DIR, await bootstrap());
 const env = serviceEnv(base, { portalPort: Number(base.PORT ?? 3000), mediaPort: Number(base.MEDIA_PORT ?? 4443) });
 try {
   await setUpDatabase({ rootDir: ROOT_DIR, env });
-  supervise([startPortal({ rootDir: ROOT_DIR, env }), startMediaNode({ rootDir: ROOT_DIR, env })]);
+  supervise([
+    { name: "portal", start: () => startPortal({ rootDir: ROOT_DIR, env }) },
+    { name: "media node", start: () => startMediaNode({ rootDir: ROOT_DIR, env }) },
+  ]);
   console.log(
     `[start] portal on http://localhost:${env.PORT}, media node on ${env.MEDIA_PUBLIC_URL} ` +
       `(set up in ${((Date.now() - started) / 1000).toFixed(1)} s); Ctrl-C stops both`,

@@ -20,6 +20,11 @@ export const DEBIAN_PACKAGES = Object.freeze([
   // end-to-end tests and the PostgreSQL test database
   'chromium',
   'postgresql',
+  // deployment tests: a TURN relay and the TLS reverse proxy, started on loopback by the tests;
+  // openssl makes their self-signed certificate
+  'coturn',
+  'nginx',
+  'openssl',
 ]);
 
 // "triggers-*" packages are unpacked and configured; only their dpkg triggers are pending.

@@ -47,30 +47,3 @@ export function startMediaNode({ rootDir, env }) {
     stdio: "inherit",
   });
 }
-
-/**
- * Ctrl-C / SIGTERM stop every child (each closes cleanly; ten seconds, then SIGKILL); if one
- * child dies on its own, the others are stopped too and we exit with its code.
- */
-export function supervise(children) {
-  let stopping = false;
-  let exitCode = 0;
-  let alive = children.length;
-  const stop = (signal) => {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill(signal);
-    setTimeout(() => children.forEach((child) => child.exitCode === null && child.kill("SIGKILL")), 10_000).unref();
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  for (const child of children) {
-    child.on("exit", (code, signal) => {
-      if (!stopping) {
-        exitCode = code ?? (signal ? 1 : 0);
-        stop("SIGTERM");
-      }
-      if (--alive === 0) process.exit(exitCode);
-    });
-  }
-}

@@ -33,7 +33,10 @@ const ZEnv = z.object({
   MEDIA_PUBLIC_URL: z.url().default("http://localhost:4443"),
   MEDIA_INTERNAL_URL: z.url().optional(),
   TRUSTED_PROXIES: z.string().optional(),
-});
+  // coturn's shared-secret scheme (use-auth-secret): both or neither. Empty means unset (compose).
+  TURN_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "TURN_SECRET must be at least 16 characters").optional()),
+  TURN_URLS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+}).refine((e) => !e.TURN_SECRET === !e.TURN_URLS, { message: "TURN_SECRET and TURN_URLS go together", path: ["TURN_URLS"] });
 
 type Env = Record<string, string | undefined>;
 
@@ -56,6 +59,8 @@ export interface AppConfig {
   readonly mediaInternalUrl: string;
   /** Reverse proxies whose X-Forwarded-For / -Proto entries count (IPs and CIDRs); none by default. */
   readonly trustedProxies: readonly string[];
+  /** The TURN relay browsers may use when UDP to the media node is blocked; null without one. */
+  readonly turn: { readonly secret: string; readonly urls: readonly string[] } | null;
 }
 
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
@@ -95,7 +100,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaPublicUrl: e.MEDIA_PUBLIC_URL,
     mediaInternalUrl: e.MEDIA_INTERNAL_URL ?? e.MEDIA_PUBLIC_URL,
     trustedProxies: Object.freeze(parseTrustedProxies(e.TRUSTED_PROXIES)),
+    turn: e.TURN_SECRET && e.TURN_URLS ? Object.freeze({ secret: e.TURN_SECRET, urls: Object.freeze(parseTurnUrls(e.TURN_URLS)) }) : null,
   });
+}
+
+/** TURN_URLS: comma-separated turn:/turns: URLs, e.g. `turn:turn.example.org:3478?transport=tcp`. */
+function parseTurnUrls(raw: string): string[] {
+  const urls = raw.split(",").map((url) => url.trim()).filter(Boolean);
+  const bad = urls.filter((url) => !/^turns?:[^\s/?#]+(\?transport=(udp|tcp))?$/.test(url));
+  if (urls.length === 0 || bad.length > 0) {
+    throw new Error(`Invalid configuration:\n  TURN_URLS: expected turn:host:port or turns:host:port URLs, got ${JSON.stringify(bad.join(",") || raw)}`);
+  }
+  return urls;
 }
 
 let cached: AppConfig | undefined;

@@ -5,6 +5,7 @@ import { INITIAL_STATE, type CallState, type EndReason, type LocalProducer, type
 import { connectSignaling, request, SignalingError, type SignalingSocket } from "./signaling-client.ts";
 import type { CallKind } from "./camera-encodings.ts";
 import { layerForTileHeight, pickVideoCodec } from "./simulcast.ts";
+import { iceServersOf } from "./ice-servers.ts";
 
 export interface CallOptions {
   mediaUrl: string;
@@ -329,7 +330,8 @@ export class CallSession {
 
   private async createTransport(direction: "send" | "recv", generation: number): Promise<types.Transport> {
     const info = await request(this.socket, "createTransport", { direction });
-    const options = info as unknown as types.TransportOptions;
+    // The TURN relay (if the portal has one) rides along with the token in use.
+    const options = { ...(info as unknown as types.TransportOptions), iceServers: iceServersOf(await this.token) };
     const transport = direction === "send" ? this.device!.createSendTransport(options) : this.device!.createRecvTransport(options);
     transport.on("connect", ({ dtlsParameters }, done, fail) => {
       request(this.socket, "connectTransport", { transportId: transport.id, dtlsParameters: dtlsParameters as never }).then(() => done(), fail);

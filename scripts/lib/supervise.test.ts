@@ -1,0 +1,36 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { restartDelayMs } from "./supervise.mjs";
+
+// The supervisor of `npm start`, driven as a real process: a child that crashes is started again
+// after the backoff while its sibling keeps running; SIGTERM stops everything.
+const supervisor = `
+import { spawn } from "node:child_process";
+import { supervise } from ${JSON.stringify(path.resolve(import.meta.dirname, "supervise.mjs"))};
+supervise([
+  { name: "steady", start: () => spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" }) },
+  { name: "crashy", start: () => spawn(process.execPath, ["-e", "process.exit(3)"], { stdio: "ignore" }) },
+]);
+`;
+
+describe("supervise", () => {
+  it("backs off 1 s, 2 s, 4 s … up to 30 s between restarts in a row", () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(restartDelayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+  });
+
+  it("restarts a child that died while the other keeps running, and stops all on SIGTERM", async () => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", supervisor], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await expect.poll(() => (output.match(/crashy started/g) ?? []).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    expect(output).toMatch(/crashy exited \(code 3\); restarting in 1 s/);
+    expect(output).toMatch(/crashy exited \(code 3\); restarting in 2 s/);
+    expect((output.match(/steady started/g) ?? []).length).toBe(1);
+    const steadyPid = Number(/steady started \(pid (\d+)\)/.exec(output)![1]);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(() => process.kill(steadyPid, 0)).toThrow();
+  });
+});
