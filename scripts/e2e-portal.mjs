@@ -15,9 +15,10 @@ const env = serviceEnv(
   {
     ...process.env,
     YANGGUANG_ROOT: rootDir,
-    DATABASE_URL: `pglite:${path.join(dataDir, "pglite")}`,
+    // Deployment specs: a PostgreSQL server of theirs, and secrets shared with a second portal.
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? `pglite:${path.join(dataDir, "pglite")}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-    ...ephemeralSecrets(),
+    ...(process.env.E2E_SECRETS_JSON ? JSON.parse(process.env.E2E_SECRETS_JSON) : ephemeralSecrets()),
   },
   { portalPort: Number(process.env.E2E_PORT ?? 3210), mediaPort: Number(process.env.E2E_MEDIA_PORT ?? 4543) },
 );

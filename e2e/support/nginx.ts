@@ -32,6 +32,8 @@ export async function startNginx(options: {
   /** host:port of each portal process (round-robin). */
   portals: string[];
   media: string;
+  /** Adds X-Upstream (which portal answered) to every portal response: test configuration only. */
+  revealUpstream?: boolean;
 }): Promise<Nginx> {
   if (!fs.existsSync(NGINX)) throw new Error(`nginx is not installed (${NGINX}); run npm test, whose bootstrap installs "nginx"`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ygav-nginx-"));
@@ -50,7 +52,9 @@ export async function startNginx(options: {
     PORTAL_HTTPS_PORT: String(options.portalHttpsPort),
     MEDIA_HTTPS_PORT: String(options.mediaHttpsPort),
     TLS_CERT_DIR: certs,
-  }).replace(`server ${first};`, [first, ...more].map((portal) => `server ${portal};`).join("\n    "));
+  })
+    .replace(`server ${first};`, [first, ...more].map((portal) => `server ${portal};`).join("\n    "))
+    .replace("proxy_pass http://yangguang_portal;", `proxy_pass http://yangguang_portal;${options.revealUpstream ? "\n        add_header X-Upstream $upstream_addr always;" : ""}`);
   fs.writeFileSync(path.join(dir, "site.conf"), site);
   const temp = (name: string) => path.join(dir, name);
   fs.writeFileSync(
