@@ -12,7 +12,9 @@ export function restartDelayMs(failuresInARow) {
 const STABLE_AFTER_MS = 60_000;
 
 /**
- * @param {Array<{ name: string, start: () => import("node:child_process").ChildProcess }>} services
+ * @param {Array<{ name: string, start: (ready?: any) => import("node:child_process").ChildProcess, after?: Promise<any> }>} services
+ *   `after`: the service is first started once this resolves, with its value (the media node
+ *   waits for its worker build while the portal already serves).
  * @param {{ log?: (line: string) => void }} [options]
  * Ctrl-C / SIGTERM stop every child (each closes cleanly; ten seconds, then SIGKILL) and exit.
  */
@@ -21,8 +23,9 @@ export function supervise(services, { log = (line) => console.log(line) } = {}) 
   const running = new Map();
   const timers = new Set();
 
+  const ready = new Map();
   const launch = (service, failures) => {
-    const child = service.start();
+    const child = service.start(ready.get(service.name));
     const startedAt = Date.now();
     running.set(service.name, child);
     // Tests (and operators) find each child's pid here.
@@ -56,5 +59,15 @@ export function supervise(services, { log = (line) => console.log(line) } = {}) 
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
-  for (const service of services) launch(service, 0);
+  for (const service of services) {
+    if (!service.after) {
+      launch(service, 0);
+      continue;
+    }
+    log(`[supervise] ${service.name} starts once what it needs is ready`);
+    service.after.then((value) => {
+      ready.set(service.name, value);
+      if (!stopping) launch(service, 0);
+    });
+  }
 }

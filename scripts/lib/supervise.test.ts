@@ -14,7 +14,29 @@ supervise([
 ]);
 `;
 
+const waiting = `
+import { spawn } from "node:child_process";
+import { supervise } from ${JSON.stringify(path.resolve(import.meta.dirname, "supervise.mjs"))};
+const built = new Promise((resolve) => setTimeout(() => resolve("worker-v1"), 800));
+supervise([
+  { name: "first", start: () => spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" }) },
+  { name: "second", after: built, start: (bin) => spawn(process.execPath, ["-e", "console.log('got ' + process.argv[1]); setInterval(() => {}, 1000)", bin], { stdio: "inherit" }) },
+]);
+`;
+
 describe("supervise", () => {
+  it("starts a service that waits for something (the worker build) once it is ready, with its value", async () => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", waiting], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await expect.poll(() => output, { timeout: 15_000 }).toMatch(/got worker-v1/);
+    expect(output.indexOf("first started")).toBeLessThan(output.indexOf("second started"));
+    expect(output).toMatch(/second starts once what it needs is ready/);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
   it("backs off 1 s, 2 s, 4 s … up to 30 s between restarts in a row", () => {
     expect([1, 2, 3, 4, 5, 6, 7].map(restartDelayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
   });
