@@ -66,11 +66,6 @@ test("the media node killed mid-call is restarted; every page decodes video agai
   // The portal keeps serving meanwhile: a mark made while the node is down is saved at once.
   await page.keyboard.press("2");
   await expect(markState(page)).toHaveAttribute("data-state", "saved");
-  // A call page opened now says why video waits (视频服务启动中), and stops saying it once the node is back.
-  const late = await newParticipant(officer.page.context().browser()!, { baseURL: stack.portalUrl, phone: true });
-  await late.page.goto(`/r/${a!.person.token}`);
-  const notice = late.page.getByTestId("media-service-starting");
-  await expect(notice).toContainText("视频服务启动中");
   const after = await stack.restarted("media node", before);
   expect(after).not.toBe(before);
   await waitForHttp(`${stack.mediaUrl}/health`, 60_000);
@@ -89,8 +84,6 @@ test("the media node killed mid-call is restarted; every page decodes video agai
   );
   console.log(`video back on every page ${Math.max(...recovered)} ms after the media node answered again (pages: ${recovered.join(", ")} ms)`);
   expect(Math.max(...recovered)).toBeLessThanOrEqual(10_000);
-  await expect(notice).toHaveCount(0);
-  await late.context.close();
 
   // The new node's reports reach the portal: the roster sees everyone in the room again.
   for (const { person } of persons) await expect(rosterRow(page, person)).toHaveAttribute("data-online", "true", { timeout: 20_000 });

@@ -51,7 +51,11 @@ export async function waitForHttp(url: string, timeoutMs: number, alive: () => b
   }
 }
 
-export async function startStack(env: Record<string, string> = {}, ports?: { portal?: number; media?: number }): Promise<Stack> {
+export async function startStack(
+  env: Record<string, string> = {},
+  ports?: { portal?: number; media?: number },
+  { waitForMedia = true } = {},
+): Promise<Stack> {
   const portalPort = ports?.portal ?? (await freePort());
   const mediaPort = ports?.media ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts", "e2e-portal.mjs")], {
@@ -85,7 +89,7 @@ export async function startStack(env: Record<string, string> = {}, ports?: { por
   };
   try {
     await waitForHttp(`${portalUrl}/api/v1/health`, 180_000, alive);
-    await waitForHttp(`${mediaUrl}/health`, 60_000, alive);
+    if (waitForMedia) await waitForHttp(`${mediaUrl}/health`, 60_000, alive);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output.slice(-3000)}`);
