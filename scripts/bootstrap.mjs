@@ -18,7 +18,7 @@ const log = (line) => console.log(`[bootstrap] ${line}`);
 /** Returns the environment the portal and tests run with (MEDIASOUP_WORKER_BIN set). */
 export async function bootstrap({ build = true } = {}) {
   const { env, worker, started } = await bootstrapPortalFirst({ build });
-  const workerBin = await worker;
+  const workerBin = await worker.catch(fail);
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { ...env, MEDIASOUP_WORKER_BIN: workerBin };
 }
@@ -26,7 +26,7 @@ export async function bootstrap({ build = true } = {}) {
 /**
  * Everything the portal needs, without waiting for the mediasoup worker: on a fresh machine its
  * build takes minutes, and `npm start` serves the portal meanwhile. `worker` resolves to the
- * binary's path (or exits the process with the bootstrap's message, like any failed step).
+ * binary's path, or rejects with the step's error (`explainFailure` prints it).
  */
 export async function bootstrapPortalFirst({ build = true } = {}) {
   const started = Date.now();
@@ -42,7 +42,8 @@ export async function bootstrapPortalFirst({ build = true } = {}) {
     await step("Debian packages", () => ensureDebianPackages({ log }));
     await step("npm dependencies", () => ensureNpmDependencies({ rootDir: ROOT_DIR, log }));
     // The worker build (minutes, once) overlaps the Prisma client and the portal build.
-    const worker = step("mediasoup worker", () => ensureMediasoupWorker({ rootDir: ROOT_DIR, log })).catch(fail);
+    const worker = step("mediasoup worker", () => ensureMediasoupWorker({ rootDir: ROOT_DIR, log }));
+    worker.catch(() => {});
     await step("Prisma client", () => ensurePrismaClient({ rootDir: ROOT_DIR, log }));
     if (build) await step("portal build", () => ensureWebBuild({ rootDir: ROOT_DIR, log }));
     return { env: { ...process.env, YANGGUANG_ROOT: ROOT_DIR }, worker, started };
@@ -51,12 +52,16 @@ export async function bootstrapPortalFirst({ build = true } = {}) {
   }
 }
 
+/** Prints a failed step's message and what to do about it. */
+export function explainFailure(error) {
+  if (!(error instanceof BootstrapError)) return false;
+  console.error(`\n[bootstrap] ${error.message}`);
+  if (error.hint) console.error(`[bootstrap] what to do: ${error.hint}`);
+  return true;
+}
+
 function fail(error) {
-  if (error instanceof BootstrapError) {
-    console.error(`\n[bootstrap] ${error.message}`);
-    if (error.hint) console.error(`[bootstrap] what to do: ${error.hint}`);
-    process.exit(1);
-  }
+  if (explainFailure(error)) process.exit(1);
   throw error;
 }
 

@@ -1,6 +1,6 @@
 // npm start — sets everything up on a fresh clone, then runs the portal (embedded database) and
 // a media node beside it.
-import { bootstrapPortalFirst, ROOT_DIR } from "./bootstrap.mjs";
+import { bootstrapPortalFirst, explainFailure, ROOT_DIR } from "./bootstrap.mjs";
 import { withLocalSecrets } from "./lib/local-secrets.mjs";
 import { serviceEnv, setUpDatabase, startMediaNode, startPortal } from "./lib/services.mjs";
 import { supervise } from "./lib/supervise.mjs";
@@ -15,7 +15,8 @@ try {
   await setUpDatabase({ rootDir: ROOT_DIR, env });
   supervise([
     { name: "portal", start: () => startPortal({ rootDir: ROOT_DIR, env }) },
-    { name: "media node", after: worker, start: (workerBin) => startMediaNode({ rootDir: ROOT_DIR, env: { ...env, MEDIASOUP_WORKER_BIN: workerBin } }) },
+    // A failed worker build stops everything with the bootstrap's message, as before.
+    { name: "media node", after: worker.catch((error) => Promise.reject(explainFailure(error) ? new Error("the mediasoup worker build failed") : error)), start: (workerBin) => startMediaNode({ rootDir: ROOT_DIR, env: { ...env, MEDIASOUP_WORKER_BIN: workerBin } }) },
   ]);
   console.log(
     `[start] portal on http://localhost:${env.PORT}, media node on ${env.MEDIA_PUBLIC_URL} ` +

@@ -20,6 +20,7 @@ const STABLE_AFTER_MS = 60_000;
  */
 export function supervise(services, { log = (line) => console.log(line) } = {}) {
   let stopping = false;
+  let exitCode = 0;
   const running = new Map();
   const timers = new Set();
 
@@ -33,7 +34,7 @@ export function supervise(services, { log = (line) => console.log(line) } = {}) 
     child.on("exit", (code, signal) => {
       running.delete(service.name);
       if (stopping) {
-        if (running.size === 0) process.exit(0);
+        if (running.size === 0) process.exit(exitCode);
         return;
       }
       const inARow = Date.now() - startedAt > STABLE_AFTER_MS ? 1 : failures + 1;
@@ -51,7 +52,7 @@ export function supervise(services, { log = (line) => console.log(line) } = {}) 
     if (stopping) return;
     stopping = true;
     for (const timer of timers) clearTimeout(timer);
-    if (running.size === 0) process.exit(0);
+    if (running.size === 0) process.exit(exitCode);
     for (const child of running.values()) child.kill(signal);
     setTimeout(() => {
       for (const child of running.values()) child.kill("SIGKILL");
@@ -65,9 +66,16 @@ export function supervise(services, { log = (line) => console.log(line) } = {}) 
       continue;
     }
     log(`[supervise] ${service.name} starts once what it needs is ready`);
-    service.after.then((value) => {
-      ready.set(service.name, value);
-      if (!stopping) launch(service, 0);
-    });
+    service.after.then(
+      (value) => {
+        ready.set(service.name, value);
+        if (!stopping) launch(service, 0);
+      },
+      (error) => {
+        log(`[supervise] ${service.name} cannot start: ${error?.message ?? error}; stopping`);
+        exitCode = 1;
+        stop("SIGTERM");
+      },
+    );
   }
 }

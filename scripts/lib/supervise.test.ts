@@ -24,7 +24,27 @@ supervise([
 ]);
 `;
 
+const failing = `
+import { spawn } from "node:child_process";
+import { supervise } from ${JSON.stringify(path.resolve(import.meta.dirname, "supervise.mjs"))};
+supervise([
+  { name: "first", start: () => spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" }) },
+  { name: "second", after: new Promise((_, reject) => setTimeout(() => reject(new Error("the worker build failed")), 500)), start: () => { throw new Error("never"); } },
+]);
+`;
+
 describe("supervise", () => {
+  it("stops everything with exit code 1 when what a service waits for fails (a broken worker build)", async () => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", failing], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(output).toMatch(/second cannot start: the worker build failed; stopping/);
+    const firstPid = Number(/first started \(pid (\d+)\)/.exec(output)![1]);
+    expect(() => process.kill(firstPid, 0)).toThrow();
+  });
+
   it("starts a service that waits for something (the worker build) once it is ready, with its value", async () => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", waiting], { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
