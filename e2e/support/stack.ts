@@ -40,7 +40,8 @@ export async function waitForHttp(url: string, timeoutMs: number, alive: () => b
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      // Generous: on a loaded machine the first answer (the database opening) takes seconds.
+      const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       if (response.ok) return;
     } catch {
       // not up yet
