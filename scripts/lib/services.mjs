@@ -40,7 +40,10 @@ export function startPortal({ rootDir, env }) {
 }
 
 export function startMediaNode({ rootDir, env }) {
-  return spawn(path.join(rootDir, "node_modules", ".bin", "tsx"), [path.join(rootDir, "server", "src", "main.ts")], {
+  // One process, tsx as a loader (not the tsx CLI, which runs the node in a child of its own): a
+  // crash of the media node is then the exit the supervisor sees, and nothing survives a SIGKILL
+  // of the supervised pid still holding the port.
+  return spawn(process.execPath, ["--import", "tsx", path.join(rootDir, "server", "src", "main.ts")], {
     cwd: rootDir,
     // Run outside npm test (e.g. `npx playwright test` by hand): the bootstrap's cached worker.
     env: { MEDIASOUP_WORKER_BIN: mediasoupWorkerCachePath(MEDIASOUP_VERSION, env), ...env },
