@@ -17,6 +17,18 @@ const log = (line) => console.log(`[bootstrap] ${line}`);
 
 /** Returns the environment the portal and tests run with (MEDIASOUP_WORKER_BIN set). */
 export async function bootstrap({ build = true } = {}) {
+  const { env, worker, started } = await bootstrapPortalFirst({ build });
+  const workerBin = await worker.catch(fail);
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { ...env, MEDIASOUP_WORKER_BIN: workerBin };
+}
+
+/**
+ * Everything the portal needs, without waiting for the mediasoup worker: on a fresh machine its
+ * build takes minutes, and `npm start` serves the portal meanwhile. `worker` resolves to the
+ * binary's path, or rejects with the step's error (`explainFailure` prints it).
+ */
+export async function bootstrapPortalFirst({ build = true } = {}) {
   const started = Date.now();
   const step = async (name, fn) => {
     const t0 = Date.now();
@@ -34,17 +46,23 @@ export async function bootstrap({ build = true } = {}) {
     worker.catch(() => {});
     await step("Prisma client", () => ensurePrismaClient({ rootDir: ROOT_DIR, log }));
     if (build) await step("portal build", () => ensureWebBuild({ rootDir: ROOT_DIR, log }));
-    const workerBin = await worker;
-    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { ...process.env, MEDIASOUP_WORKER_BIN: workerBin, YANGGUANG_ROOT: ROOT_DIR };
+    return { env: { ...process.env, YANGGUANG_ROOT: ROOT_DIR }, worker, started };
   } catch (error) {
-    if (error instanceof BootstrapError) {
-      console.error(`\n[bootstrap] ${error.message}`);
-      if (error.hint) console.error(`[bootstrap] what to do: ${error.hint}`);
-      process.exit(1);
-    }
-    throw error;
+    return fail(error);
   }
+}
+
+/** Prints a failed step's message and what to do about it. */
+export function explainFailure(error) {
+  if (!(error instanceof BootstrapError)) return false;
+  console.error(`\n[bootstrap] ${error.message}`);
+  if (error.hint) console.error(`[bootstrap] what to do: ${error.hint}`);
+  return true;
+}
+
+function fail(error) {
+  if (explainFailure(error)) process.exit(1);
+  throw error;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

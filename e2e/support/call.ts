@@ -1,4 +1,4 @@
-import { devices, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { devices, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import type { PeerInfo } from "../../server/src/protocol/entities.ts";
 import type { CallState } from "../../web/lib/media-client/call-state.ts";
 import { zh } from "./messages.ts";
@@ -65,9 +65,14 @@ export async function expectDecoding(page: Page, peerIds: string[], timeout = 20
 }
 
 /** A separate browser context per participant: its own cookies, storage and fake devices. */
-export async function newParticipant(browser: Browser, { phone = false } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newParticipant(
+  browser: Browser,
+  // Deployment specs pass their own portal's baseURL (and ignoreHTTPSErrors behind nginx).
+  { phone = false, ...options }: { phone?: boolean } & BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const { defaultBrowserType: _browser, ...android } = devices["Pixel 5"];
   const context = await browser.newContext({
+    ...options,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     // A 375-px Android phone: touch, mobile viewport and user agent.

@@ -27,6 +27,11 @@ export const DEBIAN_PACKAGES = Object.freeze([
   'gstreamer1.0-plugins-good',
   'gstreamer1.0-plugins-bad',
   'ffmpeg',
+  // deployment tests: a TURN relay and the TLS reverse proxy, started on loopback by the tests;
+  // openssl makes their self-signed certificate
+  'coturn',
+  'nginx',
+  'openssl',
 ]);
 
 // "triggers-*" packages are unpacked and configured; only their dpkg triggers are pending.

@@ -40,37 +40,13 @@ export function startPortal({ rootDir, env }) {
 }
 
 export function startMediaNode({ rootDir, env }) {
-  return spawn(path.join(rootDir, "node_modules", ".bin", "tsx"), [path.join(rootDir, "server", "src", "main.ts")], {
+  // One process, tsx as a loader (not the tsx CLI, which runs the node in a child of its own): a
+  // crash of the media node is then the exit the supervisor sees, and nothing survives a SIGKILL
+  // of the supervised pid still holding the port.
+  return spawn(process.execPath, ["--import", "tsx", path.join(rootDir, "server", "src", "main.ts")], {
     cwd: rootDir,
     // Run outside npm test (e.g. `npx playwright test` by hand): the bootstrap's cached worker.
     env: { MEDIASOUP_WORKER_BIN: mediasoupWorkerCachePath(MEDIASOUP_VERSION, env), ...env },
     stdio: "inherit",
   });
-}
-
-/**
- * Ctrl-C / SIGTERM stop every child (each closes cleanly; ten seconds, then SIGKILL); if one
- * child dies on its own, the others are stopped too and we exit with its code.
- */
-export function supervise(children) {
-  let stopping = false;
-  let exitCode = 0;
-  let alive = children.length;
-  const stop = (signal) => {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill(signal);
-    setTimeout(() => children.forEach((child) => child.exitCode === null && child.kill("SIGKILL")), 10_000).unref();
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  for (const child of children) {
-    child.on("exit", (code, signal) => {
-      if (!stopping) {
-        exitCode = code ?? (signal ? 1 : 0);
-        stop("SIGTERM");
-      }
-      if (--alive === 0) process.exit(exitCode);
-    });
-  }
 }

@@ -39,7 +39,11 @@ const ZEnv = z.object({
   VISIT_MIN_SLOT_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   VISIT_APPLY_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   VISIT_APPLY_PER_ID_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
-}).refine((e) => e.FACE_MATCH_REVIEW <= e.FACE_MATCH_PASS, { message: "FACE_MATCH_REVIEW must not be above FACE_MATCH_PASS", path: ["FACE_MATCH_REVIEW"] });
+  // coturn's shared-secret scheme (use-auth-secret): both or neither. Empty means unset (compose).
+  TURN_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "TURN_SECRET must be at least 16 characters").optional()),
+  TURN_URLS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+}).refine((e) => e.FACE_MATCH_REVIEW <= e.FACE_MATCH_PASS, { message: "FACE_MATCH_REVIEW must not be above FACE_MATCH_PASS", path: ["FACE_MATCH_REVIEW"] })
+  .refine((e) => !e.TURN_SECRET === !e.TURN_URLS, { message: "TURN_SECRET and TURN_URLS go together", path: ["TURN_URLS"] });
 
 type Env = Record<string, string | undefined>;
 
@@ -66,6 +70,8 @@ export interface AppConfig {
   readonly faceThresholds: FaceThresholds;
   /** Family visits: the shortest slot a room may declare (tests set 1–2 minutes), and the public form's rate limits. */
   readonly visits: { readonly minSlotMinutes: number; readonly applyPerAddressPerHour: number; readonly applyPerIdPerDay: number };
+  /** The TURN relay browsers may use when UDP to the media node is blocked; null without one. */
+  readonly turn: { readonly secret: string; readonly urls: readonly string[] } | null;
 }
 
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
@@ -111,7 +117,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       applyPerAddressPerHour: e.VISIT_APPLY_PER_ADDRESS_PER_HOUR,
       applyPerIdPerDay: e.VISIT_APPLY_PER_ID_PER_DAY,
     }),
+    turn: e.TURN_SECRET && e.TURN_URLS ? Object.freeze({ secret: e.TURN_SECRET, urls: Object.freeze(parseTurnUrls(e.TURN_URLS)) }) : null,
   });
+}
+
+/** TURN_URLS: comma-separated turn:/turns: URLs, e.g. `turn:turn.example.org:3478?transport=tcp`. */
+function parseTurnUrls(raw: string): string[] {
+  const urls = raw.split(",").map((url) => url.trim()).filter(Boolean);
+  const bad = urls.filter((url) => !/^turns?:[^\s/?#]+(\?transport=(udp|tcp))?$/.test(url));
+  if (urls.length === 0 || bad.length > 0) {
+    throw new Error(`Invalid configuration:\n  TURN_URLS: expected turn:host:port or turns:host:port URLs, got ${JSON.stringify(bad.join(",") || raw)}`);
+  }
+  return urls;
 }
 
 let cached: AppConfig | undefined;

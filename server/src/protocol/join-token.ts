@@ -16,6 +16,18 @@ export type RoomKind = z.infer<typeof ZRoomKind>;
 /** Kinds whose rooms open only to a roster member, staff or an observer: never to a guest link. */
 export const NO_GUESTS: readonly RoomKind[] = ["rollcall", "visit"];
 
+/**
+ * A TURN relay and its short-lived credentials (coturn's shared-secret scheme), for browsers that
+ * cannot reach the media node over UDP. The portal puts them in the token, valid as long as it;
+ * the browser reads them from there (the node ignores them).
+ */
+export const ZIceServer = z.strictObject({
+  urls: z.array(z.string().regex(/^turns?:/).max(200)).min(1).max(8),
+  username: z.string().min(1).max(200),
+  credential: z.string().min(1).max(200),
+});
+export type IceServer = z.infer<typeof ZIceServer>;
+
 export const ZJoinClaims = z.object({
   /** Room id: the only room the token opens. */
   room: z.string().min(1).max(100),
@@ -56,6 +68,7 @@ export const ZJoinClaims = z.object({
   privileged: z.boolean().optional(),
   /** The room must be recorded (every non-privileged visit): drives the "录音录像中" indicator. */
   mustRecord: z.boolean().optional(),
+  ice: z.array(ZIceServer).max(2).optional(),
   exp: z.number().int(),
   iat: z.number().int().optional(),
 }).refine((claims) => !(claims.privileged && claims.mustRecord), {

@@ -37,9 +37,12 @@ export function clientIp(request: Request): string {
   return client;
 }
 
-/** Whether the request reached the peer over HTTPS: X-Forwarded-Proto counts only from a trusted proxy. */
+/**
+ * Whether the request reached the peer over HTTPS: X-Forwarded-Proto counts only from a trusted
+ * proxy. The portal itself only ever speaks plain HTTP (scripts/portal-server.mjs), and Next builds
+ * `request.url`'s scheme from X-Forwarded-Proto whoever sent it, so that scheme proves nothing.
+ */
 export function isHttps(request: Request): boolean {
-  if (new URL(request.url).protocol === "https:") return true;
   const peer = forwardedHops(request).at(-1);
   return peer !== undefined && isTrustedProxy(peer) && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }

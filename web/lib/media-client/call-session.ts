@@ -8,6 +8,7 @@ import { layerForTileHeight, pickVideoCodec } from "./simulcast.ts";
 import { clockFrom } from "./room-clock.ts";
 import type { RoomInfo } from "../../../server/src/protocol/entities.ts";
 import type { RequestPayload } from "../../../server/src/protocol/requests.ts";
+import { iceServersOf } from "./ice-servers.ts";
 
 export interface CallOptions {
   mediaUrl: string;
@@ -366,7 +367,8 @@ export class CallSession {
 
   private async createTransport(direction: "send" | "recv", generation: number): Promise<types.Transport> {
     const info = await request(this.socket, "createTransport", { direction });
-    const options = info as unknown as types.TransportOptions;
+    // The TURN relay (if the portal has one) rides along with the token in use.
+    const options = { ...(info as unknown as types.TransportOptions), iceServers: iceServersOf(await this.token) };
     const transport = direction === "send" ? this.device!.createSendTransport(options) : this.device!.createRecvTransport(options);
     transport.on("connect", ({ dtlsParameters }, done, fail) => {
       request(this.socket, "connectTransport", { transportId: transport.id, dtlsParameters: dtlsParameters as never }).then(() => done(), fail);

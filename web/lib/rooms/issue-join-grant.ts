@@ -18,7 +18,7 @@ export async function grantFor(
   // Never a guest in a roll call or a visit, whatever path got here; the media node refuses too.
   if (who.role === "guest" && NO_GUESTS.includes(room.kind)) throw new NotFoundError("This link is not valid");
   if (room.state !== "open") throw new ConflictError("This room has been closed");
-  const { joinTokenPrivateKey, mediaPublicUrl } = config();
+  const { joinTokenPrivateKey, mediaPublicUrl, turn } = config();
   const token = await signJoinToken(joinTokenPrivateKey, {
     room: room.id,
     kind: room.kind,
@@ -31,6 +31,7 @@ export async function grantFor(
     // Supervised persons in a roll call are called one by one; they must not see one another.
     sees: room.kind === "rollcall" && who.role !== "staff" ? "staff" : "everyone",
     notAfter: who.notAfter,
+    turn,
   });
   return {
     token,

@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+
+// A portal and a media node of their own for the deployment specs, started the way `npm start`
+// runs them (scripts/e2e-portal.mjs: migrate + seed a temporary database, then the supervisor),
+// on free ports, with extra environment (TURN, proxies). The spec can kill either child by pid
+// and watch the supervisor bring it back.
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+export type ServiceName = "portal" | "media node";
+
+export interface Stack {
+  readonly portalUrl: string;
+  readonly mediaUrl: string;
+  readonly portalPort: number;
+  readonly mediaPort: number;
+  /** The pid of the service's current process (the supervisor's child). */
+  pid(name: ServiceName): number;
+  /** Waits until the supervisor has started `name` again (a pid other than `previous`). */
+  restarted(name: ServiceName, previous: number, timeoutMs?: number): Promise<number>;
+  /** Everything the stack printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function freePort(host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `url` until it answers 2xx (or the child dies, or time runs out). */
+export async function waitForHttp(url: string, timeoutMs: number, alive: () => boolean = () => true): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      // Generous: on a loaded machine the first answer (the database opening) takes seconds.
+      const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (!alive()) throw new Error(`the process behind ${url} exited`);
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function startStack(
+  env: Record<string, string> = {},
+  ports?: { portal?: number; media?: number },
+  { waitForMedia = true } = {},
+): Promise<Stack> {
+  const portalPort = ports?.portal ?? (await freePort());
+  const mediaPort = ports?.media ?? (await freePort());
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts", "e2e-portal.mjs")], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env, E2E_PORT: String(portalPort), E2E_MEDIA_PORT: String(mediaPort) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const pids = new Map<ServiceName, number>();
+  const waiters = new Set<() => void>();
+  const onText = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const match of chunk.toString().matchAll(/\[supervise\] (portal|media node) started \(pid (\d+)\)/g)) {
+      pids.set(match[1] as ServiceName, Number(match[2]));
+      for (const wake of waiters) wake();
+    }
+  };
+  child.stdout!.on("data", onText);
+  child.stderr!.on("data", onText);
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const portalUrl = `http://127.0.0.1:${portalPort}`;
+  const mediaUrl = `http://127.0.0.1:${mediaPort}`;
+
+  const stop = async () => {
+    if (!alive()) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await waitForHttp(`${portalUrl}/api/v1/health`, 180_000, alive);
+    if (waitForMedia) await waitForHttp(`${mediaUrl}/health`, 60_000, alive);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output.slice(-3000)}`);
+  }
+
+  return {
+    portalUrl,
+    mediaUrl,
+    portalPort,
+    mediaPort,
+    pid(name) {
+      const pid = pids.get(name);
+      if (!pid) throw new Error(`no ${name} pid in the supervisor's output`);
+      return pid;
+    },
+    restarted(name, previous, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const now = pids.get(name);
+          if (now && now !== previous) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(now);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`${name} was not restarted within ${timeoutMs / 1000} s\n${output.slice(-3000)}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    output: () => output,
+    stop,
+  };
+}
