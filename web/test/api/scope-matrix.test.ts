@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routes, type RouteName } from "@/lib/api/routes";
 import type { Database } from "@/lib/db/open-database";
@@ -15,7 +18,7 @@ import { dataDigest, demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
  * - child: 荷城司法所 (below 高明区), reaching 高明区's level or a sibling office → 404.
  * Every refusal must leave the data unchanged.
  */
-type Fixtures = Awaited<ReturnType<typeof demoFixtures>>;
+type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & { recording: string };
 type Actor = "owner" | "inspector" | "sibling" | "child";
 
 interface Case {
@@ -79,6 +82,10 @@ const CASES: Case[] = [
     override: { sibling: 201, child: 201 },
   },
   { route: "getRoom", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.roomToJoin } }) },
+  { route: "listRoomRecordings", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.roomToJoin } }) },
+  // Originals go to those who act on them: an inspector reads the list, never the file.
+  { route: "downloadRecording", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.recording } }), override: { inspector: 403 } },
+  { route: "setRecordingLegalHold", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.recording }, body: { hold: true } }) },
   { route: "closeRoom", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.roomToClose } }) },
   {
     route: "roomJoinToken",
@@ -258,11 +265,45 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
     return clients.get(username)!;
   };
 
+  let recordingsDir: string;
+  let previousRecordingsDir: string | undefined;
+
   beforeAll(async () => {
     db = await useSeededDatabase();
-    fixtures = await demoFixtures(db);
+    const base = await demoFixtures(db);
+    // One recorded file in 高明区's room, on disk, as the media node would have reported it.
+    recordingsDir = mkdtempSync(path.join(os.tmpdir(), "yg-scope-recordings-"));
+    previousRecordingsDir = process.env.RECORDINGS_DIR;
+    process.env.RECORDINGS_DIR = recordingsDir;
+    const file = `${base.roomToJoin}/20261202T000000Z_person_1_camera_scope.webm`;
+    mkdirSync(path.join(recordingsDir, base.roomToJoin));
+    writeFileSync(path.join(recordingsDir, file), "webm bytes");
+    const recording = await db.prisma.recording.create({
+      data: {
+        roomId: base.roomToJoin,
+        file,
+        identity: "person:1",
+        name: "张三",
+        source: "camera",
+        kind: "video",
+        codec: "video/VP8",
+        sequence: 1,
+        sizeBytes: 10n,
+        sha256: "0".repeat(64),
+        endedAt: new Date(),
+        durationMs: 1000,
+        endReason: "stopped",
+        node: "n1",
+      },
+    });
+    fixtures = { ...base, recording: recording.id };
   });
-  afterAll(() => closeDatabase());
+  afterAll(async () => {
+    if (previousRecordingsDir === undefined) delete process.env.RECORDINGS_DIR;
+    else process.env.RECORDINGS_DIR = previousRecordingsDir;
+    rmSync(recordingsDir, { recursive: true, force: true });
+    await closeDatabase();
+  });
 
   it("covers every session route of the API", () => {
     const covered = new Set(CASES.map((c) => c.route));
