@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { acceptsTcp, stopChild } from "./child-process.ts";
 import { freePort } from "./stack.ts";
 
 // A real coturn (Debian's `coturn` package) on loopback with the shared-secret scheme the portal
@@ -52,17 +52,11 @@ export async function startCoturn(secret: string): Promise<Coturn> {
     }
   };
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(child, "SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 20_000;
-  while (!(await accepts(port))) {
+  while (!(await acceptsTcp(port))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       const text = log();
       await stop();
@@ -71,15 +65,4 @@ export async function startCoturn(secret: string): Promise<Coturn> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { port, stop, log };
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }

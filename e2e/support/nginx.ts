@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { acceptsTcp, stopChild } from "./child-process.ts";
 
 // Debian's nginx on loopback with a throwaway self-signed certificate, running the deployment's
 // own configuration (deploy/nginx/yangguang.conf.template, rendered as nginx's official image
@@ -85,17 +85,11 @@ export async function startNginx(options: {
     }
   };
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGQUIT");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(child, "SIGQUIT");
     fs.rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 15_000;
-  while (!(await accepts(options.portalHttpsPort)) || !(await accepts(options.mediaHttpsPort))) {
+  while (!(await acceptsTcp(options.portalHttpsPort)) || !(await acceptsTcp(options.mediaHttpsPort))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       const text = errorLog();
       await stop();
@@ -109,15 +103,4 @@ export async function startNginx(options: {
     stop,
     errorLog,
   };
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { stopChild } from "./child-process.ts";
 
 // A portal and a media node of their own for the deployment specs, started the way `npm start`
 // runs them (scripts/e2e-portal.mjs: migrate + seed a temporary database, then the supervisor),
@@ -80,14 +81,7 @@ export async function startStack(
   const portalUrl = `http://127.0.0.1:${portalPort}`;
   const mediaUrl = `http://127.0.0.1:${mediaPort}`;
 
-  const stop = async () => {
-    if (!alive()) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const stop = () => stopChild(child, "SIGTERM", 15_000);
   try {
     await waitForHttp(`${portalUrl}/api/v1/health`, 180_000, alive);
     if (waitForMedia) await waitForHttp(`${mediaUrl}/health`, 60_000, alive);

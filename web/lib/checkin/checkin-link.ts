@@ -1,24 +1,12 @@
-import { createHmac } from "node:crypto";
-import { safeEqual } from "../auth/session-token.ts";
+import { idOfVersionedLink, isVersionedLinkValid, versionedLinkToken } from "../auth/versioned-link.ts";
 
 /**
- * A person's standing check-in link is `<person id>.<22 chars of HMAC(APP_SECRET, person id + version)>`:
- * kept as a QR code, nothing secret stored, revoked by bumping the plan's link version. The
- * link alone does not check anyone in: the bound phone's WebAuthn assertion and the face do.
+ * A person's standing check-in link names the person: kept as a QR code and revoked by bumping
+ * the plan's link version. The link alone does not check anyone in: the bound phone's WebAuthn
+ * assertion and the face do.
  */
-export function checkInLinkToken(secret: string, personId: string, version: number): string {
-  return `${personId}.${mac(secret, personId, version)}`;
-}
+const PURPOSE = "checkin-link";
 
-export function personIdOfCheckInToken(token: string): string {
-  return token.split(".")[0] ?? "";
-}
-
-export function isCheckInTokenValid(secret: string, token: string, version: number): boolean {
-  const [personId, sent] = token.split(".");
-  return Boolean(personId && sent) && safeEqual(sent!, mac(secret, personId!, version));
-}
-
-function mac(secret: string, personId: string, version: number): string {
-  return createHmac("sha256", secret).update(`checkin-link:${personId}:${version}`).digest("base64url").slice(0, 22);
-}
+export const checkInLinkToken = (secret: string, personId: string, version: number) => versionedLinkToken(secret, PURPOSE, personId, version);
+export const personIdOfCheckInToken = idOfVersionedLink;
+export const isCheckInTokenValid = (secret: string, token: string, version: number) => isVersionedLinkValid(secret, PURPOSE, token, version);

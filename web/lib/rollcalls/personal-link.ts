@@ -1,27 +1,15 @@
 import { createHmac } from "node:crypto";
-import { safeEqual } from "../auth/session-token.ts";
+import { idOfVersionedLink, isVersionedLinkValid, versionedLinkToken } from "../auth/versioned-link.ts";
 
 /**
- * A personal roll-call link is `<entry id>.<22 chars of HMAC(APP_SECRET, entry id + version)>`:
- * bound to one person on one roll call, nothing secret stored, shown again whenever the officer
- * needs it, and revoked by bumping the entry's link version.
+ * A personal roll-call link names its roster entry: bound to one person on one roll call, shown
+ * again whenever the officer needs it, and revoked by bumping the entry's link version.
  */
-export function personalLinkToken(secret: string, entryId: string, version: number): string {
-  return `${entryId}.${mac(secret, entryId, version)}`;
-}
+const PURPOSE = "rollcall-link";
 
-export function entryIdOfToken(token: string): string {
-  return token.split(".")[0] ?? "";
-}
-
-export function isPersonalLinkTokenValid(secret: string, token: string, version: number): boolean {
-  const [entryId, sent] = token.split(".");
-  return Boolean(entryId && sent) && safeEqual(sent!, mac(secret, entryId!, version));
-}
-
-function mac(secret: string, entryId: string, version: number): string {
-  return createHmac("sha256", secret).update(`rollcall-link:${entryId}:${version}`).digest("base64url").slice(0, 22);
-}
+export const personalLinkToken = (secret: string, entryId: string, version: number) => versionedLinkToken(secret, PURPOSE, entryId, version);
+export const entryIdOfToken = idOfVersionedLink;
+export const isPersonalLinkTokenValid = (secret: string, token: string, version: number) => isVersionedLinkValid(secret, PURPOSE, token, version);
 
 /**
  * Proof that this browser passed the code check: bound to the entry, the link version and the
