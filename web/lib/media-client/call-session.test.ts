@@ -4,21 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMediaNode, type NodeFixture } from "../../../server/test/support/media-node-fixture.ts";
 import type { CallState } from "./call-state.ts";
 import { CallSession } from "./call-session.ts";
+import { untilState } from "./testing/until-state.ts";
 
-const until = (session: CallSession, test: (state: CallState) => boolean, timeoutMs = 10_000) =>
-  new Promise<CallState>((resolve, reject) => {
-    if (test(session.getState())) return resolve(session.getState());
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`state never matched; last: ${JSON.stringify({ ...session.getState(), tracks: session.getState().tracks.length })}`));
-    }, timeoutMs);
-    const stop = session.subscribe((state) => {
-      if (!test(state)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(state);
-    });
-  });
+const until = (session: CallSession, test: (state: CallState) => boolean, timeoutMs = 10_000) => untilState(session, test, timeoutMs);
 
 const fakeTrack = (kind: "audio" | "video") => new FakeMediaStreamTrack({ kind }) as unknown as MediaStreamTrack;
 
