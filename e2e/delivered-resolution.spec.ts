@@ -10,7 +10,11 @@ import { verifyAndWait } from "./support/rollcall-link.ts";
 // full height of their camera (the top simulcast layer), a grid tile at a small one. Real portal,
 // node and Chromium; heights are decoded frames from getStats, after bandwidth estimation ramps up.
 // One roll call per camera, three browser contexts each (2 cores).
-test.describe.configure({ mode: "serial" });
+// One retry: on a 2-core machine shared with the suite, Chromium's own CPU adaptation sometimes
+// keeps the 720p clip's top layer at 360 lines for the whole minute (seen once in three clean
+// runs). The node cannot forward a layer the sender does not send; a second run on a calmer
+// moment tells that apart from a real fault, which fails both runs.
+test.describe.configure({ mode: "serial", retries: 1 });
 
 const suffix = String(Date.now()).slice(-6);
 const t = zh.rollcallConsole;
