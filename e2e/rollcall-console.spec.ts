@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page, type Route } from "@playwright/test";
 import { callState, deliveredVideo, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
@@ -131,6 +131,33 @@ test("a mark made while the officer is offline stays visible as unsaved and is s
   await expect(page.getByTestId("spotlight").getByTestId("mark-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
   await expect(page.getByTestId("unsaved-marks")).toHaveCount(0);
   expect((await entryOf(page, b!.person)).status).toBe("late");
+});
+
+test("a mark whose request never answers is sent again after its deadline and saved, and the officer's next mark wins", async () => {
+  test.slow();
+  const [, b] = persons;
+  const { page } = officer;
+  await expect(page.getByTestId("spotlight-name")).toHaveText(b!.person.name);
+  // The first request is swallowed (a Wi-Fi that drops mid-request): no answer, no error.
+  const markRequests = "**/api/v1/rollcalls/*/entries/*/mark";
+  let swallowed: Route | null = null;
+  await page.route(markRequests, (route) => {
+    if (swallowed) return route.continue();
+    swallowed = route;
+  });
+  await page.keyboard.press("3");
+  const state = page.getByTestId("spotlight").getByTestId("mark-state");
+  await expect(state).toHaveAttribute("data-state", "saving");
+  await expect(state).toHaveAttribute("data-state", "failed", { timeout: 30_000 });
+  await expect(state).toHaveAttribute("data-state", "saved", { timeout: 30_000 });
+  expect(swallowed).not.toBeNull();
+  expect((await entryOf(page, b!.person)).status).toBe("excused");
+  await page.keyboard.press("2");
+  await expect(rosterRow(page, b!.person)).toHaveAttribute("data-status", "late");
+  await expect.poll(async () => (await entryOf(page, b!.person)).status).toBe("late");
+  await (swallowed as Route | null)?.abort().catch(() => {});
+  await page.unroute(markRequests);
+  await expect(page.getByTestId("unsaved-marks")).toHaveCount(0);
 });
 
 test("after a reload the console rebuilds marks, the called person and the evidence from the API, and the video resumes", async () => {

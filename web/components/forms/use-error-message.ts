@@ -5,6 +5,7 @@ import type { ApiError } from "@/lib/client/api-fetch";
 
 const KNOWN_CODES = [
   "network",
+  "timeout",
   "unauthenticated",
   "forbidden",
   "not_found",

@@ -10,7 +10,14 @@ export type RollCallDetail = z.infer<typeof ZRollCallDetail>;
 export type RosterEntry = RollCallDetail["entries"][number];
 export type Mark = z.infer<typeof ZMarkBody>["status"];
 export type CallResult = { entryId: string; calledAt: string; challenge: z.infer<typeof ZChallenge> | null; delivered: boolean };
-type MarkResult = { id: string; status: z.infer<typeof ZAttendanceStatus>; markedAt: string; version: number };
+type MarkResult = { id: string; status: z.infer<typeof ZAttendanceStatus>; markedAt: string; version: number; applied: boolean };
+
+/**
+ * A mark answers in well under a second; one that has not answered by then was lost on the way
+ * (the officer's network dropped mid-request) and is sent again. A late first copy cannot undo a
+ * newer mark: both carry the officer's time of the click, and the server keeps the newer.
+ */
+export const MARK_DEADLINE_MS = 10_000;
 type JudgeResult = { entryId: string; result: "passed" | "failed"; answeredAt: string };
 export type EvidenceResult = { id: string; sha256: string; takenAt: string; url: string; faceMatch: z.infer<typeof ZFaceMatch> };
 
@@ -26,8 +33,8 @@ export const consoleApi = {
   },
   observe: (rollCallId: string) => apiFetch<JoinGrant>("POST", `${base(rollCallId)}/observe`),
   end: (rollCallId: string) => apiFetch<RollCallDetail>("POST", `${base(rollCallId)}/end`),
-  mark: (rollCallId: string, entryId: string, status: Mark) =>
-    apiFetch<MarkResult>("POST", `${entryPath(rollCallId, entryId)}/mark`, { status }),
+  mark: (rollCallId: string, entryId: string, status: Mark, madeAt: string) =>
+    apiFetch<MarkResult>("POST", `${entryPath(rollCallId, entryId)}/mark`, { status, madeAt }, { timeoutMs: MARK_DEADLINE_MS }),
   call: (rollCallId: string, entryId: string) => apiFetch<CallResult>("POST", `${entryPath(rollCallId, entryId)}/call`),
   judge: (rollCallId: string, entryId: string, result: "passed" | "failed") =>
     apiFetch<JudgeResult>("POST", `${entryPath(rollCallId, entryId)}/challenge`, { result }),

@@ -5,6 +5,8 @@ import type { Mark, RosterEntry } from "./console-api";
 export interface QueuedMark {
   entryId: string;
   status: Mark;
+  /** When the officer made it (ISO, console clock): every retry sends this same instant. */
+  madeAt: string;
   state: "saving" | "saved" | "failed";
   /** Failed for a reason that may pass (network, server busy): retried by itself. */
   retryable: boolean;
@@ -34,10 +36,17 @@ const storageKey = (rollCallId: string) => `ygav.rollcall.marks:${rollCallId}`;
  * Marks not yet confirmed are kept in localStorage as well, so that a crash or a reload of the
  * console sends them again instead of losing them.
  */
-export function loadUnsaved(rollCallId: string): Array<Pick<QueuedMark, "entryId" | "status">> {
+type UnsavedMark = Pick<QueuedMark, "entryId" | "status" | "madeAt">;
+
+export function loadUnsaved(rollCallId: string): UnsavedMark[] {
   try {
     const stored = JSON.parse(localStorage.getItem(storageKey(rollCallId)) ?? "[]") as unknown;
-    return Array.isArray(stored) ? stored.filter((m): m is { entryId: string; status: Mark } => typeof m?.entryId === "string" && typeof m?.status === "string") : [];
+    return Array.isArray(stored)
+      ? stored
+          .filter((m): m is UnsavedMark => typeof m?.entryId === "string" && typeof m?.status === "string")
+          // Marks stored before the click time was kept count as made when they are read back.
+          .map((m) => ({ ...m, madeAt: typeof m.madeAt === "string" ? m.madeAt : new Date().toISOString() }))
+      : [];
   } catch {
     return [];
   }
@@ -46,7 +55,7 @@ export function loadUnsaved(rollCallId: string): Array<Pick<QueuedMark, "entryId
 export function storeUnsaved(rollCallId: string, queue: MarkQueue): void {
   const unsaved = Object.values(queue)
     .filter((mark) => mark.state !== "saved")
-    .map(({ entryId, status }) => ({ entryId, status }));
+    .map(({ entryId, status, madeAt }) => ({ entryId, status, madeAt }));
   try {
     if (unsaved.length) localStorage.setItem(storageKey(rollCallId), JSON.stringify(unsaved));
     else localStorage.removeItem(storageKey(rollCallId));

@@ -51,7 +51,7 @@ describe("console roster model", () => {
 });
 
 describe("console mark queue", () => {
-  const queued = (patch: Partial<QueuedMark>): QueuedMark => ({ entryId: "a", status: "present", state: "saving", retryable: false, error: null, markedAt: null, ...patch });
+  const queued = (patch: Partial<QueuedMark>): QueuedMark => ({ entryId: "a", status: "present", madeAt: "2026-12-03T08:00:00.000Z", state: "saving", retryable: false, error: null, markedAt: null, ...patch });
 
   it("shows an unsaved or failed mark instead of the server's status, never hiding it", () => {
     expect(displayedStatus(entry("a"), queued({ state: "saving" }))).toBe("present");

@@ -16,7 +16,7 @@ export function useMarkQueue(rollCallId: string, onSaved: () => void) {
   const [queue, setQueue] = useState<MarkQueue>({});
   const queueRef = useRef<Record<string, QueuedMark>>({});
   const inFlight = useRef(new Set<string>());
-  const wanted = useRef(new Map<string, Mark>());
+  const wanted = useRef(new Map<string, { status: Mark; madeAt: string }>());
   const attempts = useRef(new Map<string, number>());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const onSavedRef = useRef(onSaved);
@@ -33,13 +33,14 @@ export function useMarkQueue(rollCallId: string, onSaved: () => void) {
 
   const send = useCallback(
     async (entryId: string) => {
-      const status = wanted.current.get(entryId);
-      if (!status || inFlight.current.has(entryId)) return;
+      const next = wanted.current.get(entryId);
+      if (!next || inFlight.current.has(entryId)) return;
+      const { status, madeAt } = next;
       clearTimeout(timers.current.get(entryId));
       inFlight.current.add(entryId);
       wanted.current.delete(entryId);
-      put({ entryId, status, state: "saving", retryable: false, error: null, markedAt: null });
-      const result = await consoleApi.mark(rollCallId, entryId, status);
+      put({ entryId, status, madeAt, state: "saving", retryable: false, error: null, markedAt: null });
+      const result = await consoleApi.mark(rollCallId, entryId, status, madeAt);
       inFlight.current.delete(entryId);
       if (wanted.current.has(entryId)) {
         // A newer mark was made meanwhile: it supersedes this answer.
@@ -48,12 +49,12 @@ export function useMarkQueue(rollCallId: string, onSaved: () => void) {
       }
       if (result.ok) {
         attempts.current.delete(entryId);
-        put({ entryId, status, state: "saved", retryable: false, error: null, markedAt: result.data.markedAt });
+        put({ entryId, status, madeAt, state: "saved", retryable: false, error: null, markedAt: result.data.markedAt });
         onSavedRef.current();
         return;
       }
       const retryable = isRetryable(result.error);
-      put({ entryId, status, state: "failed", retryable, error: result.error.message, markedAt: null });
+      put({ entryId, status, madeAt, state: "failed", retryable, error: result.error.message, markedAt: null });
       if (retryable) {
         const n = attempts.current.get(entryId) ?? 0;
         attempts.current.set(entryId, n + 1);
@@ -69,24 +70,27 @@ export function useMarkQueue(rollCallId: string, onSaved: () => void) {
     (entryId: string) => {
       const failed = queueRef.current[entryId];
       if (!failed || failed.state !== "failed" || wanted.current.has(entryId)) return;
-      wanted.current.set(entryId, failed.status);
+      wanted.current.set(entryId, { status: failed.status, madeAt: failed.madeAt });
       void send(entryId);
     },
     [send],
   );
 
-  const mark = useCallback(
-    (entryId: string, status: Mark) => {
+  const enqueue = useCallback(
+    (entryId: string, status: Mark, madeAt: string) => {
       attempts.current.delete(entryId);
-      wanted.current.set(entryId, status);
-      if (inFlight.current.has(entryId)) put({ entryId, status, state: "saving", retryable: false, error: null, markedAt: null });
+      wanted.current.set(entryId, { status, madeAt });
+      if (inFlight.current.has(entryId)) put({ entryId, status, madeAt, state: "saving", retryable: false, error: null, markedAt: null });
       else void send(entryId);
     },
     [put, send],
   );
 
+  const mark = useCallback((entryId: string, status: Mark) => enqueue(entryId, status, new Date().toISOString()), [enqueue]);
+
   useEffect(() => {
-    for (const { entryId, status } of loadUnsaved(rollCallId)) mark(entryId, status);
+    // Read back after a reload with their own click time, so a copy still on its way cannot win.
+    for (const { entryId, status, madeAt } of loadUnsaved(rollCallId)) enqueue(entryId, status, madeAt);
     const retryAll = () => {
       for (const queued of Object.values(queueRef.current)) if (queued.state === "failed" && queued.retryable) retry(queued.entryId);
     };
@@ -101,7 +105,7 @@ export function useMarkQueue(rollCallId: string, onSaved: () => void) {
       window.removeEventListener("beforeunload", warnIfUnsaved);
       for (const timer of pending.values()) clearTimeout(timer);
     };
-  }, [rollCallId, mark, retry]);
+  }, [rollCallId, enqueue, retry]);
 
   return { queue, mark, retry };
 }

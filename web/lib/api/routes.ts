@@ -444,7 +444,9 @@ export const routes = {
     auth: "session",
     params: ZEntryParams,
     body: ZMarkBody,
-    response: z.object({ id: z.string(), status: ZAttendanceStatus, markedAt: z.string(), version: z.number().int() }),
+    // applied: false when the same officer's newer mark is already stored (a late retry); the
+    // answer then carries what is stored.
+    response: z.object({ id: z.string(), status: ZAttendanceStatus, markedAt: z.string(), version: z.number().int(), applied: z.boolean() }),
   }),
   callRollCallEntry: defineRoute({
     method: "POST",

@@ -15,7 +15,15 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
-export async function apiFetch<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
+export interface ApiFetchOptions {
+  /**
+   * Give up after this long and answer `timeout` (status 0). Without it a request sent as the
+   * network drops can wait for minutes, and whoever queued it behind that request waits too.
+   */
+  timeoutMs?: number;
+}
+
+export async function apiFetch<T>(method: Method, path: string, body?: unknown, options: ApiFetchOptions = {}): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET") headers[CSRF_HEADER] = readCookie(CSRF_COOKIE) ?? "";
@@ -27,10 +35,15 @@ export async function apiFetch<T>(method: Method, path: string, body?: unknown):
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
       cache: "no-store",
+      ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
     });
-  } catch {
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "TimeoutError") {
+      return { ok: false, error: { status: 0, code: "timeout", message: "The server did not answer in time", fields: {} } };
+    }
     return { ok: false, error: { status: 0, code: "network", message: "Network error", fields: {} } };
   }
+  // The deadline covers the body too: a stalled answer is as lost as a stalled request.
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return { ok: true, data: payload as T };
   const error = (payload as { error?: Partial<ApiError> } | null)?.error;

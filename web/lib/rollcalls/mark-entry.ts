@@ -13,6 +13,8 @@ export interface MarkInput {
   status: Exclude<AttendanceStatus, "pending" | "unverified">;
   /** Required to change a mark after the roll call ended (an audited override). */
   overrideReason?: string;
+  /** The console's time of the click; retries of one mark carry the same instant. */
+  madeAt?: string;
 }
 
 /** One officer click: persisted and audited before the answer, so a console crash loses nothing. */
@@ -33,10 +35,14 @@ export async function markEntry(actor: Actor, rollCallId: string, entryId: strin
     await lockRollCallEntry(tx, entryId);
     const entry = await tx.rollCallEntry.findFirst({ where: { id: entryId, rollCallId } });
     if (!entry) throw new NotFoundError("Roster entry not found");
+    const madeAt = input.madeAt ? new Date(input.madeAt) : null;
+    if (isOvertaken(entry, actor.userId, madeAt)) {
+      return { id: entry.id, status: entry.status, markedAt: entry.markedAt!.toISOString(), version: entry.version, applied: false };
+    }
     const markedAt = new Date();
     const updated = await tx.rollCallEntry.update({
       where: { id: entryId },
-      data: { status: input.status, markedAt, markedById: actor.userId, version: { increment: 1 } },
+      data: { status: input.status, markedAt, markedById: actor.userId, markMadeAt: madeAt, version: { increment: 1 } },
     });
     await appendAuditEvent(tx, auditActor(actor), {
       action: override ? "rollcall.mark_override" : "rollcall.mark",
@@ -45,8 +51,17 @@ export async function markEntry(actor: Actor, rollCallId: string, entryId: strin
       unitPath: rollCall.unit.path,
       data: { rollCallId, personId: entry.personId, before: entry.status, after: input.status, ...(override ? { reason: input.overrideReason } : {}) },
     });
-    return { id: updated.id, status: updated.status, markedAt: markedAt.toISOString(), version: updated.version };
+    return { id: updated.id, status: updated.status, markedAt: markedAt.toISOString(), version: updated.version, applied: true };
   });
-  await endCallAfterMark(rollCall, entryId);
+  if (marked.applied) await endCallAfterMark(rollCall, entryId);
   return marked;
+}
+
+/**
+ * A console retries a mark whose answer it never got, and the first request may still reach us
+ * after the officer's next mark of the same person. Only the same officer's clock is comparable:
+ * another officer's later request is a later decision and is applied.
+ */
+function isOvertaken(stored: { markedById: string | null; markMadeAt: Date | null; markedAt: Date | null }, actorId: string, madeAt: Date | null): boolean {
+  return madeAt !== null && stored.markedAt !== null && stored.markedById === actorId && stored.markMadeAt !== null && madeAt <= stored.markMadeAt;
 }

@@ -120,6 +120,8 @@ export const ZMarkBody = z
   .strictObject({
     status: z.enum(["present", "late", "excused", "absent"]),
     overrideReason: zLine(200).optional(),
+    /** When the officer made the mark, by the console's clock; a retry sends the same instant. */
+    madeAt: ZDateTime.optional(),
   })
   .meta({ id: "RollCallMark" });
 
