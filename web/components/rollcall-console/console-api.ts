@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { apiFetch, type ApiResult } from "@/lib/client/api-fetch";
 import type { JoinGrant } from "@/lib/client/join-grant";
 import type { ZFaceMatch } from "@/lib/schemas/faces";
+import type { MarkOrigin } from "./mark-origin";
 import type { ZAttendanceStatus, ZChallenge, ZMarkBody, ZRollCallDetail } from "@/lib/schemas/rollcalls";
 
 // The route contract erases its response types; these mirror the responses of lib/api/routes.ts.
@@ -15,7 +16,7 @@ type MarkResult = { id: string; status: z.infer<typeof ZAttendanceStatus>; marke
 /**
  * A mark answers in well under a second; one that has not answered by then was lost on the way
  * (the officer's network dropped mid-request) and is sent again. A late first copy cannot undo a
- * newer mark: both carry the officer's time of the click, and the server keeps the newer.
+ * newer mark: each carries its number in the console tab, and the server keeps the higher.
  */
 export const MARK_DEADLINE_MS = 10_000;
 type JudgeResult = { entryId: string; result: "passed" | "failed"; answeredAt: string };
@@ -33,8 +34,8 @@ export const consoleApi = {
   },
   observe: (rollCallId: string) => apiFetch<JoinGrant>("POST", `${base(rollCallId)}/observe`),
   end: (rollCallId: string) => apiFetch<RollCallDetail>("POST", `${base(rollCallId)}/end`),
-  mark: (rollCallId: string, entryId: string, status: Mark, madeAt: string) =>
-    apiFetch<MarkResult>("POST", `${entryPath(rollCallId, entryId)}/mark`, { status, madeAt }, { timeoutMs: MARK_DEADLINE_MS }),
+  mark: (rollCallId: string, entryId: string, status: Mark, origin: MarkOrigin) =>
+    apiFetch<MarkResult>("POST", `${entryPath(rollCallId, entryId)}/mark`, { status, origin }, { timeoutMs: MARK_DEADLINE_MS }),
   call: (rollCallId: string, entryId: string) => apiFetch<CallResult>("POST", `${entryPath(rollCallId, entryId)}/call`),
   judge: (rollCallId: string, entryId: string, result: "passed" | "failed") =>
     apiFetch<JudgeResult>("POST", `${entryPath(rollCallId, entryId)}/challenge`, { result }),

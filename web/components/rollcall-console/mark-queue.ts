@@ -1,12 +1,13 @@
 import type { ApiError } from "@/lib/client/api-fetch";
 import type { Mark, RosterEntry } from "./console-api";
+import { isMarkOrigin, type MarkOrigin } from "./mark-origin";
 
 /** One officer's mark on its way to the API: shown until the server has it, never dropped. */
 export interface QueuedMark {
   entryId: string;
   status: Mark;
-  /** When the officer made it (ISO, console clock): every retry sends this same instant. */
-  madeAt: string;
+  /** Its number in this console tab: every retry sends the same. */
+  origin: MarkOrigin;
   state: "saving" | "saved" | "failed";
   /** Failed for a reason that may pass (network, server busy): retried by itself. */
   retryable: boolean;
@@ -36,7 +37,7 @@ const storageKey = (rollCallId: string) => `ygav.rollcall.marks:${rollCallId}`;
  * Marks not yet confirmed are kept in localStorage as well, so that a crash or a reload of the
  * console sends them again instead of losing them.
  */
-type UnsavedMark = Pick<QueuedMark, "entryId" | "status" | "madeAt">;
+type UnsavedMark = Pick<QueuedMark, "entryId" | "status"> & { origin?: MarkOrigin };
 
 export function loadUnsaved(rollCallId: string): UnsavedMark[] {
   try {
@@ -44,8 +45,8 @@ export function loadUnsaved(rollCallId: string): UnsavedMark[] {
     return Array.isArray(stored)
       ? stored
           .filter((m): m is UnsavedMark => typeof m?.entryId === "string" && typeof m?.status === "string")
-          // Marks stored before the click time was kept count as made when they are read back.
-          .map((m) => ({ ...m, madeAt: typeof m.madeAt === "string" ? m.madeAt : new Date().toISOString() }))
+          // A mark stored without its number (an older console) is numbered afresh when read back.
+          .map(({ entryId, status, origin }) => ({ entryId, status, ...(isMarkOrigin(origin) ? { origin } : {}) }))
       : [];
   } catch {
     return [];
@@ -55,7 +56,7 @@ export function loadUnsaved(rollCallId: string): UnsavedMark[] {
 export function storeUnsaved(rollCallId: string, queue: MarkQueue): void {
   const unsaved = Object.values(queue)
     .filter((mark) => mark.state !== "saved")
-    .map(({ entryId, status, madeAt }) => ({ entryId, status, madeAt }));
+    .map(({ entryId, status, origin }) => ({ entryId, status, origin }));
   try {
     if (unsaved.length) localStorage.setItem(storageKey(rollCallId), JSON.stringify(unsaved));
     else localStorage.removeItem(storageKey(rollCallId));

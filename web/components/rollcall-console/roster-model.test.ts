@@ -51,7 +51,7 @@ describe("console roster model", () => {
 });
 
 describe("console mark queue", () => {
-  const queued = (patch: Partial<QueuedMark>): QueuedMark => ({ entryId: "a", status: "present", madeAt: "2026-12-03T08:00:00.000Z", state: "saving", retryable: false, error: null, markedAt: null, ...patch });
+  const queued = (patch: Partial<QueuedMark>): QueuedMark => ({ entryId: "a", status: "present", origin: { console: "7d0f5a2e-1c1b-4c55-9a3e-2f0a9c1d6b11", seq: 1 }, state: "saving", retryable: false, error: null, markedAt: null, ...patch });
 
   it("shows an unsaved or failed mark instead of the server's status, never hiding it", () => {
     expect(displayedStatus(entry("a"), queued({ state: "saving" }))).toBe("present");

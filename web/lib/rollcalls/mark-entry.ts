@@ -13,8 +13,8 @@ export interface MarkInput {
   status: Exclude<AttendanceStatus, "pending" | "unverified">;
   /** Required to change a mark after the roll call ended (an audited override). */
   overrideReason?: string;
-  /** The console's time of the click; retries of one mark carry the same instant. */
-  madeAt?: string;
+  /** The console tab and its running number of the mark; retries of one mark carry the same. */
+  origin?: { console: string; seq: number };
 }
 
 /** One officer click: persisted and audited before the answer, so a console crash loses nothing. */
@@ -35,14 +35,13 @@ export async function markEntry(actor: Actor, rollCallId: string, entryId: strin
     await lockRollCallEntry(tx, entryId);
     const entry = await tx.rollCallEntry.findFirst({ where: { id: entryId, rollCallId } });
     if (!entry) throw new NotFoundError("Roster entry not found");
-    const madeAt = input.madeAt ? new Date(input.madeAt) : null;
-    if (isOvertaken(entry, actor.userId, madeAt)) {
+    if (isOvertaken(entry, input.origin)) {
       return { id: entry.id, status: entry.status, markedAt: entry.markedAt!.toISOString(), version: entry.version, applied: false };
     }
     const markedAt = new Date();
     const updated = await tx.rollCallEntry.update({
       where: { id: entryId },
-      data: { status: input.status, markedAt, markedById: actor.userId, markMadeAt: madeAt, version: { increment: 1 } },
+      data: { status: input.status, markedAt, markedById: actor.userId, markConsole: input.origin?.console ?? null, markSeq: input.origin?.seq ?? null, version: { increment: 1 } },
     });
     await appendAuditEvent(tx, auditActor(actor), {
       action: override ? "rollcall.mark_override" : "rollcall.mark",
@@ -59,9 +58,10 @@ export async function markEntry(actor: Actor, rollCallId: string, entryId: strin
 
 /**
  * A console retries a mark whose answer it never got, and the first request may still reach us
- * after the officer's next mark of the same person. Only the same officer's clock is comparable:
- * another officer's later request is a later decision and is applied.
+ * after the next mark made in the same tab. Numbers are compared only within one tab: another
+ * tab, device or officer is a separate decision, applied in the order it arrives. Clocks are not
+ * used: an office PC's clock can jump back.
  */
-function isOvertaken(stored: { markedById: string | null; markMadeAt: Date | null; markedAt: Date | null }, actorId: string, madeAt: Date | null): boolean {
-  return madeAt !== null && stored.markedAt !== null && stored.markedById === actorId && stored.markMadeAt !== null && madeAt <= stored.markMadeAt;
+function isOvertaken(stored: { markedAt: Date | null; markConsole: string | null; markSeq: number | null }, origin: MarkInput["origin"]): boolean {
+  return origin !== undefined && stored.markedAt !== null && stored.markConsole === origin.console && stored.markSeq !== null && origin.seq <= stored.markSeq;
 }

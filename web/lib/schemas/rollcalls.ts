@@ -116,12 +116,14 @@ export const ZLinkState = z
 
 export const ZLinkVerifyBody = z.strictObject({ idLast4: z.string().regex(/^\d{3}[\dXx]$/, "invalid_format") }).meta({ id: "LinkVerify" });
 
+export const ZMarkOrigin = z.strictObject({ console: ZId, seq: z.number().int().min(1).max(2_147_483_647) });
+
 export const ZMarkBody = z
   .strictObject({
     status: z.enum(["present", "late", "excused", "absent"]),
     overrideReason: zLine(200).optional(),
-    /** When the officer made the mark, by the console's clock; a retry sends the same instant. */
-    madeAt: ZDateTime.optional(),
+    /** The console tab that made the mark and its running number there; retries send the same. */
+    origin: ZMarkOrigin.optional(),
   })
   .meta({ id: "RollCallMark" });
 
