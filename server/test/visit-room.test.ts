@@ -95,7 +95,7 @@ describe("visit rooms on the media node (real worker, real socket.io, real clock
     const visitor = await connect("visitor", { ...family, endsAt, mustRecord: true });
     const officer = await connect("officer", { ...monitor, endsAt, mustRecord: true });
     const joined = await person.join();
-    expect(joined.room).toMatchObject({ time: { endsAt: endsAtMs, warningSeconds: [5, 2] }, privileged: false, mustRecord: true });
+    expect(joined.room).toMatchObject({ kind: "visit", time: { endsAt: endsAtMs, warningSeconds: [5, 2] }, privileged: false, mustRecord: true });
     expect(Math.abs(joined.room.time.remainingMs! - (endsAtMs - Date.now()))).toBeLessThan(1000);
     await visitor.join();
     await officer.join();

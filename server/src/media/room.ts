@@ -200,7 +200,7 @@ export class Room extends EventEmitter<RoomEvents> {
   info(): RoomInfo {
     // Every visit that is not privileged is recorded (issue 9), whether or not its token says so.
     const mustRecord = this.terms.mustRecord || (this.kind === "visit" && !this.terms.privileged);
-    return { id: this.id, locked: this.locked, time: this.time(), privileged: this.terms.privileged, mustRecord };
+    return { id: this.id, kind: this.kind, locked: this.locked, time: this.time(), privileged: this.terms.privileged, mustRecord };
   }
 
   time(): RoomTime {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRoomKind } from "./join-token.ts";
 import { ZRoomTime } from "./room-terms.ts";
 
 export const ZSource = z.enum(["mic", "camera", "screen"]);
@@ -28,6 +29,8 @@ export type PeerInfo = z.infer<typeof ZPeerInfo>;
 
 export const ZRoomInfo = z.object({
   id: z.string(),
+  /** What the room is (fixed by its first token): a visit's pages publish one full-size encoding (issue 14). */
+  kind: ZRoomKind,
   locked: z.boolean(),
   /** Its end and warnings (room-terms.ts); `endsAt: null` for rooms without an end. */
   time: ZRoomTime,

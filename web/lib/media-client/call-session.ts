@@ -3,7 +3,7 @@ import type { PeerInfo, Source } from "../../../server/src/protocol/entities.ts"
 import type { EventPayload } from "../../../server/src/protocol/events.ts";
 import { INITIAL_STATE, type CallState, type EndReason, type LocalProducer, type RemoteTrack } from "./call-state.ts";
 import { connectSignaling, request, SignalingError, type SignalingSocket } from "./signaling-client.ts";
-import type { CallKind } from "./camera-encodings.ts";
+import { callKindOfRoom, type CallKind } from "./camera-encodings.ts";
 import { layerForTileHeight, pickVideoCodec } from "./simulcast.ts";
 import { clockFrom } from "./room-clock.ts";
 import type { RoomInfo } from "../../../server/src/protocol/entities.ts";
@@ -64,6 +64,8 @@ export class CallSession {
   private readonly localTracks = new Map<Source, MediaStreamTrack>();
   /** Kept with the track: a rejoin must produce it with the same encodings. */
   private readonly callKinds = new Map<Source, CallKind>();
+  /** The room's kind from the node's join answer: decides simulcast or not (callKindOfRoom). */
+  private roomKind: string | undefined;
   /** Sources the user paused (muted, camera off): a rejoin must not switch them back on. */
   private readonly pausedSources = new Set<Source>();
   /** Sources a moderator muted; the node keeps them muted across rejoins and says so again. */
@@ -125,7 +127,8 @@ export class CallSession {
       return;
     }
     this.localTracks.set(source, track);
-    this.callKinds.set(source, options.call ?? "group");
+    if (options.call) this.callKinds.set(source, options.call);
+    else this.callKinds.delete(source);
     if (this.state.phase === "joined") await this.produce(source, track, this.generation);
   }
 
@@ -341,6 +344,7 @@ export class CallSession {
       const joined = await request(this.socket, "join", { rtpCapabilities: device.rtpCapabilities as unknown as Record<string, unknown> });
       if (stale()) return;
       this.update(roomTerms(joined.room, sentAt));
+      this.roomKind = joined.room.kind;
       if (joined.lobby) {
         this.update({ phase: "lobby", self: joined.self, reconnecting: undefined });
         return;
@@ -406,7 +410,7 @@ export class CallSession {
     // A muted microphone must not send even the moment between producing and pausing.
     if (this.moderatorMuted.has(source) || this.pausedSources.has(source)) track.enabled = false;
     const video =
-      source === "mic" ? {} : source === "camera" ? pickVideoCodec(this.device!, captureSize(track), this.callKinds.get(source) ?? "group") : { encodings: [{ maxBitrate: 1_500_000 }] };
+      source === "mic" ? {} : source === "camera" ? pickVideoCodec(this.device!, captureSize(track), this.callKinds.get(source) ?? callKindOfRoom(this.roomKind)) : { encodings: [{ maxBitrate: 1_500_000 }] };
     const producer = await transport.produce({
       track,
       stopTracks: false,

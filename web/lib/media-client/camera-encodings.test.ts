@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cameraEncodings } from "./camera-encodings.ts";
+import { callKindOfRoom, cameraEncodings } from "./camera-encodings.ts";
 
 const heights = (capture: { width: number; height: number }) =>
   cameraEncodings(capture, "group").map((e) => capture.height / (e.scaleResolutionDownBy ?? 1));
@@ -38,5 +38,10 @@ describe("camera encodings from the real capture size", () => {
   it("sends a 1:1 call as one full-resolution encoding with three temporal layers", () => {
     expect(cameraEncodings({ width: 640, height: 480 }, "pair")).toEqual([{ maxBitrate: 900_000, scalabilityMode: "L1T3" }]);
     expect(cameraEncodings({ width: 1280, height: 720 }, "pair")).toEqual([{ maxBitrate: 1_500_000, scalabilityMode: "L1T3" }]);
+  });
+
+  it("treats a visit as a 1:1 call and every other room kind (or an unknown one) as a group", () => {
+    expect(callKindOfRoom("visit")).toBe("pair");
+    for (const kind of ["meeting", "rollcall", "inspection", undefined]) expect(callKindOfRoom(kind)).toBe("group");
   });
 });

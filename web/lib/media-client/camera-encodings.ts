@@ -3,6 +3,15 @@ import type { types } from "mediasoup-client";
 /** What the call is known to be: "pair" only when it is 1:1 for its whole life (a visit). */
 export type CallKind = "group" | "pair";
 
+/**
+ * What a room's kind says about its calls: a visit is 1:1 for its whole life (the held person and
+ * the family; a monitor watches the same picture), so it needs no simulcast. Every other kind may
+ * grow past two. A publish option still overrides it.
+ */
+export function callKindOfRoom(roomKind: string | undefined): CallKind {
+  return roomKind === "visit" ? "pair" : "group";
+}
+
 /** The camera's real output, from the track's getSettings() after getUserMedia. */
 export interface CaptureSize {
   width: number;
