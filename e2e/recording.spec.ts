@@ -145,6 +145,11 @@ test("the playback page plays both people's video on one clock, at speed, and se
       for (const video of live) expect(Math.abs(video.atMs - position)).toBeLessThan(1000);
     }).toPass({ timeout: 15_000, intervals: [250, 500] });
     await page.screenshot({ path: test.info().outputPath("playback.png"), fullPage: true });
+    // On a phone the player, its controls and the files fit the width.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect(page.getByTestId("playback-toggle")).toBeInViewport();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: test.info().outputPath("playback-375.png"), fullPage: true });
   } finally {
     await context.close();
   }
