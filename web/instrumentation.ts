@@ -4,4 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { closeDatabaseOnSignals } = await import("./lib/db/close-on-signals.ts");
   closeDatabaseOnSignals();
+  // Recordings past their retention are deleted by the portal itself, daily (issue 10).
+  const { scheduleRecordingRetention } = await import("./lib/recordings/retention-schedule.ts");
+  scheduleRecordingRetention();
 }

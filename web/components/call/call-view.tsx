@@ -20,6 +20,7 @@ import { useQuality } from "./use-quality";
 import { VideoGrid } from "./video-grid";
 import { MonitorActions } from "@/components/visit-room/monitor-actions";
 import { VisitRoomStatus } from "@/components/visit-room/visit-room-status";
+import { RecordingControl } from "@/components/recording/recording-control";
 
 /** The call itself: top bar, tiles, notices, controls, the people panel and everyone's sound. */
 export function CallView({ session, state, roomTitle, selfName, cameraTrack, onLeave }: {
@@ -52,6 +53,9 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
         )}
       </header>
       <VisitRoomStatus state={state} />
+      <div className="flex justify-center px-3 pb-1 empty:hidden">
+        <RecordingControl session={session} state={state} />
+      </div>
       {self?.moderator && session && state.clock.deadline !== null && (
         <div className="flex justify-center px-3 pb-1">
           <MonitorActions session={session} />

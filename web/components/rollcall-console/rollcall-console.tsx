@@ -29,6 +29,8 @@ import { useConsoleConnection } from "./use-console-connection";
 import { useConsoleShortcuts } from "./use-console-shortcuts";
 import { useMarkQueue } from "./use-mark-queue";
 import { useRollCallDetail } from "./use-roll-call-detail";
+import { RecordingControl } from "@/components/recording/recording-control";
+import { RecordingStatus } from "@/components/recording/recording-status";
 
 const MAX_TILES = 50;
 const DEFAULT_DEVICES: DeviceChoice = { audioId: null, videoId: null };
@@ -198,6 +200,10 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
         ending={ending}
         unmarked={entries.filter((entry) => entry.joinedAt && statusOf(entry) === "pending").map((entry) => entry.personName)}
       />
+      <div className="flex flex-wrap items-center justify-center gap-2 px-3 py-1 empty:hidden">
+        <RecordingStatus state={state} />
+        {host && <RecordingControl session={session} state={state} />}
+      </div>
       {!host && (
         <p className="bg-sky-900/80 px-3 py-1.5 text-sm" role="status" data-testid="observer-banner">
           {t("observer.banner")}

@@ -15,6 +15,7 @@ import { VideoGrid } from "@/components/call/video-grid";
 import type { CallSession } from "@/lib/media-client/call-session";
 import type { CallState } from "@/lib/media-client/call-state";
 import { rateQuality } from "@/lib/media-client/connection-quality";
+import { RecordingStatus } from "@/components/recording/recording-status";
 import { ChallengeCard } from "./challenge-card";
 import { SpotlightBanner } from "./spotlight-banner";
 import { staffTiles } from "./staff-tiles";
@@ -43,6 +44,7 @@ export function LinkCallView({ session, state, title, selfName, cameraTrack }: {
       <header className="flex shrink-0 items-center px-3 py-2">
         <h1 className="min-w-0 truncate text-sm font-medium sm:text-base">{title}</h1>
       </header>
+      <RecordingStatus state={state} className="px-3 pb-1" />
       {state.phase === "connecting" && <ConnectingBanner />}
       {state.phase === "reconnecting" && <ReconnectingBanner reason={state.reconnecting ?? "network"} />}
       <div className="flex shrink-0 flex-col gap-2 pb-2 empty:hidden">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { RecordingState as NodeRecordingState } from "../../../server/src/protocol/recording.ts";
 
 /**
  * What the "录音录像中" badge shows. Until the recorder (issue 10) reports its real state the node
@@ -9,8 +10,11 @@ import { useTranslations } from "next-intl";
  */
 export type RecordingState = "recording" | "required" | "failed" | "off";
 
-export function recordingStateOf(room: { mustRecord: boolean; privileged: boolean }): RecordingState {
+export function recordingStateOf(room: { mustRecord: boolean; privileged: boolean; recording?: NodeRecordingState | null }): RecordingState {
   if (room.privileged) return "off";
+  // Once the node has spoken, only its word counts: "recording" while writers write, "failed"
+  // when a recording that was asked for is not being made (storage_full, writer_failed).
+  if (room.recording) return room.recording.state;
   return room.mustRecord ? "required" : "off";
 }
 

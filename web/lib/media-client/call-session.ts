@@ -200,6 +200,16 @@ export class CallSession {
     }
   }
 
+  /** Moderator: record the room from now on; the node answers with (and broadcasts) its state. */
+  async startRecording(): Promise<void> {
+    this.update({ recording: await request(this.socket, "startRecording", {}) });
+  }
+
+  /** Moderator: end the room's recording files cleanly (refused where recording is required). */
+  async stopRecording(): Promise<void> {
+    this.update({ recording: await request(this.socket, "stopRecording", {}) });
+  }
+
   async leave(): Promise<void> {
     await request(this.socket, "leave", {}).catch(() => {});
     this.end({ kind: "left" });
@@ -492,6 +502,7 @@ export class CallSession {
       // The warning carries the node's time left: it corrects a clock that drifted or slept.
       this.update({ timeWarning: warning, clock: clockFrom({ endsAt: null, remainingMs: warning.remainingMs, warningSeconds: this.state.clock.warningSeconds }, performance.now(), performance.now()) });
     });
+    s.on("recordingState", (recording) => this.update({ recording }));
     s.on("roomNotice", (notice) => this.update({ notices: [...this.state.notices, notice].slice(-MAX_NOTICES) }));
     s.on("admitted", () => void this.establish());
     s.on("rejected", ({ reason }) => this.end({ kind: "rejected", message: reason }));

@@ -1,6 +1,7 @@
 import type { PeerInfo, Source } from "../../../server/src/protocol/entities.ts";
 import type { EventPayload } from "../../../server/src/protocol/events.ts";
 import type { RoomNotice } from "../../../server/src/protocol/room-terms.ts";
+import type { RecordingState } from "../../../server/src/protocol/recording.ts";
 import { NO_CLOCK, type RoomClock } from "./room-clock.ts";
 
 export type CallPhase = "connecting" | "lobby" | "joined" | "reconnecting" | "ended";
@@ -60,6 +61,8 @@ export interface CallState {
   privileged: boolean;
   /** The room must be recorded ("录音录像中"); the recorder (issue 10) will report its real state. */
   mustRecord: boolean;
+  /** The recorder's state as the node reports it (`recordingState`); null until it does. */
+  recording: RecordingState | null;
 }
 
 export const INITIAL_STATE: CallState = {
@@ -74,4 +77,5 @@ export const INITIAL_STATE: CallState = {
   notices: [],
   privileged: false,
   mustRecord: false,
+  recording: null,
 };

@@ -4,17 +4,21 @@ import { assertRole, auditActor, subtreeFilter, type Actor } from "../auth/actor
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
+import { parseByteRange } from "../http/byte-range.ts";
 import { recordingPath, recordingsDir } from "./recordings-dir.ts";
 
 /** Who may take an original file away: staff who run rooms, not inspectors (they watch only). */
 export const RECORDING_DOWNLOAD_ROLES = ["admin", "officer"] as const;
 
 /**
- * An original recording file for download: 404 outside the actor's subtree (the file's room's
- * unit and its ancestors see it), 403 for a role that may not download, and every download is
- * in the audit chain before a byte leaves.
+ * An original recording file for download or playback: 404 outside the actor's subtree (the
+ * file's room's unit and its ancestors see it), 403 for a role that may not download, and every
+ * request is in the audit chain before a byte leaves. A media element asks for byte ranges (to
+ * start, to seek, to read the cues at the end): each range is served and audited as
+ * `recording.stream` with its bytes, a whole file as `recording.download`. Inspectors get
+ * neither: bytes sent to a player can be saved as easily as a download.
  */
-export async function openRecordingFile(actor: Actor, recordingId: string) {
+export async function openRecordingFile(actor: Actor, recordingId: string, rangeHeader: string | null = null) {
   const db = await getDb();
   const recording = await db.recording.findFirst({
     where: { id: recordingId, deletedAt: null, room: { unit: subtreeFilter(actor) } },
@@ -23,19 +27,29 @@ export async function openRecordingFile(actor: Actor, recordingId: string) {
   if (!recording) throw new NotFoundError("Recording not found");
   assertRole(actor, RECORDING_DOWNLOAD_ROLES, "download recordings");
   const full = recordingPath(recordingsDir(), recording.file);
-  const found = await stat(full).then((s) => s.isFile(), () => false);
+  const size = await stat(full).then((s) => (s.isFile() ? s.size : null), () => null);
   // The row stays (it is evidence that the file existed); recordings:verify reports the loss.
-  if (!found) throw new NotFoundError("The recording file is missing from the archive");
+  if (size === null) throw new NotFoundError("The recording file is missing from the archive");
+  const range = parseByteRange(rangeHeader, size);
+  if (range === "unsatisfiable") return { unsatisfiable: true as const, size };
   await db.$transaction((tx) =>
     appendAuditEvent(tx, auditActor(actor), {
-      action: "recording.download",
+      action: range ? "recording.stream" : "recording.download",
       targetType: "Recording",
       targetId: recording.id,
       unitPath: recording.room.unit.path,
-      data: { file: recording.file, sha256: recording.sha256 },
+      data: { file: recording.file, sha256: recording.sha256, ...(range ? { bytes: `${range.start}-${range.end}` } : {}) },
     }),
   );
   const name = recording.file.split("/").at(-1)!;
   const mimeType = recording.file.endsWith(".mkv") ? "video/x-matroska" : recording.kind === "audio" ? "audio/webm" : "video/webm";
-  return { stream: createReadStream(full), name, mimeType, sha256: recording.sha256, sizeBytes: Number(recording.sizeBytes) };
+  return {
+    unsatisfiable: false as const,
+    stream: range ? createReadStream(full, { start: range.start, end: range.end }) : createReadStream(full),
+    range,
+    size,
+    name,
+    mimeType,
+    sha256: recording.sha256,
+  };
 }

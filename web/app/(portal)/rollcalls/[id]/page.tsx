@@ -9,6 +9,7 @@ import { RollCallWindow } from "@/components/rollcalls/roll-call-window";
 import { RosterList } from "@/components/rollcalls/roster-list";
 import { SeriesList } from "@/components/rollcalls/series-list";
 import { SummaryTable } from "@/components/rollcalls/summary-table";
+import { RollCallRecordingLine } from "@/components/recording-playback/roll-call-recording-line";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button-styles";
@@ -145,6 +146,7 @@ export default async function RollCallPage({
                     {t("summary.rate")} <span className="text-lg font-semibold tabular-nums text-slate-900">{formatRate(rollCall.attendanceRate)}</span>{" "}
                     <span className="text-xs text-slate-500">{t("summary.rateHint")}</span>
                   </p>
+                  <RollCallRecordingLine actor={actor} rollCallId={rollCall.id} />
                 </div>
               </Card>
               <Card title={t("summary.table")}>

@@ -31,7 +31,7 @@ export default async function RoomPage({
   const actor = await requirePageActor(`/rooms/${id}`);
   const room = await orNotFound(getRoomDetail(actor, id));
   const { created } = await searchParams;
-  const [t, format] = await Promise.all([getTranslations("rooms"), getFormatter()]);
+  const [t, format, tRecording] = await Promise.all([getTranslations("rooms"), getFormatter(), getTranslations("recording.playback")]);
   const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const canHost = canHostRooms(actor.role);
   const open = room.state === "open";
@@ -52,14 +52,19 @@ export default async function RoomPage({
         }
         description={room.unitName}
         actions={
-          open && (
-            <>
-              <Link href={`/rooms/${room.id}/call`} className={buttonClass("primary")}>
-                {canHost ? t("enter") : t("enterObserver")}
-              </Link>
-              {canHost && <CloseRoomButton roomId={room.id} />}
-            </>
-          )
+          <>
+            {open && (
+              <>
+                <Link href={`/rooms/${room.id}/call`} className={buttonClass("primary")}>
+                  {canHost ? t("enter") : t("enterObserver")}
+                </Link>
+                {canHost && <CloseRoomButton roomId={room.id} />}
+              </>
+            )}
+            <Link href={`/rooms/${room.id}/recordings`} className={buttonClass("secondary")} data-testid="room-recordings-link">
+              {tRecording("open")}
+            </Link>
+          </>
         }
       />
       {created === "1" && open && (

@@ -1,0 +1,31 @@
+import { auditActor, type Actor } from "../auth/actor.ts";
+import { appendAuditEvent } from "../audit/append-audit-event.ts";
+import { getDb } from "../db/client.ts";
+import { findRoomInScope, getRoomDetail } from "../rooms/get-room-or-throw.ts";
+import { listRoomRecordings } from "./list-recordings.ts";
+import { RECORDING_DOWNLOAD_ROLES } from "./open-recording-file.ts";
+
+/**
+ * The playback page of a room: its recording files, its history, and what the actor may do.
+ * Room scope decides who sees it at all (404 outside the subtree); opening it is audited
+ * (`recording.view`) before anything is shown. Inspectors see the records (times, hashes, gaps,
+ * holds) and the history but get no player: the bytes a player fetches are a download in all
+ * but name, and downloading is for admins and officers.
+ */
+export async function viewRoomRecordings(actor: Actor, roomId: string) {
+  const { unit } = await findRoomInScope(actor, roomId);
+  const room = await getRoomDetail(actor, roomId);
+  const { items } = await listRoomRecordings(actor, roomId);
+  const db = await getDb();
+  await db.$transaction((tx) =>
+    appendAuditEvent(tx, auditActor(actor), {
+      action: "recording.view",
+      targetType: "Room",
+      targetId: roomId,
+      unitPath: unit.path,
+      data: { files: items.filter((item) => !item.deletedAt).length },
+    }),
+  );
+  const mayPlay = (RECORDING_DOWNLOAD_ROLES as readonly string[]).includes(actor.role);
+  return { room, items, mayPlay, mayHold: mayPlay };
+}
