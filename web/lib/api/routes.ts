@@ -597,7 +597,7 @@ export const routes = {
     tag: "checkin-links",
     auth: "public",
     params: ZCheckInTokenParams,
-    response: z.object({ greeting: z.string(), unitName: z.string(), windows: z.array(ZCheckInWindow), openWindow: z.object({ key: z.string(), endsAt: z.string() }).nullable(), nextWindowAt: z.string().nullable(), phoneBound: z.boolean(), bindingOpen: z.boolean(), checkedIn: z.object({ status: z.enum(["checked_in", "pending"]), at: z.string() }).nullable() }),
+    response: z.object({ greeting: z.string(), unitName: z.string(), windows: z.array(ZCheckInWindow), openWindow: z.object({ key: z.string(), endsAt: z.string() }).nullable(), nextWindowAt: z.string().nullable(), phoneBound: z.boolean(), bindingOpen: z.boolean(), checkedIn: z.object({ status: z.enum(["checked_in", "pending"]), at: z.string(), decision: z.enum(["approved", "rejected"]).nullable().optional() }).nullable() }),
   }),
   phoneRegistrationOptions: defineRoute({
     method: "POST",
