@@ -17,9 +17,9 @@ async function expectNoSidewaysScroll(page: Page) {
  * in, each one click from its action; the same page at 375 px and on a desktop; a county's
  * superior sees it per unit.
  */
-test("the workbench shows today's roll call and check-ins due, one click from each, at 375 px and on a desktop", async ({ page, request }) => {
+test("the workbench shows today's roll call and check-ins due, one click from each, at 375 px and on a desktop", async ({ page }) => {
   await signIn(page, "hc.officer");
-  const api = await staffApi(page.context(), request);
+  const api = await staffApi(page.context(), page.request);
   const office = await unitId(api, "荷城司法所");
   const suffix = Date.now().toString(36).slice(-4);
   const due = await createPerson(api, office, `待报${suffix}`);
@@ -40,7 +40,7 @@ test("the workbench shows today's roll call and check-ins due, one click from ea
 
     const person = page.getByTestId("workbench-due").filter({ hasText: due.name });
     await expect(person).toHaveAttribute("data-state", "open");
-    await expect(person).toContainText("报到中，截至");
+    await expect(person).toContainText("报到中，截至 24:00");
     await expect(person.getByRole("link", { name: "打开" })).toHaveAttribute("href", `/persons/${due.id}/face`);
 
     await expectNoSidewaysScroll(page);
@@ -57,7 +57,12 @@ test("a county officer sees the same items per unit of the subtree; an inspector
   const county = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await county.newPage();
   await signIn(page, "gm.officer");
+  // Something due today at 荷城 (a county officer may act below the county).
+  const api = await staffApi(county, page.request);
+  const person = await createPerson(api, await unitId(api, "荷城司法所"), `区报${Date.now().toString(36).slice(-4)}`);
+  await api.post(`/api/v1/persons/${person.id}/checkin`, { windows: ALL_WEEK });
   await page.goto("/");
+  await expect(page.getByTestId("workbench-due").filter({ hasText: person.name })).toContainText("荷城司法所");
   const table = page.getByTestId("workbench-by-unit");
   await expect(table).toBeVisible();
   await expect(table.getByRole("row").filter({ hasText: "荷城司法所" })).toBeVisible();

@@ -32,6 +32,8 @@ export function WorkbenchView({ data, unitName, canAct, isSuperior }: { data: Wo
   const format = useFormatter();
   const time = (iso: string) => format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" });
   const dateTime = (iso: string) => format.dateTime(new Date(iso), { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" });
+  // A window that ends at midnight ends at 24:00 of its day, not at 00:00.
+  const windowEnd = (startsAt: string, endsAt: string) => (Date.parse(endsAt) - Date.parse(startsAt) > 0 && time(endsAt) === "00:00" ? "24:00" : time(endsAt));
   const c = data.checkIns;
   const more = (shown: number, total: number) => (total > shown ? <p className="text-xs text-slate-600">{t("more", { count: total - shown })}</p> : null);
 
@@ -97,7 +99,7 @@ export function WorkbenchView({ data, unitName, canAct, isSuperior }: { data: Wo
                 <li key={`${d.personId}|${d.windowKey}`} className={row} data-testid="workbench-due" data-state={d.state} data-person={d.personName}>
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-semibold text-slate-900">{d.personName}</span>
-                    <span className={`${chip} ${TONE[d.state]}`}>{t(`dueState.${d.state}`, { start: time(d.startsAt), end: time(d.endsAt) })}</span>
+                    <span className={`${chip} ${TONE[d.state]}`}>{t(`dueState.${d.state}`, { start: time(d.startsAt), end: windowEnd(d.startsAt, d.endsAt) })}</span>
                     {isSuperior && <span className="text-xs text-slate-600">{d.unitName}</span>}
                   </div>
                   <Link href={`/persons/${d.personId}/face`} className={buttonClass("secondary", "self-start sm:self-auto")}>
