@@ -94,6 +94,40 @@ test("self check-in: inside → 已报到, outside → pending with reason, othe
       await expect(page.getByTestId("location-plot").getByTestId("checkin-point")).toHaveCount(1);
     }
     await page.screenshot({ path: test.info().outputPath("officer-plot.png"), fullPage: true });
+
+    // The workbench lists the two pending check-ins with their reasons (issue 13 §4).
+    await page.goto("/");
+    const item = (personId: string) => page.getByTestId("workbench-pending-item").filter({ has: page.locator(`a[href="/persons/${personId}/face"]`) });
+    await expect(item(p2).getByTestId("workbench-reason")).toHaveText("位置在居住区域之外");
+    await expect(item(p3).getByTestId("workbench-reason")).toContainText("人脸");
+    await expect(item(p1)).toHaveCount(0);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: test.info().outputPath("workbench-pending-375.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: test.info().outputPath("workbench-pending-desktop.png"), fullPage: true });
+
+    // Approve the one outside the area: it leaves the list, and the person's page says so.
+    await item(p2).getByTestId("workbench-approve").click();
+    await expect(page.getByRole("status").filter({ hasText: "已通过" })).toBeVisible({ timeout: 20_000 });
+    await expect(item(p2)).toHaveCount(0);
+    await outside.page.reload();
+    await expect(outside.page.getByTestId("checkin-outcome")).toContainText("民警审核通过");
+
+    // Two officers on the third at once: the county officer decides while this one types a reason;
+    // this one's rejection is refused with 409 and the page says another officer decided.
+    await item(p3).getByTestId("workbench-reject").click();
+    await item(p3).getByTestId("workbench-reject-note").fill("人脸不符，请到所核验");
+    const checkInId = (await (await officer.get(`/api/v1/persons/${p3}/checkin`)).json()).checkIns[0].id as string;
+    const county = await request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { origin: ORIGIN } });
+    const countyLogin = await county.post("/api/v1/auth/login", { data: { username: "gm.officer", password: DEMO_PASSWORD } });
+    const decided = await county.post(`/api/v1/persons/${p3}/checkin/${checkInId}/decision`, { data: { decision: "approved", note: "" }, headers: { "x-csrf-token": (await countyLogin.json()).csrfToken } });
+    expect(decided.status()).toBe(200);
+    await county.dispose();
+    await item(p3).getByTestId("workbench-reject-confirm").click();
+    await expect(page.getByRole("status").filter({ hasText: "另一位民警已处理这条报到" })).toBeVisible({ timeout: 20_000 });
+    await expect(item(p3)).toHaveCount(0);
+    const after = (await (await officer.get(`/api/v1/persons/${p3}/checkin`)).json()).checkIns[0];
+    expect(after).toMatchObject({ decision: "approved", decisionNote: "" });
   } finally {
     await officer.dispose();
     await browser.close();

@@ -9,6 +9,7 @@ import enFaces from "./faces/en.json";
 import enCheckin from "./checkin/en.json";
 import enVisits from "./visits/en.json";
 import enRecording from "./recording/en.json";
+import enWorkbench from "./workbench/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -18,6 +19,7 @@ import zhFaces from "./faces/zh-CN.json";
 import zhCheckin from "./checkin/zh-CN.json";
 import zhVisits from "./visits/zh-CN.json";
 import zhRecording from "./recording/zh-CN.json";
+import zhWorkbench from "./workbench/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -29,6 +31,7 @@ export const zhCatalog = {
   ...zhCheckin,
   ...zhVisits,
   ...zhRecording,
+  ...zhWorkbench,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -44,5 +47,6 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enCheckin,
     ...enVisits,
     ...enRecording,
+    ...enWorkbench,
   },
 };

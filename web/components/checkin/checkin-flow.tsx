@@ -13,11 +13,11 @@ export interface CheckInLinkState {
   nextWindowAt: string | null;
   phoneBound: boolean;
   bindingOpen: boolean;
-  checkedIn: { status: "checked_in" | "pending"; at: string } | null;
+  checkedIn: { status: "checked_in" | "pending"; at: string; decision?: "approved" | "rejected" | null } | null;
 }
 
 type Step = "idle" | "locating" | "verifying" | "straight" | "turn" | "sending";
-type Outcome = { status: "checked_in" | "pending"; reasons: string[]; at: string };
+type Outcome = { status: "checked_in" | "pending"; reasons: string[]; at: string; decision?: "approved" | "rejected" | null };
 type StartResult = { challengeId: string; webauthn: Parameters<typeof startAuthentication>[0]["optionsJSON"]; liveness: { direction: "left" | "right" } };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,6 +41,7 @@ function locate(): Promise<{ latitude: number; longitude: number; accuracyMeters
  */
 export function CheckInFlow({ token, initial }: { token: string; initial: CheckInLinkState }) {
   const t = useTranslations("checkin");
+  const tm = useTranslations("checkinManage");
   const format = useFormatter();
   const [state, setState] = useState(initial);
   const [step, setStep] = useState<Step>("idle");
@@ -127,8 +128,10 @@ export function CheckInFlow({ token, initial }: { token: string; initial: CheckI
       {state.windows.length > 0 && <p className="text-sm text-slate-300">{t("windows", { list: windowList })}</p>}
 
       {outcome ? (
-        <section className={`rounded-lg p-4 ${outcome.status === "checked_in" ? "bg-emerald-700" : "bg-amber-600"}`} role="status" data-testid="checkin-outcome" data-status={outcome.status}>
-          <p className="text-2xl font-bold">{outcome.status === "checked_in" ? t("done") : t("pending")}</p>
+        <section className={`rounded-lg p-4 ${outcome.status === "checked_in" || outcome.decision === "approved" ? "bg-emerald-700" : outcome.decision === "rejected" ? "bg-rose-800" : "bg-amber-800"}`} role="status" data-testid="checkin-outcome" data-status={outcome.status}>
+          <p className="text-2xl font-bold" data-decision={outcome.decision ?? ""}>
+            {outcome.status === "checked_in" ? t("done") : outcome.decision ? tm(`person.${outcome.decision}`) : t("pending")}
+          </p>
           <p className="text-sm">{t("doneAt", { at: at(outcome.at) })}</p>
           {outcome.reasons.length > 0 && (
             <ul className="mt-2 list-disc pl-5 text-sm" data-testid="checkin-reasons">

@@ -22,6 +22,9 @@ export interface CheckInPlanView {
     bearingDegrees: number | null;
     faceMatch: unknown;
     liveness: unknown;
+    decision?: "approved" | "rejected" | null;
+    decisionNote?: string;
+    photoUrl?: string;
   }>;
 }
 
@@ -34,6 +37,8 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 export function CheckInPanel({ personId, initial, canWrite, area }: { personId: string; initial: CheckInPlanView; canWrite: boolean; area: { radiusMeters: number } | null }) {
   const t = useTranslations("checkinAdmin");
   const tc = useTranslations("checkin");
+  const tw = useTranslations("checkinManage");
+  const [shown, setShown] = useState<Set<string>>(new Set());
   const format = useFormatter();
   const [plan, setPlan] = useState(initial);
   const [days, setDays] = useState<number[]>(initial.windows.length ? [...new Set(initial.windows.map((w) => w.weekday))] : [1]);
@@ -58,6 +63,22 @@ export function CheckInPanel({ personId, initial, canWrite, area }: { personId: 
     if (!result.ok) return setMessage({ tone: "error", text: result.error.message });
     setPlan((p) => ({ ...p, bindingOpenUntil: result.data.bindingOpenUntil }));
     setMessage({ tone: "success", text: t("bindingOpened", { until: at(result.data.bindingOpenUntil) }) });
+  };
+
+  const revokePhone = async (phoneId: string) => {
+    if (!window.confirm(tw("revokeConfirm"))) return;
+    const result = await apiFetch("DELETE", `/api/v1/persons/${personId}/checkin/phones/${phoneId}`);
+    if (!result.ok) return setMessage({ tone: "error", text: result.error.message });
+    setPlan((p) => ({ ...p, phones: p.phones.filter((x) => x.id !== phoneId) }));
+    setMessage({ tone: "success", text: tw("revoked") });
+  };
+
+  const reissueLink = async () => {
+    if (!window.confirm(tw("reissueConfirm"))) return;
+    const result = await apiFetch<{ link: string }>("POST", `/api/v1/persons/${personId}/checkin/link`);
+    if (!result.ok) return setMessage({ tone: "error", text: result.error.message });
+    setPlan((p) => ({ ...p, link: result.data.link, bindingOpenUntil: null }));
+    setMessage({ tone: "success", text: tw("reissued") });
   };
 
   const located = plan.checkIns.filter((c) => c.distanceMeters !== null && c.bearingDegrees !== null);
@@ -90,10 +111,29 @@ export function CheckInPanel({ personId, initial, canWrite, area }: { personId: 
             <p>{t("linkHint")}</p>
             <code className="break-all rounded bg-slate-100 p-2 text-xs" data-testid="checkin-link">{plan.link}</code>
             <p>{plan.phones.length > 0 ? t("phonesBound", { count: plan.phones.length }) : t("noPhone")}</p>
+            {plan.phones.length > 0 && (
+              <ul className="flex flex-col gap-1" data-testid="checkin-phones">
+                {plan.phones.map((phone, i) => (
+                  <li key={phone.id} className="flex flex-wrap items-center gap-2">
+                    <span>{tw("phone", { n: i + 1, at: at(phone.createdAt) })}</span>
+                    {canWrite && (
+                      <button type="button" className={buttonClass("ghost")} onClick={() => void revokePhone(phone.id)} data-testid="checkin-revoke-phone">
+                        {tw("revoke")}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
             {canWrite && (
-              <button type="button" className={buttonClass("secondary")} onClick={() => void openBinding()} data-testid="checkin-open-binding">
-                {t("openBinding")}
-              </button>
+              <div className="flex flex-wrap gap-2">
+                <button type="button" className={buttonClass("secondary")} onClick={() => void openBinding()} data-testid="checkin-open-binding">
+                  {t("openBinding")}
+                </button>
+                <button type="button" className={buttonClass("ghost")} onClick={() => void reissueLink()} data-testid="checkin-reissue-link">
+                  {tw("reissue")}
+                </button>
+              </div>
             )}
           </div>
         </div>
@@ -120,6 +160,21 @@ export function CheckInPanel({ personId, initial, canWrite, area }: { personId: 
               {c.distanceMeters !== null && <span className="text-slate-600">{t("distance", { meters: c.distanceMeters, bearing: c.bearingDegrees ?? 0 })}</span>}
               <FaceMatchBadge match={c.faceMatch as FaceMatch} />
               <span className="text-slate-600">{t(`liveness.${(c.liveness as { result?: string }).result === "passed" ? "passed" : "failed"}`)}</span>
+              {c.decision && (
+                <span className={`rounded px-2 py-1 ${c.decision === "approved" ? "bg-emerald-100 text-emerald-900" : "bg-rose-100 text-rose-900"}`} data-testid="checkin-decision">
+                  {tw(c.decision)}
+                  {c.decisionNote ? `：${c.decisionNote}` : ""}
+                </span>
+              )}
+              {c.photoUrl &&
+                (shown.has(c.id) ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- an audited, no-store image: next/image would cache it
+                  <img src={c.photoUrl} alt={tw("photoAlt")} className="max-h-40 w-auto basis-full rounded border border-slate-200 sm:basis-auto" />
+                ) : (
+                  <button type="button" className={buttonClass("ghost")} title={tw("photoAudited")} onClick={() => setShown((x) => new Set(x).add(c.id))}>
+                    {tw("showPhoto")}
+                  </button>
+                ))}
             </li>
           ))}
         </ul>

@@ -24,6 +24,7 @@ import {
 } from "../schemas/rollcalls.ts";
 import { ZFaceEnrolBody, ZFaceEnrolment, ZFaceMatch, ZFaceEnrolmentList, ZFacePhotoParams, ZResidenceArea, ZResidenceAreaBody } from "../schemas/faces.ts";
 import { ZCheckInBody, ZCheckInPlanBody, ZCheckInTokenParams, ZCheckInWindow, ZRegistrationResponse } from "../schemas/checkin.ts";
+import { ZCheckInDecided, ZCheckInDecisionBody, ZCheckInParams, ZPhoneParams, ZWorkbench } from "../schemas/workbench.ts";
 import { ZGuestJoinBody, ZJoinCodeParams, ZJoinGrant, ZMediaEventBatch, ZRoom, ZRoomCreate, ZRoomDetail, ZRoomList } from "../schemas/rooms.ts";
 import {
   ZFreeSlots,
@@ -598,7 +599,7 @@ export const routes = {
     tag: "checkin-links",
     auth: "public",
     params: ZCheckInTokenParams,
-    response: z.object({ greeting: z.string(), unitName: z.string(), windows: z.array(ZCheckInWindow), openWindow: z.object({ key: z.string(), endsAt: z.string() }).nullable(), nextWindowAt: z.string().nullable(), phoneBound: z.boolean(), bindingOpen: z.boolean(), checkedIn: z.object({ status: z.enum(["checked_in", "pending"]), at: z.string() }).nullable() }),
+    response: z.object({ greeting: z.string(), unitName: z.string(), windows: z.array(ZCheckInWindow), openWindow: z.object({ key: z.string(), endsAt: z.string() }).nullable(), nextWindowAt: z.string().nullable(), phoneBound: z.boolean(), bindingOpen: z.boolean(), checkedIn: z.object({ status: z.enum(["checked_in", "pending"]), at: z.string(), decision: z.enum(["approved", "rejected"]).nullable().optional() }).nullable() }),
   }),
   phoneRegistrationOptions: defineRoute({
     method: "POST",
@@ -644,6 +645,57 @@ export const routes = {
     maxBodyBytes: 1200 * 1024,
     response: z.object({ id: z.string(), status: z.enum(["checked_in", "pending"]), reasons: z.array(z.string()), at: z.string() }),
     successStatus: 201,
+  }),
+  // The officer's workbench and the officer's side of self check-in (issue 13 §4 and leftovers).
+  getWorkbench: defineRoute({
+    method: "GET",
+    path: "/api/v1/workbench",
+    operationId: "getWorkbench",
+    summary: "Today's work in the actor's subtree (China time): roll calls, self check-ins due / late / pending review, visits, applications waiting, live rooms",
+    tag: "workbench",
+    auth: "session",
+    response: ZWorkbench,
+  }),
+  decideCheckIn: defineRoute({
+    method: "POST",
+    path: "/api/v1/persons/{id}/checkin/{checkInId}/decision",
+    operationId: "decideCheckIn",
+    summary: "Approve or reject a pending self check-in, once (a second decision gets 409 already_decided); a rejection needs a note",
+    tag: "checkin",
+    auth: "session",
+    params: ZCheckInParams,
+    body: ZCheckInDecisionBody,
+    response: ZCheckInDecided,
+  }),
+  getCheckInPhoto: defineRoute({
+    method: "GET",
+    path: "/api/v1/persons/{id}/checkin/{checkInId}/photo",
+    operationId: "getCheckInPhoto",
+    summary: "A self check-in's snapshot (image/jpeg), for staff in scope; every view is audited",
+    tag: "checkin",
+    auth: "session",
+    params: ZCheckInParams,
+    response: z.string().meta({ description: "image/jpeg" }),
+  }),
+  revokePhone: defineRoute({
+    method: "DELETE",
+    path: "/api/v1/persons/{id}/checkin/phones/{phoneId}",
+    operationId: "revokePhone",
+    summary: "Unbind a phone: it can no longer sign a check-in (kept, revoked, for the record)",
+    tag: "checkin",
+    auth: "session",
+    params: ZPhoneParams,
+    response: z.object({ revokedAt: z.string() }),
+  }),
+  reissueCheckInLink: defineRoute({
+    method: "POST",
+    path: "/api/v1/persons/{id}/checkin/link",
+    operationId: "reissueCheckInLink",
+    summary: "Issue a new standing check-in link; every earlier link stops working (bound phones stay bound)",
+    tag: "checkin",
+    auth: "session",
+    params: ZIdParams,
+    response: z.object({ link: z.string() }),
   }),
   personAttendance: defineRoute({
     method: "GET",

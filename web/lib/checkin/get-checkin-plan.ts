@@ -36,6 +36,10 @@ export async function getCheckInPlan(actor: Actor, personId: string) {
       bearingDegrees: c.bearingDegrees,
       faceMatch: c.faceMatch,
       liveness: c.liveness,
+      decision: c.decision as "approved" | "rejected" | null,
+      decidedAt: c.decidedAt?.toISOString() ?? null,
+      decisionNote: c.decisionNote,
+      photoUrl: `/api/v1/persons/${person.id}/checkin/${c.id}/photo`,
     })),
   };
 }

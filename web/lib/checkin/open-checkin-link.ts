@@ -10,7 +10,7 @@ export async function openCheckInLink(token: string) {
   const db = await getDb();
   const [phones, done] = await Promise.all([
     db.phoneCredential.count({ where: { personId: plan.personId, revokedAt: null } }),
-    open ? db.selfCheckIn.findUnique({ where: { personId_windowKey: { personId: plan.personId, windowKey: open.key } }, select: { status: true, at: true } }) : null,
+    open ? db.selfCheckIn.findUnique({ where: { personId_windowKey: { personId: plan.personId, windowKey: open.key } }, select: { status: true, at: true, decision: true } }) : null,
   ]);
   return {
     // The person sees their own surname only: a link shown over someone's shoulder says little.
@@ -21,6 +21,7 @@ export async function openCheckInLink(token: string) {
     nextWindowAt: open ? null : nextWindowAfter(plan.windows, now)?.toISOString() ?? null,
     phoneBound: phones > 0,
     bindingOpen: plan.bindingOpenUntil !== null && plan.bindingOpenUntil > now,
-    checkedIn: done ? { status: done.status as "checked_in" | "pending", at: done.at.toISOString() } : null,
+    // The officer's decision on a pending check-in reaches the person's page (not the officer's note).
+    checkedIn: done ? { status: done.status as "checked_in" | "pending", at: done.at.toISOString(), decision: done.decision as "approved" | "rejected" | null } : null,
   };
 }

@@ -42,6 +42,9 @@ export async function registerPhone(token: string, request: Request, response: R
   const db = await getDb();
   return db
     .$transaction(async (tx) => {
+      // The plan's row lock orders concurrent registrations: binding closes once used, so the
+      // second phone (sent in the same instant with its own challenge) finds it closed.
+      await tx.$queryRaw`SELECT 1 FROM "CheckInPlan" WHERE "personId" = ${plan.personId} FOR UPDATE`;
       const current = await tx.checkInPlan.findUniqueOrThrow({ where: { personId: plan.personId } });
       if (!current.bindingOpenUntil || current.bindingOpenUntil <= new Date()) throw new ForbiddenError("Phone binding is not open: ask your officer", { binding: "not_open" });
       const clientChallenge = challengeOf(response.response.clientDataJSON);

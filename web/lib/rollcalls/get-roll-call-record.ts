@@ -13,15 +13,21 @@ export async function getRollCallRecord(actor: Actor, rollCallId: string) {
     db.rollCall.findUniqueOrThrow({ where: { id: rollCallId }, select: { openedAt: true, endedAt: true, createdById: true } }),
     db.auditEvent.findMany({
       where: { targetType: "RollCall", targetId: rollCallId, action: { in: ["rollcall.open", "rollcall.end"] } },
-      select: { action: true, actorName: true },
+      select: { action: true, actorId: true, actorName: true },
       orderBy: { seq: "asc" },
     }),
   ]);
-  const creator = await db.user.findUnique({ where: { id: row.createdById }, select: { displayName: true } });
-  const by = (action: string) => events.find((e) => e.action === action)?.actorName ?? null;
+  // Staff by their display names, as the record is signed (the audit chain's actorName adds the login name).
+  const staffIds = [row.createdById, ...events.map((e) => e.actorId).filter((id): id is string => id !== null)];
+  const staff = new Map((await db.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const creator = { displayName: staff.get(row.createdById) };
+  const by = (action: string) => {
+    const event = events.find((e) => e.action === action);
+    return event ? ((event.actorId && staff.get(event.actorId)) ?? event.actorName) : null;
+  };
   return {
     ...detail,
-    createdBy: creator?.displayName ?? null,
+    createdBy: creator.displayName ?? null,
     openedAt: row.openedAt?.toISOString() ?? null,
     openedBy: by("rollcall.open"),
     endedAt: row.endedAt?.toISOString() ?? null,

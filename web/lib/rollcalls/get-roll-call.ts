@@ -2,6 +2,7 @@ import { subtreeFilter, type Actor } from "../auth/actor.ts";
 import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
+import type { FaceMatchResult } from "../faces/compare-snapshot.ts";
 import { consoleRole } from "./console-role.ts";
 import { countStatuses } from "./count-statuses.ts";
 import { personalLinkToken } from "./personal-link.ts";
@@ -30,7 +31,7 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
     where: { rollCallId },
     include: {
       person: { select: { name: true, unit: { select: { name: true } } } },
-      evidence: { select: { id: true }, orderBy: { takenAt: "desc" }, take: 1 },
+      evidence: { select: { id: true, faceMatch: true }, orderBy: { takenAt: "desc" }, take: 1 },
     },
     orderBy: { person: { name: "asc" } },
   });
@@ -50,11 +51,17 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
       challenge: entry.challengeKind && entry.challengeValue ? { kind: entry.challengeKind, value: entry.challengeValue, result: entry.challengeResult } : null,
       answeredAt: entry.answeredAt?.toISOString() ?? null,
       evidenceUrl: entry.evidence[0] ? `/api/v1/rollcalls/${rollCallId}/entries/${entry.id}/evidence/${entry.evidence[0].id}` : null,
+      faceMatch: faceMatchOf(entry.evidence[0]?.faceMatch),
       link: runs ? `/r/${personalLinkToken(config().appSecret, entry.id, entry.linkVersion)}` : null,
       linkExpiresAt: entry.linkExpiresAt.toISOString(),
       linkState: linkState(entry, now),
     })),
   };
+}
+
+/** The latest snapshot's face match, or null when it was not compared (stored as {}). */
+function faceMatchOf(stored: unknown): FaceMatchResult | null {
+  return stored && typeof stored === "object" && "status" in stored ? (stored as FaceMatchResult) : null;
 }
 
 function linkState(entry: { linkRevokedAt: Date | null; lockedAt: Date | null; linkExpiresAt: Date }, now: Date): "revoked" | "locked" | "expired" | "active" {

@@ -1,4 +1,6 @@
 import type { Actor } from "../auth/actor.ts";
+import { chinaDay } from "../checkin/windows-today.ts";
+import { faceMatchText } from "../faces/face-match-text.ts";
 import { csvRows } from "../http/csv.ts";
 import { getRollCallDetail } from "./get-roll-call.ts";
 
@@ -14,12 +16,12 @@ const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("zh-CN"
 
 /**
  * The roll call's record as CSV: UTF-8 with a BOM, so that Excel opens the Chinese correctly. The
- * same columns as the summary page: status, times, the liveness challenge and its verdict, and
- * where the snapshot is kept.
+ * same columns as the summary page: status, times, the liveness challenge and its verdict, the
+ * snapshot's face match, and where the snapshot is kept.
  */
 export async function rollCallCsv(actor: Actor, rollCallId: string): Promise<{ filename: string; body: string }> {
   const detail = await getRollCallDetail(actor, rollCallId);
-  const header = ["姓名", "司法所", "状态", "加入时间", "应答时间", "活体验证", "验证结果", "抓拍", "标记时间"];
+  const header = ["姓名", "司法所", "状态", "加入时间", "应答时间", "活体验证", "验证结果", "抓拍", "人脸比对", "标记时间"];
   const rows = detail.entries.map((e) => [
     e.personName,
     e.unitName,
@@ -29,9 +31,11 @@ export async function rollCallCsv(actor: Actor, rollCallId: string): Promise<{ f
     asked(e.challenge),
     verdict(e.challenge),
     e.evidenceUrl ?? "",
+    faceMatchText(e.faceMatch),
     time(e.markedAt),
   ]);
   const body = "\uFEFF" + csvRows([header, ...rows]);
-  const date = detail.startsAt.slice(0, 10);
+  // China time: a roll call at 07:00 in China is on the previous day in UTC.
+  const date = chinaDay(new Date(detail.startsAt)).date;
   return { filename: `点名记录-${detail.title}-${date}.csv`, body };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZDateTime, ZId, zLine, zText } from "./common.ts";
+import { ZFaceMatch } from "./faces.ts";
 import { parseRule } from "../rollcalls/parse-rule.ts";
 
 export const ZAttendanceStatus = z.enum(["pending", "present", "late", "excused", "absent", "unverified"]);
@@ -85,6 +86,7 @@ export const ZRollCallEntry = z
     challenge: z.object({ kind: z.string(), value: z.string(), result: z.string().nullable() }).nullable(),
     answeredAt: z.iso.datetime().nullable(),
     evidenceUrl: z.string().nullable().meta({ description: "The latest evidence image of this person on this roll call" }),
+    faceMatch: ZFaceMatch.nullable().optional().meta({ description: "The latest snapshot compared with the enrolled face; null when not compared" }),
     link: z.string().nullable().meta({ description: "Path of the personal link (/r/<token>); null for readers who do not run the roll call" }),
     linkExpiresAt: z.iso.datetime(),
     linkState: z.enum(["active", "revoked", "locked", "expired"]),

@@ -18,7 +18,7 @@ import { dataDigest, demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
  * - child: 荷城司法所 (below 高明区), reaching 高明区's level or a sibling office → 404.
  * Every refusal must leave the data unchanged.
  */
-type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & { recording: string };
+type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & { recording: string; checkInYh: string; phoneYh: string };
 type Actor = "owner" | "inspector" | "sibling" | "child";
 
 interface Case {
@@ -193,6 +193,12 @@ const CASES: Case[] = [
   },
   { route: "getCheckInPlan", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
   { route: "openPhoneBinding", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  // The officer's side of self check-in and the workbench (issue 13 §4): a check-in photo is a record (inspectors see it, audited).
+  { route: "getCheckInPhoto", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh, checkInId: f.checkInYh } }) },
+  { route: "decideCheckIn", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh, checkInId: f.checkInYh }, body: { decision: "rejected", note: "照片不清" } }) },
+  { route: "revokePhone", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh, phoneId: f.phoneYh } }) },
+  { route: "reissueCheckInLink", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.personYh } }) },
+  { route: "getWorkbench", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: () => ({}), override: { sibling: 200, child: 200 } },
   { route: "attendanceStats", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("高明区司法局") } }) },
   { route: "exportRollCallCsv", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToRead } }) },
   // Visits (issue 9). Lists are of one's own subtree: a sibling or child gets its own (empty) list.
@@ -296,7 +302,12 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
         node: "n1",
       },
     });
-    fixtures = { ...base, recording: recording.id };
+    // A pending self check-in and a bound phone of 杨和's person, as the check-in link would have left them.
+    const phone = await db.prisma.phoneCredential.create({ data: { personId: base.personYh, credentialId: "scope-matrix-phone", publicKey: Buffer.from("key") } });
+    const checkIn = await db.prisma.selfCheckIn.create({
+      data: { personId: base.personYh, windowKey: "2026-12-07T08:00", status: "pending", reasons: ["no_location"], photo: Buffer.from(TINY_JPEG, "base64"), sha256: "1".repeat(64), credentialId: phone.credentialId },
+    });
+    fixtures = { ...base, recording: recording.id, checkInYh: checkIn.id, phoneYh: phone.id };
   });
   afterAll(async () => {
     if (previousRecordingsDir === undefined) delete process.env.RECORDINGS_DIR;

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ChallengeText } from "@/components/rollcalls/challenge-text";
 import { PrintToolbar } from "@/components/rollcalls/print-toolbar";
 import { requirePageActor } from "@/lib/auth/page-actor";
+import { faceMatchText } from "@/lib/faces/face-match-text";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getRollCallRecord } from "@/lib/rollcalls/get-roll-call-record";
 
@@ -62,6 +63,7 @@ export default async function RollCallPrintPage({ params }: { params: Promise<{ 
                 <td className={`${cell} tabular-nums`}>{clock(entry.answeredAt)}</td>
                 <td className={cell}>
                   <ChallengeText challenge={entry.challenge} />
+                  {entry.faceMatch && <span className="block text-[9.5pt]" data-testid="print-face-match">{t("print.faceMatch", { text: faceMatchText(entry.faceMatch) })}</span>}
                 </td>
                 <td className={`${cell} w-[18%]`} />
               </tr>
