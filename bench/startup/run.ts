@@ -41,6 +41,7 @@ const answers = (url: string) =>
     () => false,
   );
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const load1 = () => os.loadavg()[0] ?? NaN;
 
 interface StartResult {
   label: string;
@@ -55,7 +56,7 @@ interface StartResult {
 
 async function timeStart(label: string): Promise<StartResult> {
   const started = Date.now();
-  const atStart = os.loadavg()[0];
+  const atStart = load1();
   const load = { min: atStart, max: atStart, atStart };
   const child = spawn("npm", ["start"], { cwd: clone, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";
@@ -76,7 +77,7 @@ async function timeStart(label: string): Promise<StartResult> {
     let prepared: Promise<void> | undefined;
     while (Number.isNaN(healthSeconds)) {
       exited();
-      const [now] = os.loadavg();
+      const now = load1();
       load.min = Math.min(load.min, now);
       load.max = Math.max(load.max, now);
       if (Number.isNaN(portalSeconds) && (await answers(`http://127.0.0.1:${port}/login`))) {
@@ -95,7 +96,7 @@ async function timeStart(label: string): Promise<StartResult> {
     await prepared;
     await video!.joinAndDecode();
     videoSeconds = since();
-    console.log(`${label}: guest decodes the host's video at ${videoSeconds.toFixed(1)} s (load ${os.loadavg()[0].toFixed(1)})`);
+    console.log(`${label}: guest decodes the host's video at ${videoSeconds.toFixed(1)} s (load ${load1().toFixed(1)})`);
   } finally {
     await video?.close();
     const stopStarted = Date.now();

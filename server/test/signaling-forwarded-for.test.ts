@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadMediaConfig } from "../src/config.ts";
 import { proxyMatcher } from "../src/net/trusted-proxies.ts";
 import { clientAddress } from "../src/signaling/client-address.ts";
 import { startMediaNode, type NodeFixture } from "./support/media-node-fixture.ts";
@@ -109,5 +110,14 @@ describe("clientAddress", () => {
     expect(clientAddress(request("10.0.0.2", "10.0.0.3"), proxies)).toBe("10.0.0.3");
     // A proxy that forwarded nothing: the proxy itself.
     expect(clientAddress(request("10.0.0.2", ""), proxies)).toBe("10.0.0.2");
+  });
+});
+
+describe("TRUSTED_PROXIES in the media node's configuration", () => {
+  const base = { JOIN_TOKEN_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----" };
+  it("trusts nobody by default, reads IPs and CIDRs, and refuses anything else at start", () => {
+    expect(loadMediaConfig(base).trustedProxies).toEqual([]);
+    expect(loadMediaConfig({ ...base, TRUSTED_PROXIES: "172.28.0.10, fd00::/8" }).trustedProxies).toEqual(["172.28.0.10", "fd00::/8"]);
+    expect(() => loadMediaConfig({ ...base, TRUSTED_PROXIES: "nginx" })).toThrow(/Invalid media node configuration:[\s\S]*TRUSTED_PROXIES: "nginx"/);
   });
 });
