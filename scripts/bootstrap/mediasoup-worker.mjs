@@ -125,9 +125,7 @@ async function buildWorker({ log, packageDir, versionDir, binPath }) {
   try {
     log(`mediasoup-worker ${MEDIASOUP_VERSION}: not cached, building from source (3–7 min on 2 cores)`);
     log(`mediasoup-worker: build log ${logFile}`);
-    await fsp.cp(path.join(packageDir, 'worker'), srcDir, { recursive: true });
-    await lowerMesonRequirement(path.join(srcDir, 'meson.build'));
-    await installStandInSubprojects(path.join(srcDir, 'subprojects'));
+    await prepareWorkerSource(packageDir, srcDir);
 
     log('mediasoup-worker: meson setup');
     await runStep('meson setup', 'meson', ['setup', 'build', '--wrap-mode=nodownload', '--buildtype=release'], {
@@ -163,6 +161,19 @@ async function buildWorker({ log, packageDir, versionDir, binPath }) {
     await new Promise((resolve) => logStream.end(resolve));
     await fsp.rm(tmpDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Copies the worker's C++ sources out of the installed mediasoup package into `srcDir`, ready for
+ * `meson setup --wrap-mode=nodownload` against Debian's libraries. Also used by
+ * bench/worker-flags to build the same sources with other compiler flags.
+ * @param {string} packageDir the installed mediasoup package
+ * @param {string} srcDir where the worker folder goes (must not exist)
+ */
+export async function prepareWorkerSource(packageDir, srcDir) {
+  await fsp.cp(path.join(packageDir, 'worker'), srcDir, { recursive: true });
+  await lowerMesonRequirement(path.join(srcDir, 'meson.build'));
+  await installStandInSubprojects(path.join(srcDir, 'subprojects'));
 }
 
 async function lowerMesonRequirement(mesonBuild) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DEFAULT_SIGNALING_LIMITS, type SignalingLimits } from "./signaling/limits.ts";
 import { DEFAULT_WARNING_SECONDS } from "./protocol/room-terms.ts";
+import { parseTrustedProxies } from "./net/trusted-proxies.ts";
 
 // The media node's whole configuration: read from the environment once, validated, frozen.
 
@@ -36,6 +37,8 @@ const ZEnv = z
     MEDIA_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestsPerSecond),
     MEDIA_REQUEST_BURST: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestBurst),
     MEDIA_HANDSHAKE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(DEFAULT_SIGNALING_LIMITS.handshakeTimeoutMs / 1000),
+    // Reverse proxies (IPs/CIDRs) whose X-Forwarded-For names the client; empty: trust none.
+    TRUSTED_PROXIES: z.string().optional(),
     MEDIA_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.maxConnectionsPerAddress),
     JOIN_TOKEN_PUBLIC_KEY: z
       .string({ error: "JOIN_TOKEN_PUBLIC_KEY is not set: npm start passes the portal's key; in production copy it from the portal" })
@@ -71,6 +74,8 @@ export type MediaConfig = Readonly<{
   roomWarningSeconds: readonly number[];
   /** Allowed browser origins; "*" only when configured so. */
   allowedOrigins: readonly string[] | "*";
+  /** TRUSTED_PROXIES: only these may name the client in X-Forwarded-For (signaling's per-address limit, logs). */
+  trustedProxies: readonly string[];
   metricsToken: string | null;
   limits: SignalingLimits;
   joinTokenPublicKey: string;
@@ -85,6 +90,12 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
     throw new Error(`Invalid media node configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   }
   const e = parsed.data;
+  let trustedProxies: string[];
+  try {
+    trustedProxies = parseTrustedProxies(e.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new Error(`Invalid media node configuration:\n  ${(error as Error).message}`);
+  }
   return Object.freeze({
     nodeId: e.MEDIA_NODE_ID,
     port: e.MEDIA_PORT,
@@ -98,6 +109,7 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
     peerReconnectGraceMs: e.MEDIA_PEER_RECONNECT_GRACE_SECONDS * 1000,
     roomWarningSeconds: Object.freeze([...new Set(e.MEDIA_ROOM_WARNING_SECONDS.split(",").map(Number))].filter((n) => n > 0).sort((a, b) => b - a)),
     allowedOrigins: allowedOrigins(e.MEDIA_CORS_ORIGIN, e.PORTAL_URL),
+    trustedProxies: Object.freeze(trustedProxies),
     metricsToken: e.METRICS_TOKEN ?? null,
     limits: Object.freeze({
       ...DEFAULT_SIGNALING_LIMITS,

@@ -68,7 +68,7 @@ export class MediaNode {
       },
     }, logger);
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);
-    const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics, limits: config.limits, recordings }, config.allowedOrigins);
+    const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics, limits: config.limits, recordings }, config.allowedOrigins, config.trustedProxies);
     // Event-loop delay is sampled while anyone is connected (observability/event-loop-delay.ts).
     io.on("connection", (socket) => socket.once("disconnect", metrics.eventLoop.hold()));
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));

@@ -4,6 +4,7 @@ import type { JoinTokenVerifier } from "../auth/verify-join-token.ts";
 import { MediaError } from "../errors.ts";
 import type { ClientToServerEvents, ServerToClientEvents } from "../protocol/socket-types.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
+import { proxyMatcher } from "../net/trusted-proxies.ts";
 import { ConnectionAdmission } from "./connection-admission.ts";
 import { registerMediaHandlers } from "./media-handlers.ts";
 import { gateRequests } from "./request-gate.ts";
@@ -25,9 +26,13 @@ export function createSignalingServer(
   verify: JoinTokenVerifier,
   deps: SignalingDeps,
   allowedOrigins: readonly string[] | "*",
+  trustedProxies: readonly string[] = [],
 ): MediaIo {
   const { limits } = deps;
-  const admission = new ConnectionAdmission({ allowedOrigins, maxConnectionsPerAddress: limits.maxConnectionsPerAddress }, deps.logger);
+  const admission = new ConnectionAdmission(
+    { allowedOrigins, maxConnectionsPerAddress: limits.maxConnectionsPerAddress, isTrustedProxy: proxyMatcher(trustedProxies) },
+    deps.logger,
+  );
   const io: MediaIo = new Server(httpServer, {
     // CORS covers long-polling only; the Origin check in admission covers WebSocket upgrades.
     cors: { origin: allowedOrigins === "*" ? true : [...allowedOrigins], credentials: false },
