@@ -8,6 +8,7 @@ import enVisitRoom from "./visitRoom/en.json";
 import enFaces from "./faces/en.json";
 import enCheckin from "./checkin/en.json";
 import enVisits from "./visits/en.json";
+import enVisitDay from "./visitDay/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -16,6 +17,7 @@ import zhVisitRoom from "./visitRoom/zh-CN.json";
 import zhFaces from "./faces/zh-CN.json";
 import zhCheckin from "./checkin/zh-CN.json";
 import zhVisits from "./visits/zh-CN.json";
+import zhVisitDay from "./visitDay/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -26,6 +28,7 @@ export const zhCatalog = {
   ...zhFaces,
   ...zhCheckin,
   ...zhVisits,
+  ...zhVisitDay,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -40,5 +43,6 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enFaces,
     ...enCheckin,
     ...enVisits,
+    ...enVisitDay,
   },
 };

@@ -1,4 +1,5 @@
 import type { Actor } from "../../auth/actor.ts";
+import { getDb } from "../../db/client.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.ts";
 import { chinaDate } from "../slot-grid.ts";
@@ -48,4 +49,24 @@ export function assertVisitDay(visit: { state: string; startsAt: Date | null; en
 /** Serialises every visit-day change of one visit (links, room, start, end, cancel). */
 export async function lockVisit(tx: Tx, visitId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Visit" WHERE id = ${visitId} FOR UPDATE`;
+}
+
+/** For pages: which visit-day side the actor may act on (null: reads only). Same rule as visitForDayAct. */
+export async function daySideOf(actor: Actor, visitId: string): Promise<VisitSide | null> {
+  const db = await getDb();
+  try {
+    return (await db.$transaction((tx) => visitForDayAct(tx, actor, visitId, ["facility", "center"]))).side;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the visit is on its day now (links, terminals and the monitor are offered then). */
+export function isVisitDayNow(visit: { state: string; startsAt: Date | null; endsAt: Date | null }): boolean {
+  try {
+    assertVisitDay(visit);
+    return true;
+  } catch {
+    return false;
+  }
 }
