@@ -39,7 +39,7 @@ export function VisitMonitorBar({ visitId, session, state, canStart }: { visitId
 
   if (state.phase !== "joined" && state.phase !== "reconnecting") return null;
   return (
-    <div className="pointer-events-auto fixed inset-x-2 top-24 z-40 mx-auto flex max-w-lg flex-col gap-2 rounded-lg bg-white/95 p-3 text-sm text-slate-900 shadow-xl" data-testid="visit-monitor-bar">
+    <div className="pointer-events-auto fixed inset-x-2 bottom-24 z-40 mx-auto flex max-w-lg flex-col gap-2 rounded-lg bg-white/95 p-3 text-sm text-slate-900 shadow-xl" data-testid="visit-monitor-bar">
       <p className="text-xs text-slate-600">{t("unseen")}</p>
       {(waiting.length > 0 || sides.length === 0) && (
         <div className="flex flex-wrap items-center gap-2">
