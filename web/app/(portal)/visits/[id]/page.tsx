@@ -26,6 +26,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   const daySide = visit.state === "booked" || visit.state === "in_progress" ? await daySideOf(actor, visit.id) : null;
   const today = isVisitDayNow({ state: visit.state, startsAt: visit.startsAt ? new Date(visit.startsAt) : null, endsAt: visit.endsAt ? new Date(visit.endsAt) : null });
   const canCancel = visit.state === "booked" && (daySide === "facility" || (daySide === "center" && visit.kind === "help_education"));
+  const tRecord = await getTranslations("visitDay.record");
   const [t, tl, tst, ts, tk, te, tr, tPreset, format] = await Promise.all([
     getTranslations("visits.detail"),
     getTranslations("visits.list"),
@@ -57,6 +58,8 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
                 { label: t("preferred"), value: visit.preferredSlots.map(when).join("、") || "—" },
                 { label: t("decidedBy"), value: visit.decidedBy ? `${visit.decidedBy} · ${when(visit.decidedAt)}` : "—" },
                 { label: t("mustRecord"), value: visit.privileged ? t("privilegedNote") : visit.mustRecord ? t("yes") : t("no") },
+                ...(visit.startedAt ? [{ label: tRecord("startedAt"), value: when(visit.startedAt) }] : []),
+                ...(visit.endedAt ? [{ label: tRecord("endedAt"), value: when(visit.endedAt) }] : []),
                 { label: t("endedHow"), value: visit.endedHow ? te(visit.endedHow as "on_time") : "—" },
                 { label: t("duration"), value: visit.durationSeconds !== null ? t("minutes", { n: Math.round(visit.durationSeconds / 60) }) : "—" },
                 ...(visit.endReason ? [{ label: t("endReason"), value: `${visit.endReason}${visit.endedBy ? `（${visit.endedBy}）` : ""}` }] : []),
