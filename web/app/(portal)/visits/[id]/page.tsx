@@ -76,7 +76,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
                   <span className="font-medium">{p.name}</span>
                   <span className="text-slate-600">{rel(p.relationship)}</span>
                   {p.idNumberMasked && <span className="font-mono text-slate-500">{p.idNumberMasked}</span>}
-                  <span className="text-slate-600">{p.verifiedAt ? `${t("verified")}：${p.verifiedBy ?? ""} ${when(p.verifiedAt)}（${p.verifyMethod ?? ""}）` : t("notVerified")}</span>
+                  <span className="text-slate-600">{p.verifiedAt ? `${t("verified")}：${p.verifiedBy ?? ""} ${when(p.verifiedAt)}（${p.verifyMethod === "id_card" || p.verifyMethod === "home_snapshot" ? tRecord(`method.${p.verifyMethod}`) : ""}）` : t("notVerified")}</span>
                 </li>
               ))}
             </ul>
