@@ -4,7 +4,7 @@ import { recordMediaEvents } from "@/lib/rooms/record-media-events";
 import { ApiClient } from "../support/api-client.ts";
 import { dataDigest, TINY_JPEG } from "../support/fixtures.ts";
 import { useSeededApi } from "../support/seeded-api.ts";
-import { newIdNumber, visitResources } from "../support/visit-fixtures.ts";
+import { newIdNumber, slotStart, visitResources } from "../support/visit-fixtures.ts";
 
 // Issue 9 §5, visit day: family links (only its own visit, only on its day, dead after the end,
 // revocable), the staff doors into the room (terminal, center, monitor) and who may open them,
@@ -248,5 +248,30 @@ describe("visit day", () => {
     expect(await seeded.db.prisma.visit.findUniqueOrThrow({ where: { id: v.id } })).toMatchObject({ state: "cancelled", cancelReason: "家属改期" });
     expect((await seeded.db.prisma.visitParticipant.findUniqueOrThrow({ where: { id: v.participantId } })).linkRevokedAt).not.toBeNull();
     expect(await seeded.db.prisma.auditEvent.count({ where: { targetId: v.id, action: "visit.cancel" } })).toBe(1);
+  });
+  it("a 帮教 session gets the same doors: the center issues the invitee's link (checked with the phone's last 4), confirms in person, opens its room; the facility watches", async () => {
+    const hc = await ApiClient.signIn("hc.officer");
+    const held = await seeded.db.prisma.heldPerson.findFirstOrThrow({ where: { name: "陈国栋" } });
+    const scheduled = await hc.call("scheduleHelpSession", {
+      body: { heldPersonId: held.id, roomId: r.hcRoom, terminalId: r.terminal1, startsAt: slotStart(320), socialWorker: "社工 李敏", invitees: [{ name: "陈母", relationship: "parent", phone: "13900132468" }] },
+    });
+    expect(scheduled.status).toBe(201);
+    const id = scheduled.body.id as string;
+    // Moved to now, as visit day would find it (the booking itself is tested elsewhere).
+    await seeded.db.prisma.visit.update({ where: { id }, data: { startsAt: new Date(Date.now() - MINUTE), endsAt: new Date(Date.now() + 20 * MINUTE) } });
+    const invitee = await seeded.db.prisma.visitParticipant.findFirstOrThrow({ where: { visitId: id, role: "invitee" } });
+    const issued = await hc.call("issueFamilyLink", { params: { id, participantId: invitee.id } });
+    expect(issued.status).toBe(200);
+    const token = tokenOf(issued.body.path);
+    expect((await anyone().call("openFamilyLink", { params: { token } })).body).toMatchObject({ kind: "help_education", mustRecord: true });
+    expect((await anyone().call("verifyFamilyLink", { params: { token }, body: { idLast4: "2468" } })).status).toBe(200);
+    expect((await hc.call("confirmVisitorId", { params: { id, participantId: invitee.id } })).status).toBe(200);
+    const center = await hc.call("joinVisitAsStaff", { params: { id, side: "center" } });
+    expect(center.status).toBe(200);
+    const monitor = await jy1.call("joinVisitAsStaff", { params: { id, side: "monitor" } });
+    expect(decodeJwt(monitor.body.token)).toMatchObject({ room: decodeJwt(center.body.token).room, kind: "visit", endsAt: decodeJwt(center.body.token).endsAt, grants: { observe: true, moderate: true } });
+    // The scheduling center may also cancel its own 帮教 session.
+    const version = (await seeded.db.prisma.visit.findUniqueOrThrow({ where: { id } })).version;
+    expect((await hc.call("cancelVisit", { params: { id }, body: { reason: "对象转监", version } })).status).toBe(200);
   });
 });
