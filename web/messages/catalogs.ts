@@ -10,6 +10,7 @@ import enCheckin from "./checkin/en.json";
 import enVisits from "./visits/en.json";
 import enRecording from "./recording/en.json";
 import enWorkbench from "./workbench/en.json";
+import enVisitDay from "./visitDay/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -20,6 +21,7 @@ import zhCheckin from "./checkin/zh-CN.json";
 import zhVisits from "./visits/zh-CN.json";
 import zhRecording from "./recording/zh-CN.json";
 import zhWorkbench from "./workbench/zh-CN.json";
+import zhVisitDay from "./visitDay/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -32,6 +34,7 @@ export const zhCatalog = {
   ...zhVisits,
   ...zhRecording,
   ...zhWorkbench,
+  ...zhVisitDay,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -48,5 +51,6 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enVisits,
     ...enRecording,
     ...enWorkbench,
+    ...enVisitDay,
   },
 };

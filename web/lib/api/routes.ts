@@ -50,6 +50,7 @@ import {
 } from "../schemas/visits.ts";
 import { ZLegalHold, ZLegalHoldBody, ZRecordingList } from "../schemas/recordings.ts";
 import { ZUnit, ZUnitCreate, ZUnitNode, ZUnitUpdate } from "../schemas/units.ts";
+import { visitDayRoutes } from "./visit-day-routes.ts";
 import { ZUser, ZUserCreate, ZUserListQuery, ZUserPage, ZUserUpdate } from "../schemas/users.ts";
 
 /** Every API route (/api/v1 and the media nodes' /api/internal). Route files bind a handler to one of these; openapi.json lists them all. */
@@ -970,6 +971,7 @@ export const routes = {
     auth: "public",
     response: z.object({ openapi: z.string() }).loose(),
   }),
+  ...visitDayRoutes,
 } as const;
 
 export type RouteName = keyof typeof routes;

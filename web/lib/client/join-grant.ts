@@ -8,7 +8,11 @@ import { apiFetch, type ApiResult } from "./api-fetch.ts";
 export type JoinGrant = z.infer<typeof ZJoinGrant>;
 
 /** An invite link (host or guest), or a room opened from the portal by signed-in staff. */
-export type JoinTarget = { kind: "code"; code: string } | { kind: "room"; roomId: string };
+export type JoinTarget =
+  | { kind: "code"; code: string }
+  | { kind: "room"; roomId: string }
+  /** A visit's room through one of its staff doors (issue 9: terminal, center or monitor). */
+  | { kind: "visit"; visitId: string; side: "terminal" | "center" | "monitor" };
 
 export interface DeviceChoice {
   audioId: string | null;
@@ -24,6 +28,7 @@ interface Stored {
 const EXPIRY_MARGIN_S = 15;
 
 export function requestJoinGrant(target: JoinTarget, guestName?: string): Promise<ApiResult<JoinGrant>> {
+  if (target.kind === "visit") return apiFetch<JoinGrant>("POST", `/api/v1/visits/${encodeURIComponent(target.visitId)}/join/${target.side}`);
   return target.kind === "code"
     ? apiFetch<JoinGrant>("POST", `/api/v1/join/${encodeURIComponent(target.code)}`, guestName ? { name: guestName, guestKey: browserGuestKey() } : {})
     : apiFetch<JoinGrant>("POST", `/api/v1/rooms/${encodeURIComponent(target.roomId)}/join-token`);
@@ -44,7 +49,8 @@ function browserGuestKey(): string | undefined {
 }
 const GUEST_KEY = "ygav.guestKey";
 
-const keyOf = (target: JoinTarget) => `ygav.call.${target.kind === "code" ? `code:${target.code}` : `room:${target.roomId}`}`;
+const keyOf = (target: JoinTarget) =>
+  `ygav.call.${target.kind === "code" ? `code:${target.code}` : target.kind === "visit" ? `visit:${target.visitId}:${target.side}` : `room:${target.roomId}`}`;
 
 export function saveGrant(target: JoinTarget, grant: JoinGrant, devices: DeviceChoice): void {
   try {

@@ -3,11 +3,11 @@ import { commonSecurityHeaders, isCallPage, mediaOrigins, pageContentSecurityPol
 
 describe("security headers", () => {
   it("allows camera and microphone only on the call pages", () => {
-    for (const path of ["/rooms/abc/call", "/join/abcdefabcdefabcdef", "/r/token.value", "/rollcalls/abc/console"]) {
+    for (const path of ["/rooms/abc/call", "/join/abcdefabcdefabcdef", "/r/token.value", "/rollcalls/abc/console", "/v/token.value", "/visits/abc/terminal", "/visits/abc/center", "/visits/abc/monitor"]) {
       expect(isCallPage(path), path).toBe(true);
       expect(permissionsPolicy(path)).toContain("camera=(self), microphone=(self)");
     }
-    for (const path of ["/", "/rooms/abc", "/rollcalls/abc", "/persons/abc", "/login", "/rooms/abc/call/x"]) {
+    for (const path of ["/", "/rooms/abc", "/rollcalls/abc", "/persons/abc", "/login", "/rooms/abc/call/x", "/visits/abc", "/visits/abc/other", "/visit/apply"]) {
       expect(isCallPage(path), path).toBe(false);
       expect(permissionsPolicy(path)).toContain("camera=(), microphone=()");
     }

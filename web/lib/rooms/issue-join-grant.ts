@@ -13,7 +13,9 @@ type GrantRoom = { id: string; title: string; kind: "meeting" | "rollcall" | "vi
 
 export async function grantFor(
   room: GrantRoom,
-  who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date },
+  who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date;
+    /** A timed, watched room's terms (visits): every token of the room must carry the same. */
+    terms?: { endsAt: number; privileged: boolean; mustRecord: boolean } },
 ) {
   // Never a guest in a roll call or a visit, whatever path got here; the media node refuses too.
   if (who.role === "guest" && NO_GUESTS.includes(room.kind)) throw new NotFoundError("This link is not valid");
@@ -31,6 +33,7 @@ export async function grantFor(
     // Supervised persons in a roll call are called one by one; they must not see one another.
     sees: room.kind === "rollcall" && who.role !== "staff" ? "staff" : "everyone",
     notAfter: who.notAfter,
+    ...(who.terms ?? {}),
     turn,
   });
   return {

@@ -52,6 +52,8 @@ export async function getVisit(actor: Actor, id: string) {
       verifiedAt: p.verifiedAt?.toISOString() ?? null,
       verifiedBy: p.verifiedById ? (users.get(p.verifiedById) ?? null) : null,
       hasSnapshot: p.snapshotSha256 !== null,
+      /** Whether a personal link is out (never the link itself: it is shown once, when issued). */
+      link: p.linkRevokedAt ? ("revoked" as const) : p.linkIssuedAt ? ("issued" as const) : ("none" as const),
       joinedAt: p.joinedAt?.toISOString() ?? null,
       leftAt: p.leftAt?.toISOString() ?? null,
     })),

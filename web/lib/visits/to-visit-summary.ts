@@ -6,6 +6,7 @@ export const visitSummaryInclude = {
   familyRoom: { select: { id: true, name: true, unit: { select: { name: true } } } },
   terminal: { select: { id: true, name: true } },
   participants: { select: { role: true, name: true, relationship: true, idNumberMasked: true } },
+  _count: { select: { warnings: true } },
 } satisfies Prisma.VisitInclude;
 
 type VisitWithSummary = Prisma.VisitGetPayload<{ include: typeof visitSummaryInclude }>;
@@ -30,6 +31,10 @@ export function toVisitSummary(v: VisitWithSummary) {
     visitors: v.participants.filter((p) => p.role !== "social_worker").length,
     preferredSlots: Array.isArray(v.preferredSlots) ? (v.preferredSlots as Array<{ startsAt: string }>).map((s) => s.startsAt) : [],
     endedHow: v.endedHow,
+    /** Visit day: when it really started and ended, and how many warnings the monitor sent. */
+    startedAt: v.startedAt?.toISOString() ?? null,
+    endedAt: v.endedAt?.toISOString() ?? null,
+    warningCount: v._count.warnings,
     createdAt: v.createdAt.toISOString(),
   };
 }

@@ -9,11 +9,13 @@ const ENDED = { on_time: "按时结束", terminated: "被终止", connection_los
 
 const china = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ") : "");
 
+const chinaSeconds = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ") : "");
+
 /** The visit list as CSV (UTF-8 with BOM, for Excel): the same rows and filters as the page. */
 export async function visitsCsv(actor: Actor, query: TVisitListQuery): Promise<string> {
   const { items } = await listVisits(actor, query);
   const rows = [
-    ["申请编号", "类型", "状态", "在押人员", "监所", "会见地点", "终端", "开始", "结束", "申请人", "关系", "人数", "结束方式", "律师会见", "提交时间"],
+    ["申请编号", "类型", "状态", "在押人员", "监所", "会见地点", "终端", "开始", "结束", "申请人", "关系", "人数", "结束方式", "律师会见", "提交时间", "实际开始", "实际结束", "时长（分钟）", "警告次数"],
     ...items.map((v) => [
       v.code,
       KIND[v.kind],
@@ -30,6 +32,10 @@ export async function visitsCsv(actor: Actor, query: TVisitListQuery): Promise<s
       v.endedHow ? ENDED[v.endedHow as keyof typeof ENDED] : "",
       v.privileged ? "是" : "否",
       china(v.createdAt),
+      chinaSeconds(v.startedAt),
+      chinaSeconds(v.endedAt),
+      v.startedAt && v.endedAt ? String(Math.round((Date.parse(v.endedAt) - Date.parse(v.startedAt)) / 60_000)) : "",
+      String(v.warningCount),
     ]),
   ];
   return `\uFEFF${csvRows(rows)}`;

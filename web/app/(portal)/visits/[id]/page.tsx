@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionPanel } from "@/components/visits/decision-panel";
+import { VisitDayPanel } from "@/components/visit-day/visit-day-panel";
+import { daySideOf, isVisitDayNow } from "@/lib/visits/day/day-access";
 import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -21,7 +23,11 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   const actor = await requirePageActor(`/visits/${id}`);
   if (!ZId.safeParse(id).success) notFound();
   const visit = await orNotFound(getVisit(actor, id));
-  const [t, tl, tst, ts, tk, te, tr, format] = await Promise.all([
+  const daySide = visit.state === "booked" || visit.state === "in_progress" ? await daySideOf(actor, visit.id) : null;
+  const today = isVisitDayNow({ state: visit.state, startsAt: visit.startsAt ? new Date(visit.startsAt) : null, endsAt: visit.endsAt ? new Date(visit.endsAt) : null });
+  const canCancel = visit.state === "booked" && (daySide === "facility" || (daySide === "center" && visit.kind === "help_education"));
+  const tRecord = await getTranslations("visitDay.record");
+  const [t, tl, tst, ts, tk, te, tr, tPreset, format] = await Promise.all([
     getTranslations("visits.detail"),
     getTranslations("visits.list"),
     getTranslations("visits.status"),
@@ -29,6 +35,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
     getTranslations("visits.kind"),
     getTranslations("visits.ended"),
     getTranslations("visits.relationship"),
+    getTranslations("visitRoom.notice.preset"),
     getFormatter(),
   ]);
   const canDecide = visit.state === "submitted" && actor.unitId === visit.facility.id && actor.role !== "inspector";
@@ -51,6 +58,8 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
                 { label: t("preferred"), value: visit.preferredSlots.map(when).join("、") || "—" },
                 { label: t("decidedBy"), value: visit.decidedBy ? `${visit.decidedBy} · ${when(visit.decidedAt)}` : "—" },
                 { label: t("mustRecord"), value: visit.privileged ? t("privilegedNote") : visit.mustRecord ? t("yes") : t("no") },
+                ...(visit.startedAt ? [{ label: tRecord("startedAt"), value: when(visit.startedAt) }] : []),
+                ...(visit.endedAt ? [{ label: tRecord("endedAt"), value: when(visit.endedAt) }] : []),
                 { label: t("endedHow"), value: visit.endedHow ? te(visit.endedHow as "on_time") : "—" },
                 { label: t("duration"), value: visit.durationSeconds !== null ? t("minutes", { n: Math.round(visit.durationSeconds / 60) }) : "—" },
                 ...(visit.endReason ? [{ label: t("endReason"), value: `${visit.endReason}${visit.endedBy ? `（${visit.endedBy}）` : ""}` }] : []),
@@ -67,7 +76,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
                   <span className="font-medium">{p.name}</span>
                   <span className="text-slate-600">{rel(p.relationship)}</span>
                   {p.idNumberMasked && <span className="font-mono text-slate-500">{p.idNumberMasked}</span>}
-                  <span className="text-slate-600">{p.verifiedAt ? `${t("verified")}：${p.verifiedBy ?? ""} ${when(p.verifiedAt)}（${p.verifyMethod ?? ""}）` : t("notVerified")}</span>
+                  <span className="text-slate-600">{p.verifiedAt ? `${t("verified")}：${p.verifiedBy ?? ""} ${when(p.verifiedAt)}（${p.verifyMethod === "id_card" || p.verifyMethod === "home_snapshot" ? tRecord(`method.${p.verifyMethod}`) : ""}）` : t("notVerified")}</span>
                 </li>
               ))}
             </ul>
@@ -80,7 +89,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
               <ul className="text-sm">
                 {visit.warnings.map((w, i) => (
                   <li key={i}>
-                    {when(w.at)} {w.by ?? ""}：{w.text}
+                    {when(w.at)} {w.by ?? ""}：{w.text.startsWith("preset:") ? tPreset(w.text.slice(7) as "conduct") : w.text}
                   </li>
                 ))}
               </ul>
@@ -100,6 +109,17 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
                 <img src={`/api/v1/visits/${visit.id}/proof`} alt={t("proof")} className="max-h-96 w-full rounded object-contain" data-testid="visit-proof" />
               )}
             </section>
+          )}
+          {daySide && (
+            <VisitDayPanel
+              visitId={visit.id}
+              version={visit.version}
+              side={daySide}
+              today={today}
+              fromHome={visit.fromHome}
+              canCancel={canCancel}
+              participants={visit.participants.map((p) => ({ id: p.id, name: p.name, verifyMethod: p.verifyMethod, link: p.link }))}
+            />
           )}
           {canDecide && (
             <DecisionPanel

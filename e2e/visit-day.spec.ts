@@ -1,0 +1,229 @@
+import { execFileSync } from "node:child_process";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { callState, expectDecoding, newParticipant, signInByApi } from "./support/call.ts";
+import { zh } from "./support/messages.ts";
+import { DEMO_PASSWORD, freshIdNumber } from "./support/portal.ts";
+
+// Issue 9 §5 end to end, steps 3–6: a family member joins from home by the personal link (ID
+// check, device check, face snapshot), the held person from the facility terminal, the officer
+// watches unseen and starts the visit; each side decodes the other, the monitor decodes both and
+// is listed on neither; a warning reaches both sides; the node's 1-minute warning; with the portal
+// process frozen the node ends the visit on time and both sides see the end; the record and the CSV
+// say so. Then a privileged (lawyer) visit: the monitor gets video but no audio, and terminates it
+// with a reason the family never sees. Real portal, node, Chromium and decoded frames.
+
+const PROOF_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7TH1AAAAAElFTkSuQmCC";
+const ALL_DAY = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [["00:00", "24:00"]]]));
+const SLOT_MS = 2 * 60_000;
+const contexts: BrowserContext[] = [];
+let frozenPid: number | null = null;
+
+test.afterAll(async () => {
+  if (frozenPid) process.kill(frozenPid, "SIGCONT");
+  for (const context of contexts) await context.close().catch(() => {});
+});
+
+async function staffApi(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, username: string) {
+  const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const login = await api.post("/api/v1/auth/login", { data: { username, password: DEMO_PASSWORD } });
+  expect(login.status()).toBe(200);
+  const csrf = (await login.json()).csrfToken as string;
+  const send = async (method: "POST" | "PATCH", url: string, data?: unknown) => {
+    const response = await api.fetch(url, { method, data, headers: { "x-csrf-token": csrf } });
+    const body = await response.json().catch(() => null);
+    if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${JSON.stringify(body)}`);
+    return body;
+  };
+  return { api, send, get: async (url: string) => (await api.get(url)).json() };
+}
+
+type Staff = Awaited<ReturnType<typeof staffApi>>;
+
+/** A home visit booked through the API in a 2-minute slot of a fresh terminal, at least `leadMs` ahead. */
+async function bookHomeVisit(facility: Staff, family: APIRequestContext, options: { heldName: string; relationship: string; leadMs: number; tag: string }) {
+  const units = await facility.get("/api/v1/units");
+  const find = (node: { id: string; name: string; children?: unknown[] }): string | undefined =>
+    node.name === "广东省第一监狱" ? node.id : (node.children as Array<typeof node> | undefined)?.map(find).find(Boolean);
+  const facilityId = find(units)!;
+  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e家访终端${options.tag}`, openingHours: ALL_DAY, slotMinutes: 2 });
+  const held = (await facility.get("/api/v1/held-persons")).items.find((p: { name: string }) => p.name === options.heldName);
+  await facility.send("PATCH", `/api/v1/held-persons/${held.id}`, { visitsPerMonth: 31, homeVisitsAllowed: true });
+  const startsAt = new Date(Math.ceil((Date.now() + options.leadMs) / SLOT_MS) * SLOT_MS).toISOString();
+  const idNumber = freshIdNumber();
+  const applied = await family.post("/api/v1/visit/apply", {
+    data: { name: "张秀兰", idNumber, phone: "13800138000", relationship: options.relationship, heldPersonName: options.heldName, facilityId, fromHome: true, preferredSlots: [startsAt], coVisitors: [], proofBase64: PROOF_PNG },
+  });
+  expect(applied.status(), await applied.text()).toBe(201);
+  const { code } = await applied.json();
+  const visit = (await facility.get("/api/v1/visits?state=submitted")).items.find((v: { code: string }) => v.code === code);
+  const booked = await facility.send("POST", `/api/v1/visits/${visit.id}/book`, { startsAt, terminalId: terminal.id, version: 1 });
+  const record = await facility.get(`/api/v1/visits/${visit.id}`);
+  return { id: visit.id as string, code: code as string, heldId: held.id as string, idNumber, participantId: record.participants[0].id as string, endsAt: Date.parse(booked.endsAt) };
+}
+
+/** The family's phone: link → last 4 → device check → snapshot → waiting room. */
+async function familyJoins(browser: Browser, link: string, idNumber: string): Promise<Page> {
+  const { context, page } = await newParticipant(browser, { phone: true });
+  contexts.push(context);
+  await page.goto(link);
+  await page.getByLabel(zh.visitDay.link.idLast4).fill(idNumber.slice(-4));
+  await page.getByRole("button", { name: zh.visitDay.link.verify }).click();
+  await expect(page.getByTestId("camera-preview").locator("video")).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: zh.visitDay.link.deviceNext }).click();
+  await page.getByRole("button", { name: zh.visitDay.link.snapshotTake }).click();
+  await expect(page.getByTestId("visit-waiting")).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  return page;
+}
+
+/** A facility officer's page: the held person's terminal (device check, join, waiting room). */
+async function terminalJoins(context: BrowserContext, visitId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`/visits/${visitId}/terminal`);
+  const join = page.getByRole("button", { name: zh.join.join, exact: true });
+  await expect(join).toBeEnabled({ timeout: 20_000 });
+  await join.click();
+  await expect(page.getByTestId("lobby-screen")).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
+/** The officer's monitor: waits until both sides are in the waiting room and starts the visit. */
+async function monitorStarts(context: BrowserContext, visitId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`/visits/${visitId}/monitor`);
+  const start = page.getByRole("button", { name: zh.visitDay.staff.start });
+  await expect(start).toBeEnabled({ timeout: 30_000 });
+  await start.click();
+  return page;
+}
+
+function portalPid(): number {
+  const port = new URL(test.info().project.use.baseURL!).port;
+  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`]).toString();
+  const pid = Number(/pid=(\d+)/.exec(out)?.[1]);
+  if (!pid) throw new Error(`no process listens on ${port}: ${out}`);
+  return pid;
+}
+
+test("a home visit: link, verification and snapshot, terminal, unseen monitor, warning, the node ends it on time with the portal stopped, and the record says so", async ({ browser, playwright }) => {
+  test.setTimeout(480_000);
+  const tag = Date.now().toString(36).slice(-5);
+  const facility = await staffApi(playwright, "jy1.officer");
+  const public_ = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const visit = await bookHomeVisit(facility, public_, { heldName: "林文杰", relationship: "parent", leadMs: 150_000, tag });
+
+  // The facility officer issues the family's personal link from the visit's page.
+  const desk = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  contexts.push(desk);
+  const officer = await desk.newPage();
+  await signInByApi(officer, "jy1.officer");
+  await officer.goto(`/visits/${visit.id}`);
+  await officer.getByRole("button", { name: zh.visitDay.panel.issueLink }).click();
+  const link = await officer.getByTestId("visit-family-link").inputValue();
+  expect(link).toMatch(/\/v\/[0-9a-f-]{36}\.[\w-]{22}$/);
+
+  // 3. Family at home, the terminal, the monitor; the officer starts the visit.
+  const family = await familyJoins(browser, link, visit.idNumber);
+  const terminal = await terminalJoins(desk, visit.id);
+  const monitor = await monitorStarts(desk, visit.id);
+  const familyId = `visitor:${visit.participantId}`;
+  const heldId = `held:${visit.heldId}`;
+  await expectDecoding(family, [heldId], 60_000);
+  await expectDecoding(terminal, [familyId], 60_000);
+  await expectDecoding(monitor, [familyId, heldId], 60_000);
+  const monitorId = (await callState(monitor))!.self!.id;
+  for (const page of [family, terminal]) {
+    const peers = (await callState(page))!.peers.map((p) => p.id);
+    expect(peers).not.toContain(monitorId);
+    await expect(page.getByTestId("recording-indicator")).toHaveText(zh.visitRoom.recording.required);
+    await expect(page.getByTestId("visit-countdown")).toBeVisible();
+  }
+  await family.screenshot({ path: test.info().outputPath("family-375.png") });
+
+  // 4. A warning reaches both sides; then the node's 1-minute warning.
+  await monitor.getByRole("button", { name: zh.visitRoom.monitor.sendNotice }).click();
+  await monitor.getByLabel(zh.visitRoom.monitor.noticeChoose).selectOption("conduct");
+  await monitor.getByRole("button", { name: zh.visitRoom.monitor.noticeSend }).click();
+  for (const page of [family, terminal]) await expect(page.getByTestId("room-notice-text")).toHaveText(zh.visitRoom.notice.preset.conduct);
+  await expect(family.getByTestId("visit-countdown")).toHaveAttribute("data-tone", "red", { timeout: 240_000 });
+  expect((await callState(family))?.timeWarning?.thresholdSeconds).toBe(60);
+  await expectDecoding(family, [heldId]);
+
+  // 5. The portal process is frozen: the node alone ends the visit on time; both sides see it.
+  frozenPid = portalPid();
+  process.kill(frozenPid, "SIGSTOP");
+  try {
+    for (const page of [family, terminal]) {
+      await expect.poll(async () => (await callState(page))?.phase, { timeout: 150_000, intervals: [200] }).toBe("ended");
+    }
+    const endedAt = Date.now();
+    expect(endedAt).toBeGreaterThanOrEqual(visit.endsAt - 100);
+    expect(endedAt).toBeLessThan(visit.endsAt + 10_000);
+    expect((await callState(family))?.ended).toEqual({ kind: "closed", message: "on_time" });
+    await expect(family.getByTestId("visit-ended").locator("[data-ended]")).toHaveAttribute("data-ended", "on_time");
+    await family.screenshot({ path: test.info().outputPath("family-ended-375.png") });
+  } finally {
+    process.kill(frozenPid, "SIGCONT");
+    frozenPid = null;
+  }
+
+  // 6. Once the portal answers again the node's report lands: the record and the CSV show the whole visit.
+  await expect.poll(async () => (await facility.get(`/api/v1/visits/${visit.id}`)).state, { timeout: 120_000, intervals: [1000] }).toBe("ended");
+  const record = await facility.get(`/api/v1/visits/${visit.id}`);
+  expect(record).toMatchObject({ endedHow: "on_time", warnings: [expect.objectContaining({ by: "邓卫东", text: "preset:conduct" })] });
+  expect(record.participants[0]).toMatchObject({ verifyMethod: "home_snapshot", hasSnapshot: true });
+  expect(record.participants[0].joinedAt).not.toBeNull();
+  expect(Date.parse(record.startedAt)).toBeLessThan(Date.parse(record.endedAt));
+  expect(Math.abs(Date.parse(record.endedAt) - visit.endsAt)).toBeLessThan(3000);
+  const csv = await (await facility.api.get(`/api/v1/visits/export.csv?state=ended`)).text();
+  const row = csv.split("\r\n").find((line) => line.startsWith(visit.code))!;
+  expect(row).toContain("按时结束");
+  const chinaSeconds = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+  expect(row).toContain(chinaSeconds(record.startedAt));
+  expect(row).toContain(chinaSeconds(record.endedAt));
+  expect(row.endsWith(",1")).toBe(true);
+  await officer.goto(`/visits/${visit.id}`);
+  await expect(officer.getByTestId("visit-record")).toHaveAttribute("data-state", "ended");
+  await officer.screenshot({ path: test.info().outputPath("record.png"), fullPage: true });
+  await Promise.all([public_.dispose(), facility.api.dispose()]);
+});
+
+test("a privileged (lawyer) visit: every side is told, the monitor sees both but hears nothing, and terminates with a reason the family never reads", async ({ browser, playwright }) => {
+  test.setTimeout(300_000);
+  const tag = Date.now().toString(36).slice(-5);
+  const facility = await staffApi(playwright, "jy1.officer");
+  const public_ = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const visit = await bookHomeVisit(facility, public_, { heldName: "赵永强", relationship: "lawyer", leadMs: 240_000, tag });
+  const issued = await facility.send("POST", `/api/v1/visits/${visit.id}/participants/${visit.participantId}/link`);
+  const desk = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  contexts.push(desk);
+  await signInByApi(await desk.newPage(), "jy1.officer");
+
+  const lawyer = await familyJoins(browser, new URL(issued.path, test.info().project.use.baseURL).href, visit.idNumber);
+  const terminal = await terminalJoins(desk, visit.id);
+  const monitor = await monitorStarts(desk, visit.id);
+  const lawyerId = `visitor:${visit.participantId}`;
+  const heldId = `held:${visit.heldId}`;
+  await expectDecoding(lawyer, [heldId], 60_000);
+  await expectDecoding(monitor, [lawyerId, heldId], 60_000);
+  for (const page of [lawyer, terminal, monitor]) {
+    await expect(page.getByTestId("privileged-notice")).toBeVisible();
+    await expect(page.getByTestId("recording-indicator")).toHaveCount(0);
+  }
+  // The two sides hear each other; the monitor receives no audio at all.
+  await expect.poll(async () => (await callState(lawyer))!.tracks.some((t) => t.kind === "audio" && t.peerId === heldId), { timeout: 30_000 }).toBe(true);
+  const monitorTracks = (await callState(monitor))!.tracks;
+  expect(monitorTracks.filter((t) => t.kind === "video").length).toBeGreaterThanOrEqual(2);
+  expect(monitorTracks.filter((t) => t.kind === "audio")).toEqual([]);
+
+  const reason = `违反会见规定${tag}`;
+  await monitor.getByRole("button", { name: zh.visitRoom.monitor.terminate }).click();
+  await monitor.getByLabel(zh.visitRoom.monitor.terminateReason).fill(reason);
+  await monitor.getByRole("button", { name: zh.visitRoom.monitor.terminateConfirm }).click();
+  await expect(lawyer.getByTestId("visit-ended").locator("[data-ended]")).toHaveAttribute("data-ended", "terminated", { timeout: 30_000 });
+  expect(await lawyer.content()).not.toContain(reason);
+  await lawyer.screenshot({ path: test.info().outputPath("terminated-375.png") });
+  await expect.poll(async () => (await facility.get(`/api/v1/visits/${visit.id}`)).state, { timeout: 60_000 }).toBe("ended");
+  expect(await facility.get(`/api/v1/visits/${visit.id}`)).toMatchObject({ endedHow: "terminated", endReason: reason, endedBy: "邓卫东", privileged: true });
+  await Promise.all([public_.dispose(), facility.api.dispose()]);
+});
