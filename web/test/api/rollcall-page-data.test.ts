@@ -45,7 +45,7 @@ describe("roll-call page data", () => {
     await openRollCall(officer, f.rollCallToEnd);
     await endRollCall(officer, f.rollCallToEnd);
     const record = await getRollCallRecord(officer, f.rollCallToEnd);
-    expect(record).toMatchObject({ state: "ended", createdBy: "陈志强", openedBy: "陈志强 (gm.officer)", endedBy: "陈志强 (gm.officer)" });
+    expect(record).toMatchObject({ state: "ended", createdBy: "陈志强", openedBy: "陈志强", endedBy: "陈志强" });
     expect(record.openedAt).not.toBeNull();
     expect(new Date(record.endedAt!).getTime()).toBeGreaterThanOrEqual(new Date(record.openedAt!).getTime());
     expect(record.entries).toHaveLength(3);

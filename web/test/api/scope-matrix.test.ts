@@ -250,6 +250,22 @@ const CASES: Case[] = [
     request: (f) => ({ params: { id: f.visits.toBan.id, participantId: f.visits.toBan.participantId }, body: { until: "2099-01-01", reason: "违规" } }),
     override: { inspector: 404 },
   },
+  // Visit day (issue 9 §5): the hosting center (高明区) acts on its side; the facility starts and
+  // cancels. 高明区's inspector reads the record, so its writes are 403, not 404. The fixture visit
+  // is weeks away: acts bound to its day pass the scope rule and then meet the day rule (409
+  // not_today), which is what the owner gets here; visit-day.test.ts covers them on the day.
+  ...(["issueFamilyLink", "revokeFamilyLink", "confirmVisitorId"] as const).map(
+    (route): Case => ({
+      route,
+      owner: "gm.officer",
+      sibling: "nh.officer",
+      ownerStatus: route === "revokeFamilyLink" ? 200 : 409,
+      request: (f) => ({ params: { id: f.visits.booked.id, participantId: f.visits.booked.participantId } }),
+    }),
+  ),
+  { route: "joinVisitAsStaff", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 409, request: (f) => ({ params: { id: f.visits.booked.id, side: "monitor" } }) },
+  { route: "startVisit", owner: "jy1.officer", sibling: "jds.officer", ownerStatus: 409, request: (f) => ({ params: { id: f.visits.booked.id } }) },
+  { route: "cancelVisit", owner: "jy1.officer", sibling: "jds.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.visits.booked.id }, body: { reason: "设备故障", version: 1 } }) },
 ];
 
 const expected = (c: Case, actor: Actor): number => {
@@ -333,7 +349,8 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
         expect(result.status, JSON.stringify(result.body)).toBe(expected(c, actor));
         if (result.status >= 400 || (c.route === "createRoom" && actor !== "owner")) {
           if (result.status >= 400) {
-            expect(result.body.error.code).toBe(result.status === 404 ? "not_found" : "forbidden");
+            expect(result.body.error.code).toBe({ 404: "not_found", 409: "conflict" }[result.status] ?? "forbidden");
+            if (result.status === 409) expect(result.body.error.fields).toEqual({ visit: "not_today" });
             expect(await dataDigest(db)).toBe(before);
           } else {
             expect(result.body.unitName).not.toBe("高明区司法局");
