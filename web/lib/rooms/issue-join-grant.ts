@@ -14,6 +14,8 @@ type GrantRoom = { id: string; title: string; kind: "meeting" | "rollcall" | "vi
 export async function grantFor(
   room: GrantRoom,
   who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date },
+  /** A timed room's terms (a visit): every token of it must name the same end and privilege. */
+  terms?: { endsAt: Date; privileged: boolean; mustRecord: boolean },
 ) {
   // Never a guest in a roll call or a visit, whatever path got here; the media node refuses too.
   if (who.role === "guest" && NO_GUESTS.includes(room.kind)) throw new NotFoundError("This link is not valid");
@@ -30,7 +32,8 @@ export async function grantFor(
     lobby: who.lobby,
     // Supervised persons in a roll call are called one by one; they must not see one another.
     sees: room.kind === "rollcall" && who.role !== "staff" ? "staff" : "everyone",
-    notAfter: who.notAfter,
+    notAfter: terms ? new Date(Math.min(terms.endsAt.getTime(), who.notAfter?.getTime() ?? Infinity)) : who.notAfter,
+    ...(terms ? { endsAt: Math.floor(terms.endsAt.getTime() / 1000), privileged: terms.privileged, mustRecord: !terms.privileged && terms.mustRecord } : {}),
     turn,
   });
   return {

@@ -70,6 +70,7 @@ export async function demoFixtures(db: Database) {
 const WRITABLE_TABLES = [
   "Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry", "RollCallEvidence",
   "HeldPerson", "Visitor", "VisitRoom", "Visit", "VisitParticipant", "VisitReservation", "VisitWarning",
+  "InspectionView", "ReportCall", "ReportCallCenter",
 ];
 
 /** Every table but Session, whose lastSeenAt moves on reads too. */
