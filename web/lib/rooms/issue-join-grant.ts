@@ -13,7 +13,7 @@ type GrantRoom = { id: string; title: string; kind: "meeting" | "rollcall" | "vi
 
 export async function grantFor(
   room: GrantRoom,
-  who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date },
+  who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date; unlisted?: boolean },
   /** A timed room's terms (a visit): every token of it must name the same end and privilege. */
   terms?: { endsAt: Date; privileged: boolean; mustRecord: boolean },
 ) {
@@ -30,6 +30,7 @@ export async function grantFor(
     role: who.role,
     grants: { publish: !who.observer, subscribe: true, observe: who.observer, moderate: who.moderator },
     lobby: who.lobby,
+    ...(who.unlisted ? { unlisted: true } : {}),
     // Supervised persons in a roll call are called one by one; they must not see one another.
     sees: room.kind === "rollcall" && who.role !== "staff" ? "staff" : "everyone",
     notAfter: terms ? new Date(Math.min(terms.endsAt.getTime(), who.notAfter?.getTime() ?? Infinity)) : who.notAfter,

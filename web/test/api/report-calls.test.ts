@@ -17,7 +17,9 @@ describe.each(ENGINES)("live report calls (现场点名汇报) on %s", (engine) 
   beforeAll(async () => {
     db = await useSeededDatabase(engine);
     f = await demoFixtures(db);
-    [fs, gm, nh] = await Promise.all(["fs.admin", "gm.officer", "nh.officer"].map((u) => ApiClient.signIn(u)));
+    fs = await ApiClient.signIn("fs.admin");
+    gm = await ApiClient.signIn("gm.officer");
+    nh = await ApiClient.signIn("nh.officer");
   });
   afterAll(async () => {
     await expectIntactChain(db);
@@ -64,7 +66,8 @@ describe.each(ENGINES)("live report calls (现场点名汇报) on %s", (engine) 
   });
 
   it("scopes every action: only centers below the caller, only the caller runs it, read-only roles never answer or call", async () => {
-    const [gd, fsInspector, gmInspector, hc, zh] = await Promise.all(["gd.admin", "fs.inspector", "gm.inspector", "hc.officer", "zh.admin"].map((u) => ApiClient.signIn(u)));
+    const signIn = (u: string) => ApiClient.signIn(u);
+    const [gd, fsInspector, gmInspector, hc, zh] = [await signIn("gd.admin"), await signIn("fs.inspector"), await signIn("gm.inspector"), await signIn("hc.officer"), await signIn("zh.admin")];
     const call = await callCounties("范围");
     const gmCenter = call.centers.find((c: { unitName: string }) => c.unitName === "高明区司法局");
     const before = await dataDigest(db);
