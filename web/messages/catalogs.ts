@@ -8,6 +8,8 @@ import enVisitRoom from "./visitRoom/en.json";
 import enFaces from "./faces/en.json";
 import enCheckin from "./checkin/en.json";
 import enVisits from "./visits/en.json";
+import enInspection from "./inspection/en.json";
+import enReportCalls from "./reportCalls/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -16,6 +18,8 @@ import zhVisitRoom from "./visitRoom/zh-CN.json";
 import zhFaces from "./faces/zh-CN.json";
 import zhCheckin from "./checkin/zh-CN.json";
 import zhVisits from "./visits/zh-CN.json";
+import zhInspection from "./inspection/zh-CN.json";
+import zhReportCalls from "./reportCalls/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -26,6 +30,8 @@ export const zhCatalog = {
   ...zhFaces,
   ...zhCheckin,
   ...zhVisits,
+  ...zhInspection,
+  ...zhReportCalls,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -40,5 +46,7 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enFaces,
     ...enCheckin,
     ...enVisits,
+    ...enInspection,
+    ...enReportCalls,
   },
 };

@@ -7,8 +7,15 @@ import { apiFetch, type ApiResult } from "./api-fetch.ts";
 
 export type JoinGrant = z.infer<typeof ZJoinGrant>;
 
-/** An invite link (host or guest), or a room opened from the portal by signed-in staff. */
-export type JoinTarget = { kind: "code"; code: string } | { kind: "room"; roomId: string };
+/**
+ * An invite link (host or guest), a room opened from the portal by signed-in staff, a live room
+ * opened from the inspection wall (unseen, or to speak), or a report call (hosting or answering).
+ */
+export type JoinTarget =
+  | { kind: "code"; code: string }
+  | { kind: "room"; roomId: string }
+  | { kind: "inspect"; roomId: string; mode: "watch" | "speak" }
+  | { kind: "report"; reportCallId: string; as: "host" | "answer" };
 
 export interface DeviceChoice {
   audioId: string | null;
@@ -24,9 +31,18 @@ interface Stored {
 const EXPIRY_MARGIN_S = 15;
 
 export function requestJoinGrant(target: JoinTarget, guestName?: string): Promise<ApiResult<JoinGrant>> {
-  return target.kind === "code"
-    ? apiFetch<JoinGrant>("POST", `/api/v1/join/${encodeURIComponent(target.code)}`, guestName ? { name: guestName, guestKey: browserGuestKey() } : {})
-    : apiFetch<JoinGrant>("POST", `/api/v1/rooms/${encodeURIComponent(target.roomId)}/join-token`);
+  switch (target.kind) {
+    case "code":
+      return apiFetch<JoinGrant>("POST", `/api/v1/join/${encodeURIComponent(target.code)}`, guestName ? { name: guestName, guestKey: browserGuestKey() } : {});
+    case "room":
+      return apiFetch<JoinGrant>("POST", `/api/v1/rooms/${encodeURIComponent(target.roomId)}/join-token`);
+    case "inspect":
+      return target.mode === "watch"
+        ? apiFetch<JoinGrant>("POST", `/api/v1/inspection/rooms/${encodeURIComponent(target.roomId)}/watch`, { mode: "watch" })
+        : apiFetch<JoinGrant>("POST", `/api/v1/inspection/rooms/${encodeURIComponent(target.roomId)}/speak`);
+    case "report":
+      return apiFetch<JoinGrant>("POST", `/api/v1/report-calls/${encodeURIComponent(target.reportCallId)}/${target.as}`);
+  }
 }
 
 /** This browser's guest key (see ZGuestJoinBody); without storage, every join is a new guest. */
@@ -44,7 +60,18 @@ function browserGuestKey(): string | undefined {
 }
 const GUEST_KEY = "ygav.guestKey";
 
-const keyOf = (target: JoinTarget) => `ygav.call.${target.kind === "code" ? `code:${target.code}` : `room:${target.roomId}`}`;
+const keyOf = (target: JoinTarget) => {
+  switch (target.kind) {
+    case "code":
+      return `ygav.call.code:${target.code}`;
+    case "room":
+      return `ygav.call.room:${target.roomId}`;
+    case "inspect":
+      return `ygav.call.inspect:${target.mode}:${target.roomId}`;
+    case "report":
+      return `ygav.call.report:${target.as}:${target.reportCallId}`;
+  }
+};
 
 export function saveGrant(target: JoinTarget, grant: JoinGrant, devices: DeviceChoice): void {
   try {

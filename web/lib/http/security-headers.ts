@@ -2,7 +2,7 @@
 // Edge-safe: no Node imports, so the proxy stays runnable on any runtime.
 
 /** Pages that use the camera and microphone: only these get them in Permissions-Policy. */
-const CALL_PAGES = [/^\/rooms\/[^/]+\/call\/?$/, /^\/join\/[^/]+\/?$/, /^\/r\/[^/]+\/?$/, /^\/rollcalls\/[^/]+\/console\/?$/, /^\/persons\/[^/]+\/face\/?$/, /^\/c\/[^/]+\/?$/];
+const CALL_PAGES = [/^\/rooms\/[^/]+\/call\/?$/, /^\/join\/[^/]+\/?$/, /^\/r\/[^/]+\/?$/, /^\/rollcalls\/[^/]+\/console\/?$/, /^\/persons\/[^/]+\/face\/?$/, /^\/c\/[^/]+\/?$/, /^\/inspection\/rooms\/[^/]+\/?$/, /^\/reports\/[^/]+\/call\/?$/];
 
 /** The self check-in page is the only one that may ask for the position (Geolocation). */
 const GEOLOCATION_PAGES = [/^\/c\/[^/]+\/?$/];
