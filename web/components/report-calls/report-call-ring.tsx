@@ -39,8 +39,14 @@ export function ReportCallRing({ canAnswer }: { canAnswer: boolean }) {
   return (
     <div role="alert" className="fixed inset-x-2 bottom-2 z-50 mx-auto max-w-md space-y-2 sm:inset-x-auto sm:right-4" data-testid="report-ring">
       {ringing.map((call) => (
-        <div key={call.id} className="rounded-lg border-2 border-amber-400 bg-white p-4 shadow-xl motion-safe:animate-pulse">
-          <p className="font-semibold text-slate-900">{t("ringTitle", { caller: call.callerUnitName })}</p>
+        <div key={call.id} className="rounded-lg border-2 border-amber-400 bg-white p-4 shadow-xl">
+          <p className="flex items-center gap-2 font-semibold text-slate-900">
+            <span className="relative flex size-3" aria-hidden="true">
+              <span className="absolute inline-flex size-full rounded-full bg-amber-400 opacity-75 motion-safe:animate-ping" />
+              <span className="relative inline-flex size-3 rounded-full bg-amber-500" />
+            </span>
+            {t("ringTitle", { caller: call.callerUnitName })}
+          </p>
           <p className="mt-1 text-sm text-slate-700">{call.title}</p>
           <div className="mt-3 flex gap-2">
             {canAnswer && <a href={`/reports/${call.id}/call`} className={buttonClass("primary")} data-testid="report-answer">{t("answer")}</a>}
