@@ -1,6 +1,7 @@
 import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
+import type { Tx } from "../db/transaction.ts";
 import { BusyError } from "../errors.ts";
 import { grantFor } from "../rooms/issue-join-grant.ts";
 import { noticeOnMediaNode } from "../rooms/media-node-client.ts";
@@ -10,17 +11,27 @@ import { assertMaySpeak, assertMediaAllowed, inspectionIdentity } from "./rules.
 /** What everyone in the room is told when a superior joins to speak. */
 export const INSPECTOR_JOINED_NOTICE = "上级督察已进入";
 
+async function speakableRoom(tx: Tx, actor: Actor, roomId: string) {
+  const live = await findLiveRoomForUpdate(tx, actor, roomId);
+  assertMaySpeak(actor, live.room.unit.path);
+  assertMediaAllowed(live.privileged);
+  return live;
+}
+
 /**
  * A superior joins visibly to speak (camera and microphone, no moderation). Everyone in the room
- * is told first, by the node; without that notice there is no grant: nobody is spoken to by an
- * inspector they were not told of. The view is recorded and audited.
+ * is told first, by the node; without that notice there is no grant and nothing is written
+ * (nobody is spoken to by an inspector they were not told of). Then, under the room's lock again,
+ * the view is recorded and audited with the grant.
  */
 export async function speakInRoom(actor: Actor, roomId: string) {
   const db = await getDb();
-  const { grant, viewId } = await db.$transaction(async (tx) => {
-    const live = await findLiveRoomForUpdate(tx, actor, roomId);
-    assertMaySpeak(actor, live.room.unit.path);
-    assertMediaAllowed(live.privileged);
+  await db.$transaction((tx) => speakableRoom(tx, actor, roomId));
+  if (!(await noticeOnMediaNode(roomId, INSPECTOR_JOINED_NOTICE))) {
+    throw new BusyError("The media node did not deliver the notice to the room; try again");
+  }
+  return db.$transaction(async (tx) => {
+    const live = await speakableRoom(tx, actor, roomId);
     const view = await tx.inspectionView.create({
       data: { userId: actor.userId, actorName: actor.displayName, roomId, mode: "speak", unitPath: live.room.unit.path, viewerUnitPath: actor.unitPath },
     });
@@ -36,12 +47,6 @@ export async function speakInRoom(actor: Actor, roomId: string) {
       { identity: inspectionIdentity(view.id), name: `${actor.displayName}（上级督察）`.slice(0, 60), role: "staff", moderator: false, observer: false, lobby: false },
       live.terms,
     );
-    return { grant, viewId: view.id };
+    return { ...grant, viewId: view.id };
   });
-  // After the commit: the record says the superior asked to speak even if the node is away; the
-  // grant is handed out only once everyone has been told.
-  if (!(await noticeOnMediaNode(roomId, INSPECTOR_JOINED_NOTICE))) {
-    throw new BusyError("The media node did not deliver the notice to the room; try again");
-  }
-  return { ...grant, viewId };
 }
