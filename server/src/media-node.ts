@@ -5,6 +5,7 @@ import type { MediaConfig } from "./config.ts";
 import { MediaError, notFound } from "./errors.ts";
 import { createHttpServer } from "./http/http-server.ts";
 import { ZSpotlightRequest } from "./protocol/internal.ts";
+import { ZNoticeRequest } from "./protocol/room-terms.ts";
 import { RoomManager } from "./media/room-manager.ts";
 import { WorkerPool } from "./media/worker-pool.ts";
 import type { Logger } from "./observability/logger.ts";
@@ -13,6 +14,9 @@ import { PortalReporter } from "./portal-client/portal-reporter.ts";
 import { RecordingManager } from "./recording/recording-manager.ts";
 import { reportFileToPortal } from "./recording/report-to-portal.ts";
 import { createSignalingServer, type MediaIo } from "./signaling/socket-server.ts";
+
+/** Who sent a notice that came through the internal API (the portal reports it as "portal"). */
+const PORTAL_SENDER = { id: "portal" } as const;
 
 /** A running media node: workers, rooms, signaling, health and metrics on one HTTP port. */
 export class MediaNode {
@@ -65,6 +69,13 @@ export class MediaNode {
         if (!room) throw notFound("Room");
         if (parsed.data.peerId === null) room.clearSpotlight();
         else room.spotlight(parsed.data.peerId, parsed.data.name, parsed.data.challenge);
+      },
+      notice: (id, body) => {
+        const parsed = ZNoticeRequest.safeParse(body);
+        if (!parsed.success) throw new MediaError("invalid_message", parsed.error.issues.map((i) => i.message).join("; "));
+        const room = rooms.get(id);
+        if (!room) throw notFound("Room");
+        room.sendNotice(PORTAL_SENDER, parsed.data);
       },
     }, logger);
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);

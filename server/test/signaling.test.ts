@@ -159,6 +159,25 @@ describe("media node signaling (real worker, real socket.io)", () => {
     expect(await observer.request("createTransport", { direction: "send" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
+  it("lists an unlisted observer (a superior's inspection) to nobody, staff included, while it receives the room", async () => {
+    const officer = await connect("officer", { room, role: "staff", grants: moderatorGrants });
+    await officer.join();
+    await officer.openTransports();
+    await officer.produce("video");
+    const inspector = await connect("insp:view-1", { room, role: "staff", grants: observerGrants, unlisted: true });
+    expect((await inspector.join()).peers.map((p) => p.id)).toEqual(["officer"]);
+    await inspector.openTransports({ send: false });
+    await inspector.waitFor("newConsumer");
+    const cohost = await connect("cohost", { room, role: "staff", grants: moderatorGrants });
+    expect((await cohost.join()).peers.map((p) => p.id)).toEqual(["officer"]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const client of [officer, cohost]) expect(client.received.filter((r) => JSON.stringify(r.payload ?? {}).includes("insp:view-1"))).toEqual([]);
+  });
+
+  it("refuses a token that makes anyone but an observer unlisted", async () => {
+    await expect(connect("hidden-host", { room, role: "staff", grants: moderatorGrants, unlisted: true })).rejects.toThrow();
+  });
+
   it("shows a staff-only participant (roll call) the officers alone: no other participant, their media or their events", async () => {
     const officer = await connect("officer", { room, role: "staff", grants: moderatorGrants });
     const first = await connect("person-a", { room, sees: "staff" });

@@ -11,6 +11,8 @@ import enVisits from "./visits/en.json";
 import enRecording from "./recording/en.json";
 import enWorkbench from "./workbench/en.json";
 import enVisitDay from "./visitDay/en.json";
+import enInspection from "./inspection/en.json";
+import enReportCalls from "./reportCalls/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -22,6 +24,8 @@ import zhVisits from "./visits/zh-CN.json";
 import zhRecording from "./recording/zh-CN.json";
 import zhWorkbench from "./workbench/zh-CN.json";
 import zhVisitDay from "./visitDay/zh-CN.json";
+import zhInspection from "./inspection/zh-CN.json";
+import zhReportCalls from "./reportCalls/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -35,6 +39,8 @@ export const zhCatalog = {
   ...zhRecording,
   ...zhWorkbench,
   ...zhVisitDay,
+  ...zhInspection,
+  ...zhReportCalls,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -52,5 +58,7 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enRecording,
     ...enWorkbench,
     ...enVisitDay,
+    ...enInspection,
+    ...enReportCalls,
   },
 };

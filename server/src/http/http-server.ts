@@ -24,6 +24,8 @@ export interface InternalApi {
   closeRoom(roomId: string, reason: string): void;
   /** Throws MediaError not_found when the room or the peer is not here. */
   spotlight(roomId: string, request: unknown): void;
+  /** A notice from the portal to everyone in the room (上级督察已进入). Throws like spotlight. */
+  notice(roomId: string, request: unknown): void;
 }
 
 /**
@@ -65,7 +67,7 @@ async function route(
 ): Promise<void> {
   const pathname = requestPath(request.url);
   if (pathname === null) return sendJson(response, 400, { error: { code: "invalid_message", message: "Bad request target" } });
-  const internalCall = /^\/internal\/rooms\/([\w:-]{1,100})\/(close|spotlight)$/.exec(pathname);
+  const internalCall = /^\/internal\/rooms\/([\w:-]{1,100})\/(close|spotlight|notice)$/.exec(pathname);
   if (internalCall && request.method === "POST") {
     if (!internal.secret || !bearerMatches(request.headers.authorization, internal.secret)) {
       return sendJson(response, 401, { error: { code: "unauthenticated", message: "wrong or missing secret" } });
@@ -73,6 +75,7 @@ async function route(
     const [, roomId, action] = internalCall;
     try {
       if (action === "close") internal.closeRoom(roomId!, "closed_by_portal");
+      else if (action === "notice") internal.notice(roomId!, JSON.parse((await readBody(request)) || "{}"));
       else internal.spotlight(roomId!, JSON.parse((await readBody(request)) || "{}"));
     } catch (error) {
       const code = error instanceof MediaError ? error.code : "invalid_message";

@@ -21,6 +21,8 @@ export class Peer {
   readonly role: JoinClaims["role"];
   readonly grants: JoinClaims["grants"];
   readonly sees: JoinClaims["sees"];
+  /** An observer nobody else is told of (remote inspection); see visibility.ts. */
+  readonly unlisted: boolean;
   channel: PeerChannel;
   connected = true;
   rtpCapabilities: types.RtpCapabilities | undefined;
@@ -47,6 +49,7 @@ export class Peer {
     this.role = claims.role;
     this.grants = claims.grants;
     this.sees = claims.sees;
+    this.unlisted = claims.unlisted === true && claims.grants.observe;
     this.channel = channel;
   }
 

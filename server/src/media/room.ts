@@ -320,7 +320,7 @@ export class Room extends EventEmitter<RoomEvents> {
   }
 
   /** A monitor's notice to everyone in the room (and the lobby: the visitor waiting sees it too). */
-  sendNotice(from: Peer, request: { preset: NoticePreset } | { text: string }): RoomNotice {
+  sendNotice(from: Pick<Peer, "id">, request: { preset: NoticePreset } | { text: string }): RoomNotice {
     const notice: RoomNotice =
       "preset" in request
         ? { noticeId: `${this.id}:${++this.noticeCount}`, preset: request.preset, text: NOTICE_PRESET_TEXT_ZH[request.preset], sentAt: Date.now() }

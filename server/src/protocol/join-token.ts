@@ -53,6 +53,11 @@ export const ZJoinClaims = z.object({
    * Derived from `role` and `grants.observe` when absent (tokens signed before this claim).
    */
   as: z.enum(["person", "staff", "observer", "guest"]).optional(),
+  /**
+   * An observer listed to nobody, staff included: a superior center's remote inspection (issue 11).
+   * Only with the observe grant (the refinement below); a room's own monitors stay known to staff.
+   */
+  unlisted: z.boolean().optional(),
   /** When true the bearer waits in the lobby until a moderator admits it. */
   lobby: z.boolean().default(false),
   /**
@@ -74,6 +79,9 @@ export const ZJoinClaims = z.object({
 }).refine((claims) => !(claims.privileged && claims.mustRecord), {
   message: "A privileged room is never recorded",
   path: ["mustRecord"],
+}).refine((claims) => !claims.unlisted || claims.grants.observe, {
+  message: "Only an observer can be unlisted",
+  path: ["unlisted"],
 });
 export type JoinClaims = z.infer<typeof ZJoinClaims>;
 

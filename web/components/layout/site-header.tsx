@@ -10,12 +10,16 @@ import { BrandMark } from "./brand-mark";
 
 export async function SiteHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations();
+  const tInspection = await getTranslations("inspection");
+  const tReports = await getTranslations("reportCalls");
   const items: NavItem[] = [
     { href: "/", label: t("nav.dashboard") },
     { href: "/persons", label: t("nav.persons") },
     { href: "/rollcalls", label: t("nav.rollcalls") },
     { href: "/rooms", label: t("nav.rooms") },
     { href: "/visits", label: t("nav.visits") },
+    { href: "/inspection", label: tInspection("nav") },
+    { href: "/reports", label: tReports("nav") },
     ...(canAdminister(actor.role) ? [{ href: "/admin", label: t("nav.admin") }] : []),
   ];
   return (

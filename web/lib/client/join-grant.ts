@@ -7,12 +7,17 @@ import { apiFetch, type ApiResult } from "./api-fetch.ts";
 
 export type JoinGrant = z.infer<typeof ZJoinGrant>;
 
-/** An invite link (host or guest), or a room opened from the portal by signed-in staff. */
+/**
+ * An invite link (host or guest), a room opened from the portal by signed-in staff, a visit's
+ * room through one of its staff doors, a live room opened from the inspection wall (unseen, or to
+ * speak), or a report call (hosting or answering).
+ */
 export type JoinTarget =
   | { kind: "code"; code: string }
   | { kind: "room"; roomId: string }
-  /** A visit's room through one of its staff doors (issue 9: terminal, center or monitor). */
-  | { kind: "visit"; visitId: string; side: "terminal" | "center" | "monitor" };
+  | { kind: "visit"; visitId: string; side: "terminal" | "center" | "monitor" }
+  | { kind: "inspect"; roomId: string; mode: "watch" | "speak" }
+  | { kind: "report"; reportCallId: string; as: "host" | "answer" };
 
 export interface DeviceChoice {
   audioId: string | null;
@@ -28,10 +33,20 @@ interface Stored {
 const EXPIRY_MARGIN_S = 15;
 
 export function requestJoinGrant(target: JoinTarget, guestName?: string): Promise<ApiResult<JoinGrant>> {
-  if (target.kind === "visit") return apiFetch<JoinGrant>("POST", `/api/v1/visits/${encodeURIComponent(target.visitId)}/join/${target.side}`);
-  return target.kind === "code"
-    ? apiFetch<JoinGrant>("POST", `/api/v1/join/${encodeURIComponent(target.code)}`, guestName ? { name: guestName, guestKey: browserGuestKey() } : {})
-    : apiFetch<JoinGrant>("POST", `/api/v1/rooms/${encodeURIComponent(target.roomId)}/join-token`);
+  switch (target.kind) {
+    case "code":
+      return apiFetch<JoinGrant>("POST", `/api/v1/join/${encodeURIComponent(target.code)}`, guestName ? { name: guestName, guestKey: browserGuestKey() } : {});
+    case "room":
+      return apiFetch<JoinGrant>("POST", `/api/v1/rooms/${encodeURIComponent(target.roomId)}/join-token`);
+    case "visit":
+      return apiFetch<JoinGrant>("POST", `/api/v1/visits/${encodeURIComponent(target.visitId)}/join/${target.side}`);
+    case "inspect":
+      return target.mode === "watch"
+        ? apiFetch<JoinGrant>("POST", `/api/v1/inspection/rooms/${encodeURIComponent(target.roomId)}/watch`, { mode: "watch" })
+        : apiFetch<JoinGrant>("POST", `/api/v1/inspection/rooms/${encodeURIComponent(target.roomId)}/speak`);
+    case "report":
+      return apiFetch<JoinGrant>("POST", `/api/v1/report-calls/${encodeURIComponent(target.reportCallId)}/${target.as}`);
+  }
 }
 
 /** This browser's guest key (see ZGuestJoinBody); without storage, every join is a new guest. */
@@ -49,8 +64,20 @@ function browserGuestKey(): string | undefined {
 }
 const GUEST_KEY = "ygav.guestKey";
 
-const keyOf = (target: JoinTarget) =>
-  `ygav.call.${target.kind === "code" ? `code:${target.code}` : target.kind === "visit" ? `visit:${target.visitId}:${target.side}` : `room:${target.roomId}`}`;
+const keyOf = (target: JoinTarget) => {
+  switch (target.kind) {
+    case "code":
+      return `ygav.call.code:${target.code}`;
+    case "room":
+      return `ygav.call.room:${target.roomId}`;
+    case "visit":
+      return `ygav.call.visit:${target.visitId}:${target.side}`;
+    case "inspect":
+      return `ygav.call.inspect:${target.mode}:${target.roomId}`;
+    case "report":
+      return `ygav.call.report:${target.as}:${target.reportCallId}`;
+  }
+};
 
 export function saveGrant(target: JoinTarget, grant: JoinGrant, devices: DeviceChoice): void {
   try {

@@ -4,7 +4,9 @@
 /** Pages that use the camera and microphone: only these get them in Permissions-Policy. */
 const CALL_PAGES = [/^\/rooms\/[^/]+\/call\/?$/, /^\/join\/[^/]+\/?$/, /^\/r\/[^/]+\/?$/, /^\/rollcalls\/[^/]+\/console\/?$/, /^\/persons\/[^/]+\/face\/?$/, /^\/c\/[^/]+\/?$/,
   // Visit day (issue 9): the family link and the staff doors into a visit room.
-  /^\/v\/[^/]+\/?$/, /^\/visits\/[^/]+\/(terminal|center|monitor)\/?$/];
+  /^\/v\/[^/]+\/?$/, /^\/visits\/[^/]+\/(terminal|center|monitor)\/?$/,
+  // Remote inspection and report calls (issue 11).
+  /^\/inspection\/rooms\/[^/]+\/?$/, /^\/reports\/[^/]+\/call\/?$/];
 
 /** The self check-in page is the only one that may ask for the position (Geolocation). */
 const GEOLOCATION_PAGES = [/^\/c\/[^/]+\/?$/];

@@ -156,6 +156,12 @@ export class CallSession {
     if (view.visible) await request(this.socket, "setConsumerLayers", { consumerId, spatialLayer: layerForTileHeight(view.heightPx) }).catch(() => {});
   }
 
+  /** Pauses or resumes one consumer of any kind: a wall tile stops the audio it never plays. */
+  async setConsumerPaused(consumerId: string, paused: boolean): Promise<void> {
+    if (!this.consumers.has(consumerId)) return;
+    await request(this.socket, "setConsumerPaused", { consumerId, paused }).catch(() => {});
+  }
+
   // — moderation (the node refuses these without the moderate grant) —
   mute(peerId: string, source: Source | "all") {
     return request(this.socket, "mutePeer", { peerId, source });

@@ -13,9 +13,9 @@ type GrantRoom = { id: string; title: string; kind: "meeting" | "rollcall" | "vi
 
 export async function grantFor(
   room: GrantRoom,
-  who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date;
-    /** A timed, watched room's terms (visits): every token of the room must carry the same. */
-    terms?: { endsAt: number; privileged: boolean; mustRecord: boolean } },
+  who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date; unlisted?: boolean },
+  /** A timed room's terms (a visit): every token of it must name the same end and privilege. */
+  terms?: { endsAt: Date; privileged: boolean; mustRecord: boolean },
 ) {
   // Never a guest in a roll call or a visit, whatever path got here; the media node refuses too.
   if (who.role === "guest" && NO_GUESTS.includes(room.kind)) throw new NotFoundError("This link is not valid");
@@ -30,10 +30,11 @@ export async function grantFor(
     role: who.role,
     grants: { publish: !who.observer, subscribe: true, observe: who.observer, moderate: who.moderator },
     lobby: who.lobby,
+    ...(who.unlisted ? { unlisted: true } : {}),
     // Supervised persons in a roll call are called one by one; they must not see one another.
     sees: room.kind === "rollcall" && who.role !== "staff" ? "staff" : "everyone",
-    notAfter: who.notAfter,
-    ...(who.terms ?? {}),
+    notAfter: terms ? new Date(Math.min(terms.endsAt.getTime(), who.notAfter?.getTime() ?? Infinity)) : who.notAfter,
+    ...(terms ? { endsAt: Math.floor(terms.endsAt.getTime() / 1000), privileged: terms.privileged, mustRecord: !terms.privileged && terms.mustRecord } : {}),
     turn,
   });
   return {

@@ -1,7 +1,7 @@
 import { config } from "../config.ts";
 
 /** One call to the media node's internal API; false when the node cannot be reached or refuses. */
-async function postToMediaNode(roomId: string, action: "close" | "spotlight", body: unknown): Promise<boolean> {
+async function postToMediaNode(roomId: string, action: "close" | "spotlight" | "notice", body: unknown): Promise<boolean> {
   const { mediaInternalUrl, internalSecret } = config();
   try {
     const response = await fetch(new URL(`/internal/rooms/${encodeURIComponent(roomId)}/${action}`, mediaInternalUrl), {
@@ -32,4 +32,9 @@ export function spotlightOnMediaNode(
 /** The call is over: every page drops the spotlight banner and the called person's challenge. */
 export function clearSpotlightOnMediaNode(roomId: string): Promise<boolean> {
   return postToMediaNode(roomId, "spotlight", { peerId: null });
+}
+
+/** A notice to everyone in the room (and its lobby), from the portal: one line of text. */
+export function noticeOnMediaNode(roomId: string, text: string): Promise<boolean> {
+  return postToMediaNode(roomId, "notice", { text });
 }

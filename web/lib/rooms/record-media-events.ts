@@ -1,6 +1,7 @@
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { applyRollCallPresence } from "../rollcalls/apply-presence.ts";
+import { recordViewPresence } from "../inspection/record-view-presence.ts";
 import { storeRecording } from "../recordings/store-recording.ts";
 import { applyVisitEvent } from "../visits/day/apply-visit-events.ts";
 import type { TMediaEvent } from "../schemas/rooms.ts";
@@ -35,6 +36,7 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
       });
       await applyRollCallPresence(tx, event);
       await applyVisitEvent(tx, event);
+      await recordViewPresence(tx, event);
       if (event.type === "room.closed" && event.reason !== "empty") {
         const { count } = await tx.room.updateMany({ where: { id: event.room, state: "open" }, data: { state: "closed", closedAt: at } });
         if (count > 0) {

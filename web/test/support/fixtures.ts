@@ -71,6 +71,7 @@ const WRITABLE_TABLES = [
   "Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry", "RollCallEvidence",
   "HeldPerson", "Visitor", "VisitRoom", "Visit", "VisitParticipant", "VisitReservation", "VisitWarning",
   "CheckInPlan", "PhoneCredential", "SelfCheckIn",
+  "InspectionView", "ReportCall", "ReportCallCenter",
 ];
 
 /** Every table but Session, whose lastSeenAt moves on reads too. */

@@ -22,21 +22,15 @@ export async function ensureVisitRoom(tx: Tx, visit: VisitForRoom, openerUserId:
   return room;
 }
 
-/** The terms every token of the visit carries (the node fixes them from the first and refuses any other). */
-export function visitTerms(visit: { endsAt: Date | null; privileged: boolean; mustRecord: boolean }) {
-  return {
-    endsAt: Math.floor(visit.endsAt!.getTime() / 1000),
-    privileged: visit.privileged,
-    mustRecord: !visit.privileged && visit.mustRecord,
-  };
-}
-
 type Who = Parameters<typeof grantFor>[1];
 
+// The terms every token of the visit carries: the node fixes them from the first and refuses any other.
+
 /** A join grant into the visit's room, carrying its end, privilege and recording terms. */
-export function visitGrant(room: { id: string; title: string; state: string }, visit: { endsAt: Date | null; privileged: boolean; mustRecord: boolean }, who: Omit<Who, "notAfter" | "terms">) {
+export function visitGrant(room: { id: string; title: string; state: string }, visit: { endsAt: Date | null; privileged: boolean; mustRecord: boolean }, who: Omit<Who, "notAfter">) {
   return grantFor(
     { id: room.id, title: room.title, kind: "visit", state: room.state, requiresAdmission: true },
-    { ...who, notAfter: visit.endsAt!, terms: visitTerms(visit) },
+    { ...who, notAfter: visit.endsAt! },
+    { endsAt: visit.endsAt!, privileged: visit.privileged, mustRecord: visit.mustRecord },
   );
 }
