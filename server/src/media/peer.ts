@@ -21,6 +21,8 @@ export class Peer {
   readonly role: JoinClaims["role"];
   readonly grants: JoinClaims["grants"];
   readonly sees: JoinClaims["sees"];
+  /** Issue 11: the neighbour node this peer is connected through; undefined for this node's own peers. */
+  via: string | undefined;
   channel: PeerChannel;
   connected = true;
   rtpCapabilities: types.RtpCapabilities | undefined;
