@@ -17,7 +17,7 @@ const PATH = ["hc", "gm", "fs", "gd", "moj"];
 const ROOM = "bench-cascade";
 
 console.log(`bench/cascade — ${new Date().toISOString()}; Node ${process.version}, mediasoup ${mediasoup.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0]!.toFixed(1)}`);
-const tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 48000);
+const tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 51500);
 for (const spec of TREE) await tree.startNode(spec.id);
 await tree.linked();
 const clients: TestClient[] = [];

@@ -29,7 +29,7 @@ describe("node links are authenticated", () => {
 
   beforeAll(async () => {
     if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = await NodeTree.start(TREE, {}, 45800);
+    tree = await NodeTree.start(TREE, {}, 50600);
     await tree.linked();
   }, 60_000);
 

@@ -24,7 +24,7 @@ describe("moderation across nodes", () => {
 
   beforeAll(async () => {
     if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = await NodeTree.start(TREE, {}, 46400);
+    tree = await NodeTree.start(TREE, {}, 51000);
     await tree.linked();
   }, 60_000);
   afterAll(async () => {

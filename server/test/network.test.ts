@@ -64,7 +64,7 @@ describe("five-level media network", () => {
 
   beforeAll(async () => {
     if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" });
+    tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 50000);
     tree.taps.set("fs>gm", relay.tap);
     for (const spec of TREE) await tree.startNode(spec.id);
     await tree.linked();

@@ -44,7 +44,7 @@ export class NodeTree {
   constructor(
     readonly specs: TreeNodeSpec[],
     private readonly env: Record<string, string> = {},
-    private readonly rtcBase = 45000,
+    private readonly rtcBase = 50000,
   ) {
     for (const spec of specs) this.keys.set(spec.id, keyPair());
   }
