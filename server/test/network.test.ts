@@ -157,9 +157,17 @@ describe("five-level media network", () => {
     await tree.stopNode("fs");
     const downAt = performance.now();
     await sleep(6000);
-    // Locally nothing froze: frames kept completing during the outage.
-    const during = [...local.completedAt.values()].filter((at) => at > downAt).length;
-    expect(during).toBeGreaterThan(6 * 30 * 0.9);
+    // Locally nothing froze: the frames sent during the outage completed (all but the last moment's).
+    const checkAt = performance.now() - 500;
+    const sentDuring = [...cameras[0]!.sentAt].filter(([, at]) => at > downAt && at < checkAt).map(([ts]) => ts);
+    const completed = sentDuring.filter((ts) => local.completedAt.has(ts)).length;
+    expect(sentDuring.length).toBeGreaterThan(60);
+    // (The stopping node shares this process: its close can hold the event loop and cost a few
+    // frames at the local receiver's socket; what matters is that the picture never stops.)
+    expect(completed / sentDuring.length).toBeGreaterThan(0.9);
+    const times = [...local.completedAt.values()].filter((at) => at > downAt && at < checkAt).sort((x, y) => x - y);
+    const longestGap = Math.max(...times.slice(1).map((t, i) => t - times[i]!));
+    expect(longestGap).toBeLessThan(1000);
     // The county saw the link go down (5 s without traffic, or the socket's close).
     expect(tree.get("gm").node.network!.tree.neighbor("fs")).toBeUndefined();
     await tree.startNode("fs");
