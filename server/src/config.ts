@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DEFAULT_SIGNALING_LIMITS, type SignalingLimits } from "./signaling/limits.ts";
 import { DEFAULT_WARNING_SECONDS } from "./protocol/room-terms.ts";
 import { parseTrustedProxies } from "./net/trusted-proxies.ts";
+import { networkConfigOf, ZNetworkEnv, type NetworkConfig } from "./network/network-config.ts";
 
 // The media node's whole configuration: read from the environment once, validated, frozen.
 
@@ -52,6 +53,8 @@ const ZEnv = z
     RECORDING_STORAGE_CHECK_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
+  // The media network (issue 11): unit, parent, children, pipes (network/network-config.ts).
+  .and(ZNetworkEnv)
   .refine((e) => e.MEDIA_RTC_MIN_PORT < e.MEDIA_RTC_MAX_PORT, { message: "MEDIA_RTC_MIN_PORT must be below MEDIA_RTC_MAX_PORT", path: ["MEDIA_RTC_MIN_PORT"] })
   .refine((e) => !["0.0.0.0", "::"].includes(e.MEDIA_LISTEN_IP) || e.MEDIA_ANNOUNCED_IP, {
     message: "listening on all interfaces needs MEDIA_ANNOUNCED_IP (the address clients reach)",
@@ -82,6 +85,8 @@ export type MediaConfig = Readonly<{
   portal: Readonly<{ url: string; secret: string }> | null;
   recording: Readonly<{ dir: string; minFreeBytes: number; checkIntervalMs: number }>;
   logLevel: string;
+  /** Issue 11: this node's place in the tree of media nodes (no parent, no children: a lone node). */
+  network: NetworkConfig;
 }>;
 
 export function loadMediaConfig(env: Record<string, string | undefined> = process.env): MediaConfig {
@@ -127,6 +132,7 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
       checkIntervalMs: Math.round(e.RECORDING_STORAGE_CHECK_SECONDS * 1000),
     }),
     logLevel: e.LOG_LEVEL,
+    network: networkConfigOf(e, e.MEDIA_LISTEN_IP, e.MEDIA_ANNOUNCED_IP),
   });
 }
 

@@ -14,6 +14,14 @@ import { PortalReporter } from "./portal-client/portal-reporter.ts";
 import { RecordingManager } from "./recording/recording-manager.ts";
 import { reportFileToPortal } from "./recording/report-to-portal.ts";
 import { createSignalingServer, type MediaIo } from "./signaling/socket-server.ts";
+import { NodeNetwork } from "./network/node-network.ts";
+import type { PipeTap } from "./network/room-links.ts";
+
+/** In-process extras of a node that are not configuration (tests and benchmarks). */
+export interface MediaNodeExtras {
+  /** Issue 11: a relay between this node's pipes and a neighbour's (e.g. a lossy link). */
+  pipeTap?: (neighbor: string) => PipeTap | undefined;
+}
 
 /** Who sent a notice that came through the internal API (the portal reports it as "portal"). */
 const PORTAL_SENDER = { id: "portal" } as const;
@@ -21,6 +29,8 @@ const PORTAL_SENDER = { id: "portal" } as const;
 /** A running media node: workers, rooms, signaling, health and metrics on one HTTP port. */
 export class MediaNode {
   private draining = false;
+  /** Issue 11: the media network, on a node with a parent or children. */
+  network: NodeNetwork | undefined;
 
   private constructor(
     readonly config: MediaConfig,
@@ -33,7 +43,7 @@ export class MediaNode {
     private readonly logger: Logger,
   ) {}
 
-  static async start(config: MediaConfig, logger: Logger): Promise<MediaNode> {
+  static async start(config: MediaConfig, logger: Logger, extras: MediaNodeExtras = {}): Promise<MediaNode> {
     const pool = await WorkerPool.create({ size: config.workers, rtcMinPort: config.rtcMinPort, rtcMaxPort: config.rtcMaxPort, logger });
     const reporter = new PortalReporter(config.portal, config.nodeId, logger);
     const now = () => new Date().toISOString();
@@ -79,11 +89,13 @@ export class MediaNode {
       },
     }, logger);
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);
-    const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics, limits: config.limits, recordings }, config.allowedOrigins, config.trustedProxies);
+    const io = createSignalingServer(httpServer, verify, { rooms, logger, metrics, limits: config.limits, recordings, nodeId: config.nodeId }, config.allowedOrigins, config.trustedProxies);
+    const network = NodeNetwork.startIfConfigured({ nodeId: config.nodeId, config: config.network, rooms, io, logger, registry: metrics.registry, pipeTap: extras.pipeTap });
     // Event-loop delay is sampled while anyone is connected (observability/event-loop-delay.ts).
     io.on("connection", (socket) => socket.once("disconnect", metrics.eventLoop.hold()));
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));
     node = new MediaNode(config, pool, rooms, httpServer, io, reporter, recordings, logger);
+    node.network = network;
     logger.info({ port: node.port, workers: config.workers }, "media node listening");
     return node;
   }
@@ -112,6 +124,7 @@ export class MediaNode {
   async close(): Promise<void> {
     // Files end cleanly (duration and index written) before the workers go.
     await this.recordings.close();
+    this.network?.close();
     this.io.close();
     this.pool.close();
     await new Promise((resolve) => this.httpServer.close(resolve));

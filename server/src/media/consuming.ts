@@ -18,11 +18,36 @@ export async function consume(
   const transport = consumer.recvTransport;
   if (!transport || !consumer.rtpCapabilities || !consumer.grants.subscribe) return;
   const { producer, source } = entry;
+  // Never twice the same producer to one peer: a producer piped from another node (issue 11) is
+  // offered when it arrives, which can cross the offers a new receiving transport gets.
+  // Keyed by the receiving transport: a reconnect's new transport is offered everything again.
+  const offering = offeringOf(consumer);
+  const key = `${transport.id}:${producer.id}`;
+  if (offering.has(key) || [...consumer.consumers.values()].some((c) => c.producerId === producer.id)) return;
+  offering.add(key);
+  try {
+    await consumeOnce(router, consumer, producerPeer, entry, logger);
+  } finally {
+    offering.delete(key);
+  }
+}
+
+const offerings = new WeakMap<Peer, Set<string>>();
+function offeringOf(peer: Peer): Set<string> {
+  let set = offerings.get(peer);
+  if (!set) offerings.set(peer, (set = new Set()));
+  return set;
+}
+
+async function consumeOnce(router: types.Router, consumer: Peer, producerPeer: Peer, entry: PeerProducer, logger: Logger): Promise<void> {
+  const transport = consumer.recvTransport!;
+  const rtpCapabilities = consumer.rtpCapabilities!;
+  const { producer, source } = entry;
   if (consumer.consumers.size >= PEER_LIMITS.consumers) {
     logger.warn({ peer: consumer.id, producer: producer.id }, "peer has as many consumers as allowed; not offering more");
     return;
   }
-  if (!router.canConsume({ producerId: producer.id, rtpCapabilities: consumer.rtpCapabilities })) {
+  if (!router.canConsume({ producerId: producer.id, rtpCapabilities })) {
     logger.warn({ peer: consumer.id, producer: producer.id }, "peer cannot consume this producer's codec");
     return;
   }
@@ -30,7 +55,7 @@ export async function consume(
   try {
     created = await transport.consume({
       producerId: producer.id,
-      rtpCapabilities: consumer.rtpCapabilities,
+      rtpCapabilities,
       paused: true,
       // Grid tiles start on the lowest layer; a large tile asks for more (setConsumerLayers).
       preferredLayers: { spatialLayer: 0 },

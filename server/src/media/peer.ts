@@ -23,6 +23,8 @@ export class Peer {
   readonly sees: JoinClaims["sees"];
   /** An observer nobody else is told of (remote inspection); see visibility.ts. */
   readonly unlisted: boolean;
+  /** Issue 11: the neighbour node this peer is connected through; undefined for this node's own peers. */
+  via: string | undefined;
   channel: PeerChannel;
   connected = true;
   rtpCapabilities: types.RtpCapabilities | undefined;

@@ -32,6 +32,8 @@ export class RoomManager {
   private readonly rooms = new Map<string, Room>();
   private readonly creating = new Map<string, Promise<Room>>();
   private readonly closedByHost = new Map<string, number>();
+  /** Issue 11: the media network hears of every new room (server/src/network/node-network.ts). */
+  roomCreated: ((room: Room) => void) | undefined;
 
   constructor(private readonly options: RoomManagerOptions) {
     options.pool.on("replaced", (dead, replacement) => void this.rebuildRoomsOf(dead, replacement));
@@ -45,7 +47,7 @@ export class RoomManager {
    * The room's kind is the one named by the token that created it; a token naming another kind
    * is refused, so a meeting's token can never be pointed at a roll call's room.
    */
-  async getOrCreate(id: string, kind: RoomKind = "meeting", terms: RoomTerms = OPEN_TERMS): Promise<Room> {
+  async getOrCreate(id: string, kind: RoomKind = "meeting", terms: RoomTerms = OPEN_TERMS, home?: string): Promise<Room> {
     const closedAt = this.closedByHost.get(id);
     if (closedAt && Date.now() - closedAt < CLOSED_ROOM_MEMORY_MS) throw new MediaError("room_closed", "The room has been closed");
     // Stateless as well as remembered: after a node restart a timed room's tokens still say it is over.
@@ -56,13 +58,14 @@ export class RoomManager {
     else {
       let pending = this.creating.get(id);
       if (!pending) {
-        pending = this.createRoom(id, kind, terms).finally(() => this.creating.delete(id));
+        pending = this.createRoom(id, kind, terms, home).finally(() => this.creating.delete(id));
         this.creating.set(id, pending);
       }
       room = await pending;
     }
     if (room.kind !== kind) throw forbidden(`This token is for a ${kind} room; this room is a ${room.kind}`);
     assertSameTerms(room.terms, terms);
+    if (home !== undefined && room.home !== home) throw forbidden("This link names another home node for the room");
     return room;
   }
 
@@ -114,7 +117,7 @@ export class RoomManager {
     return { rooms: this.rooms.size, peers, producers, consumers, workers, bitrate };
   }
 
-  private async createRoom(id: string, kind: RoomKind, terms: RoomTerms): Promise<Room> {
+  private async createRoom(id: string, kind: RoomKind, terms: RoomTerms, home: string | undefined): Promise<Room> {
     const { pool } = this.options;
     const room = await Room.create({
       id,
@@ -127,6 +130,7 @@ export class RoomManager {
       reconnectGraceMs: this.options.reconnectGraceMs,
       terms,
       warningSeconds: this.options.warningSeconds,
+      home,
     });
     room.on("peerJoined", (peer) => {
       pool.addLoad(room.worker, 1);
@@ -146,6 +150,7 @@ export class RoomManager {
     });
     room.on("notice", (notice, by) => this.options.onNotice?.(room, notice, by));
     this.rooms.set(id, room);
+    this.roomCreated?.(room);
     return room;
   }
 

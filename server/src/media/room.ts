@@ -30,6 +30,14 @@ export interface RoomOptions {
   terms?: RoomTerms;
   /** Seconds before the end at which everyone is warned. */
   warningSeconds?: readonly number[];
+  /** Issue 11: the node the room lives on (its unit's node); undefined: this node. */
+  home?: string;
+}
+
+/** Issue 11: what the media network does for a room spanning nodes (server/src/network/). */
+export interface RoomNetworkHooks {
+  /** A moderator here muted or unmuted a peer connected to another node: carried to its node. */
+  moderate(target: Peer, action: "mute" | "unmute", source: Source | "all"): Promise<void>;
 }
 
 /** How a room ended, for the portal only (participants get the neutral reason code). */
@@ -50,6 +58,10 @@ interface RoomEvents {
   notice: [notice: RoomNotice, by: string];
   /** A producer exists (the recorder hooks in here; server/src/recording/). */
   producerAdded: [peer: Peer, entry: PeerProducer];
+  /** Issue 11: a peer of this node joined, changed (producers, mute, connection) or left. */
+  presence: [];
+  /** Issue 11: a peer of this node can receive now (its receiving transport exists). */
+  recvReady: [peer: Peer];
 }
 
 interface LobbyEntry {
@@ -76,6 +88,9 @@ export class Room extends EventEmitter<RoomEvents> {
   readonly id: string;
   readonly kind: RoomKind;
   readonly terms: RoomTerms;
+  readonly home: string | undefined;
+  /** Set by the media network when the room spans nodes. */
+  network: RoomNetworkHooks | undefined;
   private readonly deadline: RoomDeadline | undefined;
   private noticeCount = 0;
   private router!: types.Router;
@@ -98,6 +113,7 @@ export class Room extends EventEmitter<RoomEvents> {
     this.id = options.id;
     this.kind = options.kind ?? "meeting";
     this.terms = options.terms ?? OPEN_TERMS;
+    this.home = options.home;
     this.worker = options.worker;
     this.logger = options.logger.child({ room: options.id });
     if (this.terms.endsAtMs !== null) {
@@ -238,7 +254,10 @@ export class Room extends EventEmitter<RoomEvents> {
     });
     if (direction === "recv") {
       // A new receiving transport gets every producer already in the room.
-      queueMicrotask(() => void this.consumeAllFor(peer));
+      queueMicrotask(() => {
+        void this.consumeAllFor(peer);
+        this.emit("recvReady", peer);
+      });
     }
     return transport;
   }
@@ -286,6 +305,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
   async mutePeer(targetId: string, source: Source | "all"): Promise<void> {
     const target = this.peer(targetId);
+    if (target.via && this.network) return this.network.moderate(target, "mute", source);
     // Held even while the peer has nothing of that source (between a reconnect and its produce).
     if (source !== "all") target.mutedSources.add(source);
     for (const entry of target.producers.values()) {
@@ -305,6 +325,7 @@ export class Room extends EventEmitter<RoomEvents> {
    */
   async unmutePeer(targetId: string, source: Source | "all"): Promise<void> {
     const target = this.peer(targetId);
+    if (target.via && this.network) return this.network.moderate(target, "unmute", source);
     const sources = new Set<Source>(source === "all" ? target.mutedSources : [source]);
     for (const entry of target.producers.values()) {
       if (!entry.mutedByModerator || (source !== "all" && entry.source !== source)) continue;
@@ -427,6 +448,44 @@ export class Room extends EventEmitter<RoomEvents> {
     this.logger.warn({ worker: worker.pid }, "room rebuilt on a new worker");
   }
 
+  // — issue 11: peers of other nodes (server/src/network/) —
+
+  /** A peer connected to another node appears (or changes): presence follows the visibility rules. */
+  upsertRemotePeer(peer: Peer): void {
+    if (this.closed) return;
+    const existing = this.peers.get(peer.id);
+    // The same identity connected here is the one that counts.
+    if (existing && !existing.via) return;
+    clearTimeout(this.emptyTimer);
+    this.peers.set(peer.id, peer);
+    this.broadcast(existing ? "peerUpdated" : "peerJoined", { peer: peer.info() }, peer);
+  }
+
+  removeRemotePeer(peer: Peer): void {
+    if (this.peers.get(peer.id) !== peer) return;
+    this.peers.delete(peer.id);
+    peer.close();
+    this.broadcast("peerLeft", { peerId: peer.id }, peer);
+    this.scheduleCloseIfEmpty();
+  }
+
+  /** A producer piped in from another node: offered to every peer here that may receive it. */
+  offerProducer(producerPeer: Peer, entry: PeerProducer): void {
+    for (const other of this.peers.values()) {
+      if (other !== producerPeer && other.connected && this.mayConsume(other, producerPeer, entry)) void consume(this.router, other, producerPeer, entry, this.logger);
+    }
+  }
+
+  /** Whether `viewer` may receive a `kind` stream of `producerPeer` (visibility, then the room's terms). */
+  mayReceiveFrom(viewer: Peer, producerPeer: Peer, kind: "audio" | "video"): boolean {
+    return canSee(viewer, producerPeer) && mayReceive(this.terms, viewer, kind);
+  }
+
+  /** To this node's moderators only. */
+  notifyModerators<K extends Exclude<EventName, "newConsumer">>(event: K, payload: EventPayload<K>): void {
+    for (const peer of this.peers.values()) if (!peer.via && peer.grants.moderate) peer.channel.notify(event, payload);
+  }
+
   notifyAll<K extends Exclude<EventName, "newConsumer">>(event: K, payload: EventPayload<K>): void {
     for (const peer of this.peers.values()) peer.channel.notify(event, payload);
     for (const entry of this.lobby.values()) entry.channel.notify(event, payload);
@@ -500,6 +559,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
   /** To every peer, or, for an event `about` one peer, to those who may see it (and it, if `toSubject`). */
   private broadcast<K extends Exclude<EventName, "newConsumer">>(event: K, payload: EventPayload<K>, about?: Peer, { toSubject = false } = {}): void {
+    if (about && !about.via && (event === "peerJoined" || event === "peerUpdated" || event === "peerLeft")) this.emit("presence");
     const recipients: PeerChannel[] = [];
     for (const peer of this.peers.values()) {
       if (peer === about && !toSubject) continue;

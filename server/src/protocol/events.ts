@@ -49,6 +49,11 @@ export const EVENTS = {
   reconnect: z.object({ reason: z.enum(["worker_died", "draining"]), retryAfterMs: z.number().int() }),
   /** Everyone (on joining and on every change): whether the node is recording the room ("录音录像中"). */
   recordingState: ZRecordingState,
+  /**
+   * Moderators (issue 11): the link to a neighbouring media node went down (no traffic for 5 s)
+   * or came back; while down, peers beyond it are gone from the room and come back with it.
+   */
+  linkState: z.object({ node: z.string(), up: z.boolean() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -74,6 +74,14 @@ export const ZJoinClaims = z.object({
   /** The room must be recorded (every non-privileged visit): drives the "录音录像中" indicator. */
   mustRecord: z.boolean().optional(),
   ice: z.array(ZIceServer).max(2).optional(),
+  /**
+   * Issue 11: the media node the bearer connects to (its own center's node for staff, the room's
+   * unit's node for persons and families); a node refuses a token naming another node. Absent:
+   * any node (a single-node deployment).
+   */
+  node: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  /** Issue 11: the node the room lives on (its unit's node); absent or equal to `node`: the bearer's node. */
+  home: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
   exp: z.number().int(),
   iat: z.number().int().optional(),
 }).refine((claims) => !(claims.privileged && claims.mustRecord), {

@@ -1,5 +1,5 @@
 import { assertMayEnter } from "../auth/room-admission.ts";
-import { invalidState } from "../errors.ts";
+import { forbidden, invalidState } from "../errors.ts";
 import type { PeerChannel } from "../media/peer-channel.ts";
 import type { Peer } from "../media/peer.ts";
 import type { Room } from "../media/room.ts";
@@ -20,6 +20,8 @@ export interface SignalingDeps {
   metrics: MediaMetrics;
   limits: SignalingLimits;
   recordings?: RecordingManager;
+  /** Issue 11: this node's id and, in a network, its `home` default (a token's `node` must name this node). */
+  nodeId?: string;
 }
 
 /**
@@ -48,7 +50,13 @@ export class SignalingSession {
    */
   async room(): Promise<Room> {
     assertMayEnter(this.claims);
-    const room = await this.deps.rooms.getOrCreate(this.claims.room, this.claims.kind, termsOf(this.claims));
+    const { nodeId } = this.deps;
+    if (this.claims.node !== undefined && nodeId !== undefined && this.claims.node !== nodeId) {
+      throw forbidden(`This link is for media node ${this.claims.node}, not ${nodeId}: open the room from its link again`);
+    }
+    // Without a `home` the room lives here, as on a lone node.
+    const home = this.claims.home === undefined || this.claims.home === nodeId ? undefined : this.claims.home;
+    const room = await this.deps.rooms.getOrCreate(this.claims.room, this.claims.kind, termsOf(this.claims), home);
     await fairTurn();
     return room;
   }

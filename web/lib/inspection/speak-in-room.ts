@@ -44,7 +44,7 @@ export async function speakInRoom(actor: Actor, roomId: string) {
     });
     const grant = await grantFor(
       live.room,
-      { identity: inspectionIdentity(view.id), name: `${actor.displayName}（上级督察）`.slice(0, 60), role: "staff", moderator: false, observer: false, lobby: false },
+      { identity: inspectionIdentity(view.id), name: `${actor.displayName}（上级督察）`.slice(0, 60), role: "staff", moderator: false, observer: false, lobby: false, bearerUnitPath: actor.unitPath },
       live.terms,
     );
     return { ...grant, viewId: view.id };

@@ -28,7 +28,7 @@ export async function watchRoom(actor: Actor, roomId: string, mode: "tile" | "wa
     });
     const grant = await grantFor(
       live.room,
-      { identity: inspectionIdentity(view.id), name: actor.displayName, role: "staff", moderator: false, observer: true, lobby: false, unlisted: true },
+      { identity: inspectionIdentity(view.id), name: actor.displayName, role: "staff", moderator: false, observer: true, lobby: false, unlisted: true, bearerUnitPath: actor.unitPath },
       live.terms,
     );
     return { ...grant, viewId: view.id };

@@ -15,7 +15,7 @@ export async function hostReportCall(actor: Actor, reportCallId: string) {
     assertRuns(actor, call);
     assertLive(call);
     const room = await tx.room.findUniqueOrThrow({ where: { id: call.roomId } });
-    return grantFor(room, { identity: `user:${actor.userId}`, name: `${call.unit.name} · ${actor.displayName}`.slice(0, 60), role: "staff", moderator: true, observer: false, lobby: false });
+    return grantFor(room, { identity: `user:${actor.userId}`, name: `${call.unit.name} · ${actor.displayName}`.slice(0, 60), role: "staff", moderator: true, observer: false, lobby: false, bearerUnitPath: actor.unitPath });
   });
 }
 
@@ -45,6 +45,6 @@ export async function answerReportCall(actor: Actor, reportCallId: string) {
       });
     }
     const room = await tx.room.findUniqueOrThrow({ where: { id: call.roomId } });
-    return grantFor(room, { identity: `user:${actor.userId}`, name: `${center.unit.name} · ${actor.displayName}`.slice(0, 60), role: "staff", moderator: false, observer: false, lobby: false });
+    return grantFor(room, { identity: `user:${actor.userId}`, name: `${center.unit.name} · ${actor.displayName}`.slice(0, 60), role: "staff", moderator: false, observer: false, lobby: false, bearerUnitPath: actor.unitPath });
   });
 }

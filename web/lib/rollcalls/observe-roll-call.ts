@@ -27,6 +27,6 @@ export async function observeRollCall(actor: Actor, rollCallId: string) {
       unitPath: rollCall.unit.path,
       data: { roomId: room.id },
     });
-    return grantFor(room, { identity: `user:${actor.userId}`, name: actor.displayName, role: "staff", moderator: false, observer: true, lobby: false });
+    return grantFor(room, { identity: `user:${actor.userId}`, name: actor.displayName, role: "staff", moderator: false, observer: true, lobby: false, bearerUnitPath: actor.unitPath });
   });
 }

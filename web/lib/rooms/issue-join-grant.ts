@@ -5,6 +5,7 @@ import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "../errors.ts";
 import { signJoinToken } from "../media/sign-join-token.ts";
+import { mediaNodes, placeBearer } from "../media/media-nodes.ts";
 import { NO_GUESTS } from "../../../server/src/protocol/join-token.ts";
 import { assertRunsRollCallOfRoom } from "../rollcalls/assert-runs-roll-call.ts";
 import { findRoomInScope } from "./get-room-or-throw.ts";
@@ -13,7 +14,19 @@ type GrantRoom = { id: string; title: string; kind: "meeting" | "rollcall" | "vi
 
 export async function grantFor(
   room: GrantRoom,
-  who: { identity: string; name: string; role: "staff" | "guest" | "participant"; moderator: boolean; observer: boolean; lobby: boolean; notAfter?: Date; unlisted?: boolean },
+  who: {
+    identity: string;
+    name: string;
+    role: "staff" | "guest" | "participant";
+    moderator: boolean;
+    observer: boolean;
+    lobby: boolean;
+    notAfter?: Date;
+    /** Remote inspection: an observer nobody in the room is told of. */
+    unlisted?: boolean;
+    /** Issue 11: staff connect to their own center's node (absent: the room's node). */
+    bearerUnitPath?: string;
+  },
   /** A timed room's terms (a visit): every token of it must name the same end and privilege. */
   terms?: { endsAt: Date; privileged: boolean; mustRecord: boolean },
 ) {
@@ -21,7 +34,16 @@ export async function grantFor(
   if (who.role === "guest" && NO_GUESTS.includes(room.kind)) throw new NotFoundError("This link is not valid");
   if (room.state !== "open") throw new ConflictError("This room has been closed");
   const { joinTokenPrivateKey, mediaPublicUrl, turn } = config();
+  // Issue 11: with a network of nodes (MEDIA_NODES), the token names its node and the room's home.
+  const nodes = mediaNodes();
+  let placement: ReturnType<typeof placeBearer> = null;
+  if (nodes) {
+    const db = await getDb();
+    const unit = await db.room.findUnique({ where: { id: room.id }, select: { unit: { select: { path: true } } } });
+    if (unit) placement = placeBearer(nodes, unit.unit.path, who.role === "staff" ? who.bearerUnitPath : undefined);
+  }
   const token = await signJoinToken(joinTokenPrivateKey, {
+    ...(placement ? { node: placement.node.id, home: placement.home.id } : {}),
     room: room.id,
     kind: room.kind,
     as: who.observer ? "observer" : who.role === "participant" ? "person" : who.role,
@@ -39,7 +61,7 @@ export async function grantFor(
   });
   return {
     token,
-    mediaUrl: mediaPublicUrl,
+    mediaUrl: placement?.node.url ?? mediaPublicUrl,
     identity: who.identity,
     name: who.name,
     moderator: who.moderator,
@@ -56,7 +78,15 @@ export async function issueStaffJoinGrant(actor: Actor, roomId: string) {
   const room = await findRoomInScope(actor, roomId);
   if (room.kind === "rollcall") await assertRunsRollCallOfRoom(actor, room.id);
   const observer = actor.role === "inspector";
-  return grantFor(room, { identity: `user:${actor.userId}`, name: actor.displayName, role: "staff", moderator: !observer, observer, lobby: false });
+  return grantFor(room, {
+    identity: `user:${actor.userId}`,
+    name: actor.displayName,
+    role: "staff",
+    moderator: !observer,
+    observer,
+    lobby: false,
+    bearerUnitPath: actor.unitPath,
+  });
 }
 
 /**

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NodeTree, syntheticCamera, until } from "./support/node-tree.ts";
+import { TestClient } from "./support/test-client.ts";
+
+// Issue 11: a moderator's mute holds on every node, pause and resume follow a stream across the
+// hops, a moderator on another node can mute, and moderators hear of a link going down.
+const TREE = [{ id: "top" }, { id: "mid", parent: "top" }, { id: "home", parent: "mid" }];
+const ROOM = "meeting-home";
+const MODERATOR = { role: "staff", as: "staff", grants: { publish: true, subscribe: true, observe: false, moderate: true } };
+
+describe("moderation across nodes", () => {
+  let tree: NodeTree;
+  const clients: TestClient[] = [];
+  let stop = () => {};
+
+  const join = async (node: string, sub: string, extra: Record<string, unknown> = {}) => {
+    const token = await tree.token({ sub, node, home: "home", room: ROOM, ...extra });
+    const client = await TestClient.connect(tree.get(node).url, token);
+    clients.push(client);
+    await client.join();
+    await client.openTransports({ recv: true, send: false });
+    return client;
+  };
+
+  beforeAll(async () => {
+    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
+    tree = await NodeTree.start(TREE, {}, 51000);
+    await tree.linked();
+  }, 60_000);
+  afterAll(async () => {
+    stop();
+    for (const c of clients) c.close();
+    await tree?.close();
+  }, 30_000);
+
+  it("mute, unmute and a remote moderator's mute follow the stream to the top; moderators hear of a lost link", { timeout: 60_000 }, async () => {
+    const host = await join("home", "host", MODERATOR);
+    const person = await join("home", "person");
+    const camera = await syntheticCamera(tree.room("home", ROOM)!, "person");
+    stop = camera.stop;
+    const far = await join("top", "far-moderator", MODERATOR);
+    const consumerId = await until("the far moderator's consumer", () => [...far.consumers.values()].find((c) => c.producerId === camera.producer.id)?.id);
+
+    // The home moderator mutes the person: the far consumer pauses; the person is told.
+    await host.ok("mutePeer", { peerId: "person", source: "camera" });
+    await far.waitFor("consumerPaused", (p) => p.consumerId === consumerId);
+    await person.waitFor("mutedByModerator");
+    await far.waitFor("peerUpdated", (p) => p.peer.id === "person" && p.peer.producers.some((x) => x.mutedByModerator));
+    await host.ok("unmutePeer", { peerId: "person", source: "camera" });
+    await far.waitFor("consumerResumed", (p) => p.consumerId === consumerId);
+
+    // The far moderator mutes the person: carried to its node, where the producer pauses.
+    await far.ok("mutePeer", { peerId: "person", source: "camera" });
+    await until("paused at home", () => camera.producer.paused || undefined);
+    expect(person.received.filter((r) => r.event === "mutedByModerator").length).toBe(2);
+
+    // The middle node goes: the far moderator is told the link to it is down.
+    await tree.stopNode("mid");
+    await far.waitFor("linkState", (p) => p.node === "mid" && p.up === false, 15_000);
+    await host.waitFor("linkState", (p) => p.node === "mid" && p.up === false, 15_000);
+  });
+});

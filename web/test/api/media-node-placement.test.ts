@@ -1,0 +1,63 @@
+import { createPublicKey } from "node:crypto";
+import { importSPKI, jwtVerify } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { config } from "@/lib/config";
+import type { Database } from "@/lib/db/open-database";
+import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
+import { ApiClient } from "../support/api-client.ts";
+
+// Issue 11: with a network of media nodes (MEDIA_NODES), a join token names the node its bearer
+// connects to (staff: their own center's) and the room's home (the node of the room's unit).
+async function verifyToken(token: string) {
+  const pem = createPublicKey(config().joinTokenPrivateKey).export({ type: "spki", format: "pem" }).toString();
+  return (await jwtVerify(token, await importSPKI(pem, "EdDSA"), { audience: "yangguang-media", issuer: "yangguang-portal" })).payload;
+}
+
+describe("join tokens name their media node", () => {
+  let db: Database;
+  const unitOf = async (username: string) => (await db.prisma.user.findFirstOrThrow({ where: { username }, include: { unit: true } })).unit;
+
+  beforeAll(async () => {
+    db = await useSeededDatabase();
+  });
+  afterAll(() => {
+    delete process.env.MEDIA_NODES;
+    return closeDatabase();
+  });
+
+  it("without MEDIA_NODES: no node claims and the one media URL, as before", async () => {
+    const officer = await ApiClient.signIn("gm.officer");
+    const room = (await officer.call("createRoom", { body: { title: "单节点", requiresAdmission: false } })).body;
+    const grant = await officer.call("roomJoinToken", { params: { id: room.id } });
+    expect(grant.body.mediaUrl).toBe("http://media.test:4443");
+    const claims = await verifyToken(grant.body.token);
+    expect(claims.node).toBeUndefined();
+    expect(claims.home).toBeUndefined();
+  });
+
+  it("with MEDIA_NODES: the room's unit's node is home; a superior inspector connects to its own node", async () => {
+    const gm = await unitOf("gm.officer");
+    const gd = await unitOf("gd.inspector");
+    expect(gm.path.startsWith(gd.path)).toBe(true);
+    process.env.MEDIA_NODES = JSON.stringify([
+      { id: "node-gd", unit: gd.id, url: "https://gd.media.test:4443" },
+      { id: "node-gm", unit: gm.id, url: "https://gm.media.test:4443" },
+    ]);
+    const officer = await ApiClient.signIn("gm.officer");
+    const room = (await officer.call("createRoom", { body: { title: "多节点", requiresAdmission: false } })).body;
+    const host = await officer.call("roomJoinToken", { params: { id: room.id } });
+    expect(host.body.mediaUrl).toBe("https://gm.media.test:4443");
+    expect(await verifyToken(host.body.token)).toMatchObject({ node: "node-gm", home: "node-gm" });
+
+    const inspector = await ApiClient.signIn("gd.inspector");
+    const watch = await inspector.call("roomJoinToken", { params: { id: room.id } });
+    expect(watch.body.mediaUrl).toBe("https://gd.media.test:4443");
+    expect(await verifyToken(watch.body.token)).toMatchObject({ node: "node-gd", home: "node-gm", grants: { observe: true } });
+
+    // A guest (no account) connects to the room's node.
+    const guest = await new ApiClient().call("joinByCode", { params: { code: room.guestLink.split("/").pop()! }, body: { name: "访客" } });
+    expect(guest.body.mediaUrl).toBe("https://gm.media.test:4443");
+    expect(await verifyToken(guest.body.token)).toMatchObject({ node: "node-gm", home: "node-gm" });
+    delete process.env.MEDIA_NODES;
+  });
+});
