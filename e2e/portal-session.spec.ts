@@ -56,13 +56,13 @@ test("signing in returns to the page asked for, and signing out ends the session
 
 test("the language switch turns the interface to English and back, and the choice persists", async ({ page }) => {
   await signIn(page, "gm.officer");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh.dashboard.title);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh.workbench.title);
   await page.getByRole("button", { name: en.language.en, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.dashboard.title);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.workbench.title);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.reload();
   await expect(page.getByRole("link", { name: en.nav.persons, exact: true })).toBeVisible();
   await page.getByRole("button", { name: zh.language["zh-CN"], exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh.dashboard.title);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh.workbench.title);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 });

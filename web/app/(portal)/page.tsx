@@ -4,7 +4,6 @@ import { StatCard } from "@/components/dashboard/stat-card";
 import { UnitTree } from "@/components/units/unit-tree";
 import { WorkbenchView } from "@/components/workbench/workbench-view";
 import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { canWritePersons } from "@/lib/auth/permissions";
 import { flattenUnitTree } from "@/lib/pages/unit-options";
@@ -26,7 +25,8 @@ export default async function DashboardPage() {
       <div className="mb-8">
         <WorkbenchView data={workbench} unitName={actor.unitName} canAct={canWritePersons(actor.role)} isSuperior={actor.unitLevel < JUSTICE_OFFICE} />
       </div>
-      <PageHeader title={t("title")} description={t("subtitle", { unit: tree.name })} />
+      {/* One h1 per page: the workbench's. The overview is a section of it. */}
+      <h2 className="mb-4 text-lg font-semibold text-slate-900">{t("subtitle", { unit: tree.name })}</h2>
       <div className="mb-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label={t("totalPersons")} value={tree.totalPersons} href="/persons" />
         <StatCard label={t("totalStaff")} value={tree.totalStaff} />
