@@ -25,14 +25,23 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export function freePort(host = "127.0.0.1"): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port nobody listens on, below the kernel's ephemeral range (32768+ here). A port the kernel
+ * picks for `listen(0)` comes from that range, and between our probe and the child's listen the
+ * kernel can hand it to an outgoing connection as its source port (seen in CI: EADDRINUSE).
+ */
+export async function freePort(host = "127.0.0.1"): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port, host)) return port;
+  }
+}
+
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once("error", () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
   });
 }
 
