@@ -28,6 +28,7 @@ export async function apiFetch<T>(method: Method, path: string, body?: unknown, 
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET") headers[CSRF_HEADER] = readCookie(CSRF_COOKIE) ?? "";
   let response: Response;
+  let payload: unknown;
   try {
     response = await fetch(path, {
       method,
@@ -37,14 +38,15 @@ export async function apiFetch<T>(method: Method, path: string, body?: unknown, 
       cache: "no-store",
       ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
     });
+    // The deadline covers the body too: headers followed by a stalled body are as lost as a
+    // stalled request, and a 200 whose body never arrived must not read as a success.
+    payload = await readJson(response);
   } catch (error) {
     if (error instanceof DOMException && error.name === "TimeoutError") {
       return { ok: false, error: { status: 0, code: "timeout", message: "The server did not answer in time", fields: {} } };
     }
     return { ok: false, error: { status: 0, code: "network", message: "Network error", fields: {} } };
   }
-  // The deadline covers the body too: a stalled answer is as lost as a stalled request.
-  const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return { ok: true, data: payload as T };
   const error = (payload as { error?: Partial<ApiError> } | null)?.error;
   const retryAfter = Number(response.headers.get("retry-after"));
@@ -58,6 +60,18 @@ export async function apiFetch<T>(method: Method, path: string, body?: unknown, 
       ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
     },
   };
+}
+
+/** Every /api/v1 answer is JSON; an error page from a proxy in front of the portal is not, and reads as null. */
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (response.ok && text === "") throw new TypeError("empty answer");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (response.ok) throw new TypeError("unreadable answer");
+    return null;
+  }
 }
 
 function readCookie(name: string): string | undefined {
