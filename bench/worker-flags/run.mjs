@@ -13,6 +13,11 @@
 // seconds of those compiles: a build-time ratio for a machine too loaded for whole builds. It
 // makes no binary.
 //
+// A variant is a meson optimization level, with `+pch` for the precompiled header that the
+// bootstrap's build uses (scripts/bootstrap/worker-precompiled-header.mjs): `--variants 3,3+pch`
+// compares the build with and without it at -O3. In --sample mode the header's own compile is
+// counted once, apart from the units.
+//
 // Usage: node bench/worker-flags/run.mjs [--variants 3,2,1] [--out DIR] [--jobs-each 1] [--sample N]
 // Run it under `nice -n 10` on a shared machine.
 import { spawn, spawnSync } from "node:child_process";
@@ -34,7 +39,9 @@ const { values } = parseArgs({
   },
 });
 const variants = values.variants.split(",").map((v) => v.trim());
-for (const v of variants) if (!["0", "1", "2", "3", "s", "g"].includes(v)) throw new Error(`--variants: meson optimization levels are 0,1,2,3,s,g (got ${v})`);
+const level = (v) => v.replace(/\+pch$/, "");
+const withPch = (v) => v.endsWith("+pch");
+for (const v of variants) if (!["0", "1", "2", "3", "s", "g"].includes(level(v))) throw new Error(`--variants: meson optimization levels 0,1,2,3,s,g, each optionally +pch (got ${v})`);
 const out = path.resolve(values.out);
 const packageDir = path.join(root, "node_modules", "mediasoup");
 const version = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")).version;
@@ -63,9 +70,12 @@ function run(command, args, { cwd, logFile }) {
 }
 
 await fsp.mkdir(out, { recursive: true });
-const srcDir = path.join(out, "worker");
-await fsp.rm(srcDir, { recursive: true, force: true });
-await prepareWorkerSource(packageDir, srcDir);
+const srcDirOf = (v) => path.join(out, withPch(v) ? "worker-pch" : "worker");
+for (const pch of new Set(variants.map(withPch))) {
+  const srcDir = path.join(out, pch ? "worker-pch" : "worker");
+  await fsp.rm(srcDir, { recursive: true, force: true });
+  await prepareWorkerSource(packageDir, srcDir, { precompiledHeader: pch });
+}
 
 const buildDirName = (v) => `${values.sample ? "sample" : "build"}-O${v}`;
 
@@ -76,7 +86,7 @@ for (const v of variants) {
   await fsp.mkdir(path.join(out, `O${v}`), { recursive: true });
   const logFile = path.join(out, `O${v}`, "build.log");
   await fsp.writeFile(logFile, "");
-  await run("meson", ["setup", buildDir, "--wrap-mode=nodownload", `-Doptimization=${v}`, "-Ddebug=false"], { cwd: srcDir, logFile });
+  await run("meson", ["setup", buildDir, "--wrap-mode=nodownload", `-Doptimization=${level(v)}`, "-Ddebug=false"], { cwd: srcDirOf(v), logFile });
 }
 
 if (values.sample) {
@@ -93,7 +103,7 @@ const results = await Promise.all(
     const logFile = path.join(out, `O${v}`, "build.log");
     const usageFile = path.join(out, `O${v}`, "rusage.json");
     const started = Date.now();
-    await run("python3", ["-c", RUSAGE, usageFile, "ninja", "-C", buildDir, "-j", values["jobs-each"], "mediasoup-worker"], { cwd: srcDir, logFile });
+    await run("python3", ["-c", RUSAGE, usageFile, "ninja", "-C", buildDir, "-j", values["jobs-each"], "mediasoup-worker"], { cwd: srcDirOf(v), logFile });
     const wall = (Date.now() - started) / 1000;
     const usage = JSON.parse(fs.readFileSync(usageFile, "utf8"));
     if (usage.code !== 0) throw new Error(`-O${v}: ninja failed (${usage.code}); see ${logFile}`);
@@ -133,9 +143,10 @@ async function compareSample(every) {
     variants.map((v) => {
       const buildDir = path.join(out, buildDirName(v));
       const entries = JSON.parse(fs.readFileSync(path.join(buildDir, "compile_commands.json"), "utf8"));
-      // The units `ninja mediasoup-worker` compiles: the executable's objects and libwebrtc's.
+      // The units `ninja mediasoup-worker` compiles: the executable's objects and libwebrtc's,
+      // keyed by object name (the source paths differ between the plain and the +pch copies).
       const wanted = entries.filter((e) => e.output.startsWith("mediasoup-worker.p/") || e.output.startsWith("deps/libwebrtc/"));
-      return [v, new Map(wanted.map((e) => [e.file, e]))];
+      return [v, new Map(wanted.map((e) => [e.output, e]))];
     }),
   );
   const files = [...commands.get(variants[0]).keys()].sort();
@@ -151,6 +162,16 @@ async function compareSample(every) {
       plan.push({ v, file, directory: entry.directory, command: entry.command });
     }
   });
+  // A +pch variant's units need the header compiled first: once per build, counted apart.
+  const pchCpu = {};
+  for (const v of variants.filter(withPch)) {
+    const buildDir = path.join(out, buildDirName(v));
+    const usageFile = path.join(out, `O${v}`, "pch-rusage.json");
+    const target = execTargets(buildDir).find((t) => t.endsWith(".gch"));
+    await run("python3", ["-c", RUSAGE, usageFile, "ninja", "-C", buildDir, target], { cwd: out, logFile: path.join(out, `O${v}`, "build.log") });
+    const usage = JSON.parse(fs.readFileSync(usageFile, "utf8"));
+    pchCpu[v] = usage.user + usage.system;
+  }
   const planFile = path.join(out, "sample-plan.json");
   const resultFile = path.join(out, "sample-result.json");
   fs.writeFileSync(planFile, JSON.stringify(plan));
@@ -187,4 +208,24 @@ async function compareSample(every) {
   for (const v of variants) {
     console.log(`| -O${v} | ${cpuOf(v).toFixed(1)} | ×${(cpuOf(v) / cpuOf(base)).toFixed(3)} | ×${perUnit(v).toFixed(3)} |`);
   }
+  for (const [v, cpu] of Object.entries(pchCpu)) console.log(`-O${v}: the precompiled header itself, once per build: ${cpu.toFixed(1)} CPU s`);
+  // Whole-build estimate: each unit kind scaled by its share of the sample.
+  const isMain = (file) => file.startsWith("mediasoup-worker.p/");
+  for (const v of variants) {
+    const scale = (keep) => {
+      const all = files.filter(keep).length;
+      const seen = picked.filter(keep);
+      const cpu = result.filter((r) => r.v === v && seen.includes(r.file)).reduce((sum, r) => sum + r.cpu, 0);
+      return seen.length ? (cpu * all) / seen.length : 0;
+    };
+    const estimate = scale(isMain) + scale((f) => !isMain(f)) + (pchCpu[v] ?? 0);
+    console.log(`-O${v}: whole build ≈ ${estimate.toFixed(0)} CPU s (the sample scaled to all ${files.length} units${pchCpu[v] ? ", plus the header" : ""})`);
+  }
+}
+
+function execTargets(buildDir) {
+  return spawnSync("ninja", ["-C", buildDir, "-t", "targets", "all"], { encoding: "utf8" })
+    .stdout.split("\n")
+    .map((line) => line.split(":")[0].trim())
+    .filter(Boolean);
 }

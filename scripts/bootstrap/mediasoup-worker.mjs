@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BootstrapError } from './errors.mjs';
 import { followOutput } from './output-lines.mjs';
+import { addPrecompiledHeader } from './worker-precompiled-header.mjs';
 
 // The last 3.12.x: its C++ dependencies match Debian bookworm's packages, which the stand-in
 // subprojects rely on. Newer mediasoup needs flatbuffers 23+ and a libsrtp 3 fork bookworm lacks.
@@ -123,7 +124,7 @@ async function buildWorker({ log, packageDir, versionDir, binPath }) {
   const writeLog = (text) => logStream.write(text);
 
   try {
-    log(`mediasoup-worker ${MEDIASOUP_VERSION}: not cached, building from source (3–7 min on 2 cores)`);
+    log(`mediasoup-worker ${MEDIASOUP_VERSION}: not cached, building from source (3–5 min on 2 cores)`);
     log(`mediasoup-worker: build log ${logFile}`);
     await prepareWorkerSource(packageDir, srcDir);
 
@@ -169,11 +170,13 @@ async function buildWorker({ log, packageDir, versionDir, binPath }) {
  * bench/worker-flags to build the same sources with other compiler flags.
  * @param {string} packageDir the installed mediasoup package
  * @param {string} srcDir where the worker folder goes (must not exist)
+ * @param {{ precompiledHeader?: boolean }} [options] bench/worker-flags builds without it to compare
  */
-export async function prepareWorkerSource(packageDir, srcDir) {
+export async function prepareWorkerSource(packageDir, srcDir, { precompiledHeader = true } = {}) {
   await fsp.cp(path.join(packageDir, 'worker'), srcDir, { recursive: true });
   await lowerMesonRequirement(path.join(srcDir, 'meson.build'));
   await installStandInSubprojects(path.join(srcDir, 'subprojects'));
+  if (precompiledHeader) await addPrecompiledHeader(srcDir);
 }
 
 async function lowerMesonRequirement(mesonBuild) {
