@@ -76,6 +76,9 @@ test("the admin sees both nodes up in the tree, then the killed one down", async
     await expect(hc).toHaveAttribute("data-health", "down", { timeout: 45_000 });
     await expect(hc.getByTestId("media-node-health")).toHaveText(zh.mediaNodes.health.down);
     await expect(gm).toHaveAttribute("data-health", "up");
+    // The link is down by the parent's own report (the silent child's last word is stale).
+    await expect(hc).toContainText(zh.mediaNodes.linkDown, { timeout: 30_000 });
+    await expect(gm).toContainText(zh.mediaNodes.childLinks.replace("{up}", "0").replace("{total}", "1"));
     await expect(page.getByTestId("media-node-summary")).toHaveText(zh.mediaNodes.summary.replace("{up}", "1").replace("{down}", "1").replace("{never}", "0"));
     await page.screenshot({ path: test.info().outputPath("node-tree-down.png"), fullPage: true });
   } finally {

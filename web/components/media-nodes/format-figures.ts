@@ -18,3 +18,20 @@ export function totalCpu(node: TMediaNodeView): number {
 export function parentLink(node: TMediaNodeView) {
   return node.figures?.links.find((l) => l.relation === "parent") ?? null;
 }
+
+/**
+ * Whether the link between a node and its parent is up, by whoever is alive to say: the child's
+ * own last report while it is up, else the parent's report of its link to the child (a silent
+ * child's last report is stale), else down.
+ */
+export function linkToParentUp(child: TMediaNodeView, parent: TMediaNodeView | undefined): boolean {
+  if (child.health === "up") return Boolean(parentLink(child)?.up);
+  if (parent?.health === "up") return Boolean(parent.figures?.links.find((l) => l.neighbor === child.id)?.up);
+  return false;
+}
+
+/** Links to children reported by the node: how many, and how many up. */
+export function childLinks(node: TMediaNodeView): { up: number; total: number } {
+  const links = node.figures?.links.filter((l) => l.relation === "child") ?? [];
+  return { up: links.filter((l) => l.up).length, total: links.length };
+}

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { TMediaNodeTree, TMediaNodeView } from "@/lib/schemas/media-nodes";
-import { formatBitrate, parentLink, totalCpu } from "./format-figures";
+import { childLinks, formatBitrate, linkToParentUp, parentLink, totalCpu } from "./format-figures";
 import { layoutNodeTree } from "./node-tree-layout";
 
 const REFRESH_MS = 5000;
@@ -58,14 +58,20 @@ export function NodeTreeView({ initial }: { initial: TMediaNodeTree }) {
       >
         {rows.map((row, i) => {
           if (row.parentRow === null) return null;
-          const link = parentLink(row.node);
-          const up = row.node.health === "up" && link?.up;
+          const up = linkToParentUp(row.node, rows[row.parentRow]!.node);
           const px = x(rows[row.parentRow]!.depth) + 9;
           const d = `M ${px} ${y(row.parentRow) + BOX_H} V ${y(i) + BOX_H / 2} H ${x(row.depth)}`;
           return <path key={`edge-${row.node.id}`} d={d} fill="none" stroke={up ? COLOURS.up : COLOURS.down} strokeWidth={2} strokeDasharray={up ? undefined : "4 3"} />;
         })}
         {rows.map((row, i) => (
-          <NodeBox key={row.node.id} node={row.node} left={x(row.depth)} top={y(i)} width={WIDTH - x(row.depth) - 4} />
+          <NodeBox
+            key={row.node.id}
+            node={row.node}
+            linkUp={row.parentRow === null ? null : linkToParentUp(row.node, rows[row.parentRow]!.node)}
+            left={x(row.depth)}
+            top={y(i)}
+            width={WIDTH - x(row.depth) - 4}
+          />
         ))}
       </svg>
       <div className="flex flex-col gap-2">
@@ -77,7 +83,7 @@ export function NodeTreeView({ initial }: { initial: TMediaNodeTree }) {
   );
 }
 
-function NodeBox({ node, left, top, width }: { node: TMediaNodeView; left: number; top: number; width: number }) {
+function NodeBox({ node, linkUp, left, top, width }: { node: TMediaNodeView; linkUp: boolean | null; left: number; top: number; width: number }) {
   const t = useTranslations("mediaNodes");
   const colour = COLOURS[node.health];
   const f = node.figures;
@@ -87,7 +93,10 @@ function NodeBox({ node, left, top, width }: { node: TMediaNodeView; left: numbe
   else {
     lines.push(f ? `${t("figures", { rooms: f.rooms, peers: f.peers, cpu: totalCpu(node) })}${f.recordings ? ` · ${t("recordings", { count: f.recordings })}` : ""}` : t("noHeartbeat"));
     lines.push(node.secondsSinceHeartbeat !== null ? t("heartbeatAgo", { seconds: node.secondsSinceHeartbeat }) : t("noHeartbeat"));
-    if (link) lines.push(t("parentLink", { state: link.up ? t("linkUp") : t("linkDown"), send: formatBitrate(link.sendBitrate), recv: formatBitrate(link.recvBitrate) }));
+    // Bitrates as the node last reported them; the state from whoever is alive to say (linkToParentUp).
+    if (link && linkUp !== null) lines.push(t("parentLink", { state: linkUp ? t("linkUp") : t("linkDown"), send: formatBitrate(link.sendBitrate), recv: formatBitrate(link.recvBitrate) }));
+    const below = childLinks(node);
+    if (below.total > 0 && lines.length < 3) lines.push(t("childLinks", { up: below.up, total: below.total }));
   }
   return (
     <g data-testid={`media-node-${node.id}`} data-health={node.health} transform={`translate(${left} ${top})`}>
