@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signNodeReport } from "../../../server/src/protocol/node-report-proof.ts";
 import type { NodeHeartbeat, NodeRegistration } from "../../../server/src/protocol/node-registry.ts";
 import { NodeTree, until } from "../../../server/test/support/node-tree.ts";
+import { TestClient } from "../../../server/test/support/test-client.ts";
 import { ApiClient } from "../support/api-client.ts";
 import { expectIntactChain } from "../support/concurrency.ts";
 import { dataDigest, RECORD_TABLES } from "../support/fixtures.ts";
@@ -77,6 +78,28 @@ describe("media nodes register with the portal, send heartbeats, and admins see 
     expect(byId.get("gm-node")).toMatchObject({ health: "up", parentId: null, unitName: "高明区司法局" });
     expect(byId.get("hc-node")).toMatchObject({ health: "up", parentId: "gm-node", unitName: "荷城司法所", configured: true });
     expect((byId.get("hc-node") as { figures: { links: unknown[] } }).figures.links).toEqual([expect.objectContaining({ neighbor: "gm-node", relation: "parent", up: true })]);
+  });
+
+  it("heartbeats carry a real room: its peers on the home node, and the link that carries it on the parent", async () => {
+    type Figures = { rooms: number; peers: number; links: Array<{ neighbor: string; rooms: number; up: boolean }> };
+    const clients: TestClient[] = [];
+    try {
+      for (const [node, sub] of [["hc-node", "person-1"], ["gm-node", "officer-1"]] as const) {
+        const client = await TestClient.connect(tree.get(node).url, await tree.token({ sub, node, home: "hc-node", room: "registry-room" } as never));
+        clients.push(client);
+        await client.join();
+      }
+      await until("hc-node reports the room with both peers", async () => {
+        const f = (await rowOf("hc-node"))!.figures as Figures;
+        return f.rooms === 1 && f.peers >= 1 && f.links.some((l) => l.neighbor === "gm-node" && l.rooms === 1);
+      });
+      await until("gm-node reports the room linked to hc-node", async () => {
+        const f = (await rowOf("gm-node"))!.figures as Figures;
+        return f.rooms === 1 && f.links.some((l) => l.neighbor === "hc-node" && l.up && l.rooms === 1);
+      });
+    } finally {
+      for (const client of clients) client.close();
+    }
   });
 
   it("marks a node down when its heartbeats stop, and up again when it returns", async () => {
