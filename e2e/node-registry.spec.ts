@@ -85,3 +85,16 @@ test("the admin sees both nodes up in the tree, then the killed one down", async
     await admin.context.close();
   }
 });
+
+test("officers and inspectors get no node tree (404, as for every admin page)", async ({ browser }) => {
+  for (const username of ["gm.officer", "gm.inspector"]) {
+    const who = await newParticipant(browser, { baseURL: stack.portalUrl });
+    try {
+      await signInByApi(who.page, username);
+      expect((await who.page.goto("/admin/nodes"))?.status()).toBe(404);
+      await expect(who.page.getByTestId("media-node-tree")).toHaveCount(0);
+    } finally {
+      await who.context.close();
+    }
+  }
+});
