@@ -51,6 +51,10 @@ const ZEnv = z
     // Free-space floor of the recordings disk: below it no recording starts and running ones end cleanly.
     RECORDING_MIN_FREE_MB: z.coerce.number().int().min(0).max(10_000_000).default(1024),
     RECORDING_STORAGE_CHECK_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+    // Issue 11 §1: what this node tells the portal when it registers (default: its own address and port).
+    MEDIA_NODE_PUBLIC_URL: unsetIfEmpty(z.url().optional()),
+    MEDIA_NODE_INTERNAL_URL: unsetIfEmpty(z.url().optional()),
+    MEDIA_HEARTBEAT_SECONDS: z.coerce.number().min(0.5).max(300).default(5),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   // The media network (issue 11): unit, parent, children, pipes (network/network-config.ts).
@@ -87,6 +91,8 @@ export type MediaConfig = Readonly<{
   logLevel: string;
   /** Issue 11: this node's place in the tree of media nodes (no parent, no children: a lone node). */
   network: NetworkConfig;
+  /** Issue 11 §1: registration and heartbeat to the portal (needs PORTAL_URL, MEDIA_UNIT_ID, MEDIA_NODE_KEY). */
+  registry: Readonly<{ publicUrl: string | null; internalUrl: string | null; heartbeatMs: number }>;
 }>;
 
 export function loadMediaConfig(env: Record<string, string | undefined> = process.env): MediaConfig {
@@ -133,6 +139,11 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
     }),
     logLevel: e.LOG_LEVEL,
     network: networkConfigOf(e, e.MEDIA_LISTEN_IP, e.MEDIA_ANNOUNCED_IP),
+    registry: Object.freeze({
+      publicUrl: e.MEDIA_NODE_PUBLIC_URL ?? null,
+      internalUrl: e.MEDIA_NODE_INTERNAL_URL ?? null,
+      heartbeatMs: Math.round(e.MEDIA_HEARTBEAT_SECONDS * 1000),
+    }),
   });
 }
 

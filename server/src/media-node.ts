@@ -16,6 +16,8 @@ import { reportFileToPortal } from "./recording/report-to-portal.ts";
 import { createSignalingServer, type MediaIo } from "./signaling/socket-server.ts";
 import { NodeNetwork } from "./network/node-network.ts";
 import type { PipeTap } from "./network/room-links.ts";
+import type { NodeRegistrar } from "./registry/node-registrar.ts";
+import { startRegistrarIfConfigured } from "./registry/start-registrar.ts";
 
 /** In-process extras of a node that are not configuration (tests and benchmarks). */
 export interface MediaNodeExtras {
@@ -31,6 +33,8 @@ export class MediaNode {
   private draining = false;
   /** Issue 11: the media network, on a node with a parent or children. */
   network: NodeNetwork | undefined;
+  /** Issue 11 §1: registration and heartbeat to the portal, when configured. */
+  registrar: NodeRegistrar | undefined;
 
   private constructor(
     readonly config: MediaConfig,
@@ -96,6 +100,7 @@ export class MediaNode {
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));
     node = new MediaNode(config, pool, rooms, httpServer, io, reporter, recordings, logger);
     node.network = network;
+    node.registrar = startRegistrarIfConfigured(config, node.port, { pool, rooms, network: () => network, recordingsRunning: () => recordings.runningCount() }, logger);
     logger.info({ port: node.port, workers: config.workers }, "media node listening");
     return node;
   }
@@ -124,6 +129,7 @@ export class MediaNode {
   async close(): Promise<void> {
     // Files end cleanly (duration and index written) before the workers go.
     await this.recordings.close();
+    this.registrar?.close();
     this.network?.close();
     this.io.close();
     this.pool.close();

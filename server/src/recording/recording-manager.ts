@@ -107,6 +107,13 @@ export class RecordingManager {
     return recording;
   }
 
+  /** Rooms being recorded now (issue 11 §1: the node's heartbeat to the portal). */
+  runningCount(): number {
+    let n = 0;
+    for (const recording of this.rooms.values()) if (recording.isActive) n++;
+    return n;
+  }
+
   async close(): Promise<void> {
     clearInterval(this.timer);
     await Promise.all([...this.rooms.values()].map((recording) => recording.stopForStorage().catch(() => {})));

@@ -23,6 +23,8 @@ const keyPair = () =>
 export interface TreeNodeSpec {
   id: string;
   parent?: string;
+  /** Extra environment of this node alone (e.g. its MEDIA_UNIT_ID). */
+  env?: Record<string, string>;
 }
 
 export interface TreeNode {
@@ -92,6 +94,7 @@ export class NodeTree {
         : {}),
       ...(Object.keys(children).length > 0 ? { MEDIA_CHILD_KEYS: JSON.stringify(children) } : {}),
       ...this.env,
+      ...spec.env,
     };
   }
 

@@ -68,6 +68,7 @@ import {
 } from "../schemas/report-calls.ts";
 import { ZUnit, ZUnitCreate, ZUnitNode, ZUnitUpdate } from "../schemas/units.ts";
 import { visitDayRoutes } from "./visit-day-routes.ts";
+import { mediaNodeRoutes } from "./media-node-routes.ts";
 import { ZUser, ZUserCreate, ZUserListQuery, ZUserPage, ZUserUpdate } from "../schemas/users.ts";
 
 /** Every API route (/api/v1 and the media nodes' /api/internal). Route files bind a handler to one of these; openapi.json lists them all. */
@@ -1132,6 +1133,7 @@ export const routes = {
     response: z.object({ openapi: z.string() }).loose(),
   }),
   ...visitDayRoutes,
+  ...mediaNodeRoutes,
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -11,6 +11,8 @@ const ZMediaNodes = z
       id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
       unit: z.string().min(1).max(100),
       url: z.url(),
+      /** Issue 11 §1: the node's SPKI public key. Optional: without it the first key to register holds the id; with it, only this key (and a new one here rotates it). */
+      key: z.string().includes("BEGIN PUBLIC KEY").max(1000).optional(),
     }),
   )
   .min(1)

@@ -72,6 +72,7 @@ const WRITABLE_TABLES = [
   "HeldPerson", "Visitor", "VisitRoom", "Visit", "VisitParticipant", "VisitReservation", "VisitWarning",
   "CheckInPlan", "PhoneCredential", "SelfCheckIn",
   "InspectionView", "ReportCall", "ReportCallCenter",
+  "MediaNode",
 ];
 
 /** Every table but Session, whose lastSeenAt moves on reads too. */

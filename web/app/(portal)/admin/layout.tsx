@@ -4,7 +4,7 @@ import { AdminTabs } from "@/components/admin/admin-tabs";
 
 // Only navigation here: each admin page checks the role itself (layouts do not guard pages).
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const t = await getTranslations("admin");
+  const [t, tNodes] = await Promise.all([getTranslations("admin"), getTranslations("mediaNodes")]);
   return (
     <>
       <AdminTabs
@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         items={[
           { href: "/admin/units", label: t("units.tab") },
           { href: "/admin/users", label: t("users.tab") },
+          { href: "/admin/nodes", label: tNodes("tab") },
         ]}
       />
       {children}
