@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /**
  * Issue 11: the media nodes of the network, for placing join tokens. `MEDIA_NODES` is a JSON array
- * of `{ id, unit, url }` (node id, the id of the unit it serves, its public signaling URL). Unset:
+ * of `{ id, unit, url, internalUrl? }` (node id, the id of the unit it serves, its public signaling
+ * URL, where the portal reaches its internal API if not there). Unset:
  * one node (`MEDIA_PUBLIC_URL`) and tokens without `node`/`home` claims, exactly as before.
  */
 const ZMediaNodes = z
@@ -11,6 +12,8 @@ const ZMediaNodes = z
       id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
       unit: z.string().min(1).max(100),
       url: z.url(),
+      /** Where the portal reaches the node's internal API, when not at `url` (e.g. a private address). */
+      internalUrl: z.url().optional(),
     }),
   )
   .min(1)
