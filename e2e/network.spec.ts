@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { callState, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
@@ -33,9 +34,11 @@ test.beforeAll(async ({}, testInfo) => {
   stack = await startNetworkStack({ nodes: TREE.map(([id]) => id), mediaPort: MEDIA_PORT, rtcPort: MEDIA_PORT * 10 });
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({}, testInfo) => {
   for (const who of contexts) await who.context.close().catch(() => {});
   await stack?.stop();
+  // The portal's and the nodes' own words, for a failure's post-mortem.
+  if (stack) fs.writeFileSync(testInfo.outputPath("network-stack.log"), stack.output());
 });
 
 test("the launcher starts one node per center, each linked to its parent", async () => {

@@ -160,7 +160,7 @@ async function ready(plan) {
 }
 
 function printGuide(plan) {
-  const rows = plan.nodes.map((n) => `  ${n.id.padEnd(4)} ${n.name.padEnd(14, "　")} ${n.url.padEnd(24)} ${n.parent ? `parent ${n.parent}` : "top"}`);
+  const rows = plan.nodes.map((n) => `  ${n.id.padEnd(4)} ${n.name.padEnd(8, "　")} ${n.url.padEnd(24)} ${n.parent ? `parent ${n.parent}` : "top"}`);
   const how =
     plan.mode === "netns"
       ? [

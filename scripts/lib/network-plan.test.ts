@@ -105,7 +105,7 @@ describe("the demo network's plan", () => {
     expect(commands).toContain(`ip -n ygav-gm route replace ${hc.nodeAddress}/32 via ${hc.upAddress} dev ygd-hc`);
     // 荷城 has no route to the ministry: streams go hop by hop.
     expect(commands.some((c) => c.startsWith("ip -n ygav-hc route") && c.includes(byId.moj!.ns!.nodeAddress))).toBe(false);
-    expect(teardownCommands(p).map((c) => c.join(" ")).sort()).toEqual(p.nodes.map((n) => `ip netns del ygav-${n.id}`).sort());
+    expect(teardownCommands(p).map((c: string[]) => c.join(" ")).sort()).toEqual(p.nodes.map((n) => `ip netns del ygav-${n.id}`).sort());
   });
 
   it("caps a link both ways with tbf, lifts the cap, cuts it and restores it with its routes", () => {

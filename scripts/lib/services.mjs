@@ -39,6 +39,7 @@ export function startPortal({ rootDir, env }) {
   });
 }
 
+/** @param {{ rootDir: any, env: any, netns?: string }} options  `netns`: run it in that network namespace */
 export function startMediaNode({ rootDir, env, netns }) {
   // One process, tsx as a loader (not the tsx CLI, which runs the node in a child of its own): a
   // crash of the media node is then the exit the supervisor sees, and nothing survives a SIGKILL

@@ -64,6 +64,34 @@ describe("join tokens name their media node", () => {
     delete process.env.MEDIA_NODES;
   });
 
+  it("with MEDIA_NODES: grants issued inside a transaction answer at once (no lookup outside it), each on its bearer's node", async () => {
+    const fsUnit = await unitOf("fs.admin");
+    const gm = await unitOf("gm.officer");
+    const nh = await unitOf("nh.officer");
+    process.env.MEDIA_NODES = JSON.stringify([
+      { id: "node-fs", unit: fsUnit.id, url: "https://fs.media.test:4443" },
+      { id: "node-gm", unit: gm.id, url: "https://gm.media.test:4443" },
+    ]);
+    try {
+      const caller = await ApiClient.signIn("fs.admin");
+      const call = (await caller.call("createReportCall", { body: { title: "多节点汇报", unitIds: [gm.id, nh.id] } })).body;
+      // On PGlite a lookup outside the grant's transaction waited for it until it timed out (busy).
+      const started = Date.now();
+      const host = await caller.call("hostReportCall", { params: { id: call.id } });
+      expect(host.status, JSON.stringify(host.body)).toBe(200);
+      expect(host.body.mediaUrl).toBe("https://fs.media.test:4443");
+      const answer = await (await ApiClient.signIn("gm.officer")).call("answerReportCall", { params: { id: call.id } });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(await verifyToken(answer.body.token)).toMatchObject({ node: "node-gm", home: "node-fs" });
+      // 南海区 has no node of its own: it connects to the nearest above it, 佛山's.
+      const nhAnswer = await (await ApiClient.signIn("nh.officer")).call("answerReportCall", { params: { id: call.id } });
+      expect(await verifyToken(nhAnswer.body.token)).toMatchObject({ node: "node-fs", home: "node-fs" });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      delete process.env.MEDIA_NODES;
+    }
+  });
+
   it("with MEDIA_NODES: the portal's spotlight, notice and close go to the room's home node", async () => {
     const gm = await unitOf("gm.officer");
     const gd = await unitOf("gd.inspector");
