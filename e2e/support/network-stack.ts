@@ -31,11 +31,17 @@ export interface NetworkStack {
   stop(): Promise<void>;
 }
 
-export async function startNetworkStack({ nodes, mediaPort, rtcPort }: { nodes: string[]; mediaPort: number; rtcPort: number }): Promise<NetworkStack> {
+/** `netns`: each node in its own network namespace (root only; one such network at a time). */
+export async function startNetworkStack({ nodes, mediaPort, rtcPort, netns = false }: { nodes: string[]; mediaPort: number; rtcPort: number; netns?: boolean }): Promise<NetworkStack> {
   const portalPort = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, "scripts", "demo-network.mjs"), "--ephemeral", "--loopback", "--port", String(portalPort), "--media-port", String(mediaPort), "--rtc-port", String(rtcPort), "--nodes", nodes.join(",")],
+    [
+      path.join(ROOT, "scripts", "demo-network.mjs"),
+      "--ephemeral",
+      netns ? "--netns" : "--loopback",
+      ...["--port", String(portalPort), "--media-port", String(mediaPort), "--rtc-port", String(rtcPort), "--nodes", nodes.join(",")],
+    ],
     { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", VISIT_MIN_SLOT_MINUTES: "1" }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
