@@ -10,8 +10,9 @@ import { verifyAndWait } from "./support/rollcall-link.ts";
 // The media network end to end (issue 11): the portal and a media node per center — 司法部, 广东省,
 // 佛山市, 高明区, 荷城司法所 and 南海区 — each its own process linked to its parent, started by the
 // launcher of `npm run demo:network` on loopback ports. A roll call at 荷城 (persons and officer on
-// the 荷城 node) is watched by a 司法部 inspector through his own node, 4 hops up; then 佛山 calls its
-// two counties, each answering from its own node. Decoded frames (getStats) throughout.
+// the 荷城 node) is watched by a 司法部 inspector through his own node, 4 hops up; the 佛山 node is
+// killed mid-call and comes back; then 佛山 calls its two counties, each answering from its own
+// node. Decoded frames (getStats) throughout.
 test.describe.configure({ mode: "serial" });
 
 const suffix = String(Date.now()).slice(-6);
@@ -60,7 +61,7 @@ let officer: Browserish & { origins: () => string[] };
 let watcher: { page: Page; ids: string[] };
 const persons: Array<Browserish & { origins: () => string[] }> = [];
 
-test("a roll call at 荷城 runs on the 荷城 node: two persons and the officer", async ({ browser }) => {
+test("a roll call at 荷城 runs on the 荷城 node: two persons and the officer, and the called person gets the challenge", async ({ browser }) => {
   test.slow();
   officer = await participant(browser);
   await signInByApi(officer.page, "hc.officer");
@@ -75,6 +76,11 @@ test("a roll call at 荷城 runs on the 荷城 node: two persons and the officer
   for (const who of persons) personIds.push(await selfId(who.page));
   await expectDecoding(officer.page, personIds);
   for (const who of [officer, ...persons]) expect(who.origins()).toEqual([stack.node("hc").url]);
+  // Calling the next person: the portal sends the spotlight to the room's home node (not the
+  // network's top node), and the called person alone gets the liveness challenge.
+  await officer.page.getByRole("button", { name: /叫下一位/ }).click();
+  await expect(officer.page.getByTestId("expected-answer")).toBeVisible();
+  await expect.poll(async () => (await Promise.all(persons.map((who) => who.page.getByTestId("challenge-card").count()))).reduce((a, b) => a + b), { timeout: 15_000 }).toBe(1);
   const live = await officer.page.evaluate(async () => (await fetch("/api/v1/inspection/live?kind=rollcall")).json());
   roomId = live.items.find((item: { title: string }) => item.title === `五级督察 ${suffix}`)?.roomId;
   expect(roomId).toMatch(/^[0-9a-f-]{36}$/);
