@@ -168,7 +168,7 @@ function printGuide(plan) {
           "  cap a link:   npm run demo:network -- --cap fs=500kbit     (lift: --uncap fs)",
           "  cut a link:   npm run demo:network -- --cut fs             (back: --restore fs)",
         ]
-      : ["nodes on loopback ports (run as root for one network namespace per node, with --cap / --cut)"];
+      : [args.loopback ? "nodes on loopback ports (--loopback)" : "nodes on loopback ports (run as root for one network namespace per node, with --cap / --cut)"];
   log(
     [
       `ready (${plan.mode}): portal http://localhost:${portalPort}`,
