@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
 import { isHttps } from "@/lib/http/request-info";
+import { mediaNodes } from "@/lib/media/media-nodes";
 import { commonSecurityHeaders, isCallPage, pageContentSecurityPolicy, permissionsPolicy } from "@/lib/http/security-headers";
 
 /**
@@ -17,7 +18,12 @@ export function proxy(request: NextRequest) {
   if (isCallPage(pathname) && request.headers.get("sec-fetch-dest") === "empty") return new NextResponse(null, { status: 204 });
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = pageContentSecurityPolicy({ nonce, mediaPublicUrl: appConfig().mediaPublicUrl, dev: process.env.NODE_ENV === "development" });
+  const csp = pageContentSecurityPolicy({
+    nonce,
+    mediaPublicUrl: appConfig().mediaPublicUrl,
+    mediaNodeUrls: mediaNodes()?.map((node) => node.url),
+    dev: process.env.NODE_ENV === "development",
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);

@@ -32,6 +32,8 @@ export const DEBIAN_PACKAGES = Object.freeze([
   'coturn',
   'nginx',
   'openssl',
+  // npm run demo:network as root (issue 11 §5): ip netns, veth pairs and tc for each node's namespace
+  'iproute2',
 ]);
 
 // "triggers-*" packages are unpacked and configured; only their dpkg triggers are pending.

@@ -39,11 +39,15 @@ export function startPortal({ rootDir, env }) {
   });
 }
 
-export function startMediaNode({ rootDir, env }) {
+/** @param {{ rootDir: any, env: any, netns?: string }} options  `netns`: run it in that network namespace */
+export function startMediaNode({ rootDir, env, netns }) {
   // One process, tsx as a loader (not the tsx CLI, which runs the node in a child of its own): a
   // crash of the media node is then the exit the supervisor sees, and nothing survives a SIGKILL
   // of the supervised pid still holding the port.
-  return spawn(process.execPath, ["--import", "tsx", path.join(rootDir, "server", "src", "main.ts")], {
+  const args = ["--import", "tsx", path.join(rootDir, "server", "src", "main.ts")];
+  // `npm run demo:network` as root: the node in its own network namespace (`ip netns exec` execs
+  // the node in place, so the pid is still the node's).
+  return spawn(netns ? "ip" : process.execPath, netns ? ["netns", "exec", netns, process.execPath, ...args] : args, {
     cwd: rootDir,
     // Run outside npm test (e.g. `npx playwright test` by hand): the bootstrap's cached worker.
     env: { MEDIASOUP_WORKER_BIN: mediasoupWorkerCachePath(MEDIASOUP_VERSION, env), ...env },

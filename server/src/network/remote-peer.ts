@@ -12,7 +12,7 @@ const NOWHERE: PeerChannel = {
 
 /**
  * A participant of the room connected to another node, as this node learned it over the link
- * `via`. It takes part in visibility (its role, `sees`, observer flag are the token's, relayed)
+ * `via`. It takes part in visibility (its role, `sees`, observer and unlisted flags are the token's, relayed)
  * and its producers appear here once piped; its info lists every producer it has, piped or not.
  */
 export class RemotePeer extends Peer {
@@ -27,6 +27,7 @@ export class RemotePeer extends Peer {
         name: remote.name,
         role: remote.role,
         sees: remote.sees,
+        ...(remote.unlisted ? { unlisted: true } : {}),
         grants: { publish: remote.producers.length > 0, subscribe: false, observe: remote.observer, moderate: remote.moderator },
         kind: "meeting",
         lobby: false,
@@ -39,7 +40,7 @@ export class RemotePeer extends Peer {
   }
 
   override info(): PeerInfo {
-    const { sees: _sees, ...info } = this.remote;
+    const { sees: _sees, unlisted: _unlisted, ...info } = this.remote;
     return { ...info, producers: info.producers.map((p) => ({ ...p })) };
   }
 }

@@ -555,6 +555,8 @@ function describe(peer: Peer): RemotePeerInfo {
     moderator: info.moderator,
     observer: info.observer,
     sees: peer.sees,
+    // Without it the far nodes would list a superior's unseen inspector to the room's own people.
+    ...(peer.unlisted ? { unlisted: true } : {}),
     connected: info.connected,
     producers: info.producers,
   };

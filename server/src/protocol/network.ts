@@ -48,6 +48,8 @@ export const ZRemotePeer = z.strictObject({
   moderator: z.boolean(),
   observer: z.boolean(),
   sees: z.enum(["everyone", "staff"]),
+  /** An unlisted observer (a superior's inspection): known to the nodes for routing, listed to nobody. */
+  unlisted: z.boolean().optional(),
   connected: z.boolean(),
   producers: z.array(ZRemoteProducer).max(8),
 });

@@ -30,6 +30,16 @@ describe("security headers", () => {
     expect(csp).not.toContain("unsafe-eval");
   });
 
+  it("lets pages connect to every media node of the network, each origin once", () => {
+    const csp = pageContentSecurityPolicy({
+      nonce: "abc",
+      mediaPublicUrl: "http://10.98.1.2:4450",
+      mediaNodeUrls: ["http://10.98.1.2:4450", "http://10.98.5.2:4450", "https://hc.example"],
+      dev: false,
+    });
+    expect(csp).toContain("connect-src 'self' http://10.98.1.2:4450 ws://10.98.1.2:4450 http://10.98.5.2:4450 ws://10.98.5.2:4450 https://hc.example wss://hc.example;");
+  });
+
   it("sends HSTS only when the request came over HTTPS", () => {
     expect(commonSecurityHeaders(true)["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
     expect(commonSecurityHeaders(false)).not.toHaveProperty("Strict-Transport-Security");

@@ -26,7 +26,14 @@ export function mediaOrigins(mediaPublicUrl: string): string[] {
  * Next's loader add its chunks); styles may be inline because React writes style attributes;
  * media may come from blob: and mediastream: (camera previews, remote tracks).
  */
-export function pageContentSecurityPolicy(options: { nonce: string; mediaPublicUrl: string; dev: boolean }): string {
+export function pageContentSecurityPolicy(options: {
+  nonce: string;
+  mediaPublicUrl: string;
+  /** Issue 11: every media node of the network (MEDIA_NODES): a page connects to the one its token names. */
+  mediaNodeUrls?: readonly string[];
+  dev: boolean;
+}): string {
+  const media = [...new Set([options.mediaPublicUrl, ...(options.mediaNodeUrls ?? [])].flatMap(mediaOrigins))];
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
@@ -34,7 +41,7 @@ export function pageContentSecurityPolicy(options: { nonce: string; mediaPublicU
     "img-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",
     "font-src 'self' data:",
-    `connect-src 'self' ${mediaOrigins(options.mediaPublicUrl).join(" ")}`,
+    `connect-src 'self' ${media.join(" ")}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /**
  * Issue 11: the media nodes of the network, for placing join tokens. `MEDIA_NODES` is a JSON array
- * of `{ id, unit, url }` (node id, the id of the unit it serves, its public signaling URL). Unset:
+ * of `{ id, unit, url, internalUrl? }` (node id, the id of the unit it serves, its public signaling
+ * URL, where the portal reaches its internal API if not there). Unset:
  * one node (`MEDIA_PUBLIC_URL`) and tokens without `node`/`home` claims, exactly as before.
  */
 const ZMediaNodes = z
@@ -13,6 +14,8 @@ const ZMediaNodes = z
       url: z.url(),
       /** Issue 11 §1: the node's SPKI public key. Optional: without it the first key to register holds the id; with it, only this key (and a new one here rotates it). */
       key: z.string().includes("BEGIN PUBLIC KEY").max(1000).optional(),
+      /** Where the portal reaches the node's internal API, when not at `url` (e.g. a private address). */
+      internalUrl: z.url().optional(),
     }),
   )
   .min(1)

@@ -14,7 +14,7 @@ export async function hostReportCall(actor: Actor, reportCallId: string) {
     const call = await lockReportCall(tx, reportCallId, "share");
     assertRuns(actor, call);
     assertLive(call);
-    const room = await tx.room.findUniqueOrThrow({ where: { id: call.roomId } });
+    const room = await tx.room.findUniqueOrThrow({ where: { id: call.roomId }, include: { unit: { select: { path: true } } } });
     return grantFor(room, { identity: `user:${actor.userId}`, name: `${call.unit.name} · ${actor.displayName}`.slice(0, 60), role: "staff", moderator: true, observer: false, lobby: false, bearerUnitPath: actor.unitPath });
   });
 }
@@ -44,7 +44,7 @@ export async function answerReportCall(actor: Actor, reportCallId: string) {
         data: { reportCallId, unit: center.unit.name },
       });
     }
-    const room = await tx.room.findUniqueOrThrow({ where: { id: call.roomId } });
+    const room = await tx.room.findUniqueOrThrow({ where: { id: call.roomId }, include: { unit: { select: { path: true } } } });
     return grantFor(room, { identity: `user:${actor.userId}`, name: `${center.unit.name} · ${actor.displayName}`.slice(0, 60), role: "staff", moderator: false, observer: false, lobby: false, bearerUnitPath: actor.unitPath });
   });
 }

@@ -19,7 +19,7 @@ export async function observeRollCall(actor: Actor, rollCallId: string) {
   // before it, or refused; never a grant to a room the end has just closed.
   return db.$transaction(async (tx) => {
     await assertStillLive(tx, rollCall.id);
-    const room = await tx.room.findUniqueOrThrow({ where: { id: rollCall.roomId! } });
+    const room = await tx.room.findUniqueOrThrow({ where: { id: rollCall.roomId! }, include: { unit: { select: { path: true } } } });
     await appendAuditEvent(tx, auditActor(actor), {
       action: "rollcall.observe",
       targetType: "RollCall",

@@ -69,7 +69,7 @@ export async function joinRollCallByLink(token: string, ticket: string) {
   const { rollCall } = entry;
   if (rollCall.state !== "live" || !rollCall.roomId) throw new ConflictError("The officer has not opened the call yet; please wait", { state: "waiting" });
   return grantFor(
-    { id: rollCall.roomId, title: rollCall.title, kind: "rollcall", state: "open", requiresAdmission: false },
+    { id: rollCall.roomId, title: rollCall.title, kind: "rollcall", state: "open", requiresAdmission: false, unit: rollCall.unit },
     { identity: `person:${entry.personId}`, name: entry.person.name, role: "participant", moderator: false, observer: false, lobby: false, notAfter: rollCall.endsAt },
   );
 }

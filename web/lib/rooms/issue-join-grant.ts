@@ -10,7 +10,19 @@ import { NO_GUESTS } from "../../../server/src/protocol/join-token.ts";
 import { assertRunsRollCallOfRoom } from "../rollcalls/assert-runs-roll-call.ts";
 import { findRoomInScope } from "./get-room-or-throw.ts";
 
-type GrantRoom = { id: string; title: string; kind: "meeting" | "rollcall" | "visit" | "inspection"; state: string; requiresAdmission: boolean };
+type GrantRoom = {
+  id: string;
+  title: string;
+  kind: "meeting" | "rollcall" | "visit" | "inspection";
+  state: string;
+  requiresAdmission: boolean;
+  /**
+   * The room's unit, for placing the token on a node (MEDIA_NODES). Callers inside a transaction
+   * must pass it: the lookup below runs outside their transaction, and on PGlite (one connection)
+   * it would wait for that transaction, which waits for it, until the transaction times out.
+   */
+  unit?: { path: string };
+};
 
 export async function grantFor(
   room: GrantRoom,
@@ -38,9 +50,8 @@ export async function grantFor(
   const nodes = mediaNodes();
   let placement: ReturnType<typeof placeBearer> = null;
   if (nodes) {
-    const db = await getDb();
-    const unit = await db.room.findUnique({ where: { id: room.id }, select: { unit: { select: { path: true } } } });
-    if (unit) placement = placeBearer(nodes, unit.unit.path, who.role === "staff" ? who.bearerUnitPath : undefined);
+    const unitPath = room.unit?.path ?? (await (await getDb()).room.findUnique({ where: { id: room.id }, select: { unit: { select: { path: true } } } }))?.unit.path;
+    if (unitPath) placement = placeBearer(nodes, unitPath, who.role === "staff" ? who.bearerUnitPath : undefined);
   }
   const token = await signJoinToken(joinTokenPrivateKey, {
     ...(placement ? { node: placement.node.id, home: placement.home.id } : {}),

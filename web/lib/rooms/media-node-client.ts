@@ -1,10 +1,27 @@
 import { config } from "../config.ts";
+import { getDb } from "../db/client.ts";
+import { mediaNodes, nodeForUnitPath } from "../media/media-nodes.ts";
+
+/**
+ * Where the room lives. Issue 11: with a network of nodes (MEDIA_NODES) that is its home node, the
+ * node of its unit, where its officer and persons are: a spotlight or a close sent to another node
+ * would reach nobody there.
+ */
+async function internalUrlOf(roomId: string): Promise<string> {
+  const { mediaInternalUrl } = config();
+  const nodes = mediaNodes();
+  if (!nodes) return mediaInternalUrl;
+  const db = await getDb();
+  const room = await db.room.findUnique({ where: { id: roomId }, select: { unit: { select: { path: true } } } });
+  const home = room ? nodeForUnitPath(nodes, room.unit.path) : null;
+  return home ? (home.internalUrl ?? home.url) : mediaInternalUrl;
+}
 
 /** One call to the media node's internal API; false when the node cannot be reached or refuses. */
 async function postToMediaNode(roomId: string, action: "close" | "spotlight" | "notice", body: unknown): Promise<boolean> {
-  const { mediaInternalUrl, internalSecret } = config();
+  const { internalSecret } = config();
   try {
-    const response = await fetch(new URL(`/internal/rooms/${encodeURIComponent(roomId)}/${action}`, mediaInternalUrl), {
+    const response = await fetch(new URL(`/internal/rooms/${encodeURIComponent(roomId)}/${action}`, await internalUrlOf(roomId)), {
       method: "POST",
       headers: { authorization: `Bearer ${internalSecret}`, "content-type": "application/json" },
       body: JSON.stringify(body),

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CallFlow } from "@/components/call/call-flow";
 import { RoomClosedNotice } from "@/components/call/room-closed-notice";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { config } from "@/lib/config";
+import { staffMediaUrl } from "@/lib/media/staff-media-url";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { findRoomInScope } from "@/lib/rooms/get-room-or-throw";
 
@@ -44,7 +44,7 @@ export default async function InspectRoomPage({ params, searchParams }: { params
         target={{ kind: "inspect", roomId: room.id, mode: speak ? "speak" : "watch" }}
         who={{ kind: "staff", name: actor.displayName, observer: !speak }}
         roomTitle={room.title}
-        mediaUrl={config().mediaPublicUrl}
+        mediaUrl={staffMediaUrl(actor.unitPath)}
         backHref="/inspection"
       />
     </>

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CallFlow } from "@/components/call/call-flow";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { staffMediaUrl } from "@/lib/media/staff-media-url";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { NotFoundError } from "@/lib/errors";
 
@@ -31,7 +31,7 @@ export default async function ReportCallRoomPage({ params }: { params: Promise<{
       target={{ kind: "report", reportCallId: call.id, as: host ? "host" : "answer" }}
       who={{ kind: "staff", name: actor.displayName, observer: false }}
       roomTitle={call.title}
-      mediaUrl={config().mediaPublicUrl}
+      mediaUrl={staffMediaUrl(actor.unitPath)}
       backHref={host ? `/reports/${call.id}` : "/"}
     />
   );

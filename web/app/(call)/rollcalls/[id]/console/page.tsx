@@ -6,7 +6,7 @@ import { RollCallConsole } from "@/components/rollcall-console/rollcall-console"
 import { ConsoleEnded } from "@/components/rollcall-console/console-ended";
 import { buttonClass } from "@/components/ui/button-styles";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { config } from "@/lib/config";
+import { staffMediaUrl } from "@/lib/media/staff-media-url";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { consoleRole } from "@/lib/rollcalls/console-role";
 import { findRollCallInScope } from "@/lib/rollcalls/get-roll-call";
@@ -37,5 +37,5 @@ export default async function RollCallConsolePage({ params }: { params: Promise<
       </StatusScreen>
     );
   }
-  return <RollCallConsole rollCallId={rollCall.id} role={role} mediaUrl={config().mediaPublicUrl} />;
+  return <RollCallConsole rollCallId={rollCall.id} role={role} mediaUrl={staffMediaUrl(actor.unitPath)} />;
 }

@@ -4,7 +4,7 @@ import { CallFlow } from "@/components/call/call-flow";
 import { RoomClosedNotice } from "@/components/call/room-closed-notice";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { canHostRooms } from "@/lib/auth/permissions";
-import { config } from "@/lib/config";
+import { staffMediaUrl } from "@/lib/media/staff-media-url";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { findRoomInScope } from "@/lib/rooms/get-room-or-throw";
 
@@ -24,7 +24,7 @@ export default async function RoomCallPage({ params }: { params: Promise<{ id: s
       target={{ kind: "room", roomId: room.id }}
       who={{ kind: "staff", name: actor.displayName, observer: !canHostRooms(actor.role) }}
       roomTitle={room.title}
-      mediaUrl={config().mediaPublicUrl}
+      mediaUrl={staffMediaUrl(actor.unitPath)}
       backHref={backHref}
     />
   );
