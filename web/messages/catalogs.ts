@@ -13,6 +13,7 @@ import enWorkbench from "./workbench/en.json";
 import enVisitDay from "./visitDay/en.json";
 import enInspection from "./inspection/en.json";
 import enReportCalls from "./reportCalls/en.json";
+import enRollcallPass2 from "./rollcallPass2/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -26,6 +27,7 @@ import zhWorkbench from "./workbench/zh-CN.json";
 import zhVisitDay from "./visitDay/zh-CN.json";
 import zhInspection from "./inspection/zh-CN.json";
 import zhReportCalls from "./reportCalls/zh-CN.json";
+import zhRollcallPass2 from "./rollcallPass2/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -41,6 +43,7 @@ export const zhCatalog = {
   ...zhVisitDay,
   ...zhInspection,
   ...zhReportCalls,
+  ...zhRollcallPass2,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -60,5 +63,6 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enVisitDay,
     ...enInspection,
     ...enReportCalls,
+    ...enRollcallPass2,
   },
 };

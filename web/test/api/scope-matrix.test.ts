@@ -149,6 +149,20 @@ const CASES: Case[] = [
   },
   { route: "callRollCallEntry", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry } }) },
   {
+    route: "attachExcuseDocument",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 201,
+    request: (f) => ({ params: { id: f.liveRollCall, entryId: f.excusedEntry }, body: { fileBase64: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64") } }),
+  },
+  {
+    route: "getExcuseAttachment",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.liveRollCall, entryId: f.excusedEntry, attachmentId: f.excuseAttachmentId } }),
+  },
+  {
     route: "judgeRollCallChallenge",
     owner: "gm.officer",
     sibling: "nh.officer",
