@@ -50,6 +50,15 @@ test("after a mark the person's screen says the officer's decision at once, push
   for (const who of persons) who.peerId = await selfId(who.page);
   const [a, b] = persons;
 
+  // The stage: the officer's own camera among the tiles (decoding the local camera), and three
+  // tiles filling the space (they were fixed 10rem cells with the rest of the screen empty).
+  const selfTile = page.getByTestId("participant-grid").getByTestId("self-tile");
+  await expect(selfTile).toBeVisible();
+  await expect.poll(() => selfTile.locator("video").evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid="participant-tile"]')).toHaveCount(2);
+  const stage = (await page.getByTestId("console-stage").boundingBox())!;
+  await expect.poll(async () => (await selfTile.boundingBox())!.width).toBeGreaterThan(stage.width / 4);
+
   await callPerson(page, a!.person);
   await expect(a!.page.getByTestId("challenge-card")).toBeVisible();
   // The snapshot kept for the record: once the spotlight decodes the person's video.
@@ -64,6 +73,8 @@ test("after a mark the person's screen says the officer's decision at once, push
   const banner = a!.page.getByTestId("marked-banner");
   await expect(banner).toHaveAttribute("data-status", "present", { timeout: 5_000 });
   await expect(banner).toContainText(p2.marked.present);
+  await a!.page.screenshot({ path: test.info().outputPath("person-marked.png") });
+  await page.screenshot({ path: test.info().outputPath("console-after-mark.png") });
   await expect(a!.page.getByTestId("challenge-card")).toHaveCount(0);
   expect((await callState(a!.page))!.marked).toEqual({ status: "present", makeUp: false });
   expect((await callState(b!.page))!.marked).toBeUndefined();
@@ -90,6 +101,7 @@ test("a person who leaves mid-challenge: the console says so and the answer time
   // Three seconds on, the timer still reads the same.
   await page.waitForTimeout(3_000);
   await expect(timer).toHaveText(stopped!);
+  await page.screenshot({ path: test.info().outputPath("console-departed.png") });
 });
 
 test("请假 asks for its reason, keeps a remark and a document (by hash), and the mark reaches the record", async () => {
@@ -137,6 +149,7 @@ test("the printed record and the CSV show remarks, reasons, documents, snapshots
   // Planned and actual times apart: the call opened before its planned start.
   await expect(page.getByTestId("print-planned")).toBeVisible();
   await expect(page.getByTestId("print-actual")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("print-record.png"), fullPage: true });
 
   const csv = await page.evaluate(async (id) => {
     const response = await fetch(`/api/v1/rollcalls/${id}/export.csv`);
