@@ -158,7 +158,7 @@ test("the printed record and the CSV show remarks, reasons, documents, snapshots
   const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   expect(decodeURIComponent(csv.disposition)).toContain(`-${chinaToday}.csv`);
   const line = csv.body.split("\r\n").find((l) => l.startsWith(`${b!.person.name},`))!;
-  expect(line.split(",").slice(-4)).toEqual([me.displayName, "突发疾病住院", createHash("sha256").update(PDF).digest("hex"), "家属电话告知"]);
+  expect(line.split(",").slice(-5)).toEqual([me.displayName, "突发疾病住院", createHash("sha256").update(PDF).digest("hex"), "家属电话告知", ""]);
   // Cells in China time: the mark's time reads as the China clock shows it.
   const markedAt = new Date((await entryOf(page, b!.person)).markedAt);
   const chinaClock = new Date(markedAt.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);

@@ -23,6 +23,7 @@ import {
   ZRollCallUpdate,
   ZAttachmentParams,
   ZExcuseAttachmentBody,
+  ZMakeUpCall,
   ZRollCallAttachment,
 } from "../schemas/rollcalls.ts";
 import { ZFaceEnrolBody, ZFaceEnrolment, ZFaceMatch, ZFaceEnrolmentList, ZFacePhotoParams, ZResidenceArea, ZResidenceAreaBody } from "../schemas/faces.ts";
@@ -529,6 +530,16 @@ export const routes = {
     maxBodyBytes: 7 * 1024 * 1024 + 1024,
     response: ZRollCallAttachment,
     successStatus: 201,
+  }),
+  startMakeUpCall: defineRoute({
+    method: "POST",
+    path: "/api/v1/rollcalls/{id}/entries/{entryId}/make-up",
+    operationId: "startMakeUpCall",
+    summary: "补点: call a person marked 缺席 again after the end (within ROLLCALL_MAKEUP_MINUTES): a roll call of its own for them, whose mark is recorded beside the 缺席",
+    tag: "rollcalls",
+    auth: "session",
+    params: ZEntryParams,
+    response: ZMakeUpCall,
   }),
   getExcuseAttachment: defineRoute({
     method: "GET",

@@ -5,6 +5,7 @@ import { NotFoundError } from "../errors.ts";
 import type { FaceMatchResult } from "../faces/compare-snapshot.ts";
 import { attachmentUrl } from "./attachment-url.ts";
 import { consoleRole } from "./console-role.ts";
+import { makeUpClosesAt } from "./make-up-window.ts";
 import { countStatuses } from "./count-statuses.ts";
 import { personalLinkToken } from "./personal-link.ts";
 import { toRollCallSummary } from "./to-roll-call-summary.ts";
@@ -38,10 +39,12 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
     orderBy: { person: { name: "asc" } },
   });
   const counts = await countStatuses(db, [rollCallId]);
-  const staff = await staffNames(entries.map((entry) => entry.markedById));
+  const staff = await staffNames(entries.flatMap((entry) => [entry.markedById, entry.makeUpById]));
+  const closesAt = makeUpClosesAt(rollCall);
   const now = new Date();
   return {
     ...toRollCallSummary(rollCall, counts.get(rollCallId)!),
+    makeUpClosesAt: closesAt?.toISOString() ?? null,
     entries: entries.map((entry) => ({
       id: entry.id,
       personId: entry.personId,
@@ -63,6 +66,9 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
       excuseReason: entry.excuseReason,
       // The clock's 迟到 and the end's 缺席 carry no officer.
       markedBy: entry.markedById ? (staff.get(entry.markedById) ?? null) : null,
+      makeUp: entry.makeUpStatus
+        ? { status: entry.makeUpStatus, at: entry.makeUpAt!.toISOString(), by: entry.makeUpById ? (staff.get(entry.makeUpById) ?? null) : null }
+        : null,
       attachments: entry.attachments.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString(), url: attachmentUrl(rollCallId, entry.id, a.id) })),
     })),
   };

@@ -6,6 +6,7 @@ import type { AttendanceStatus } from "../db/generated/enums.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { endCallAfterMark } from "./end-call-spotlight.ts";
 import { tellPersonMarked } from "./tell-person-marked.ts";
+import { recordMakeUp } from "./record-make-up.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
 import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 
@@ -41,7 +42,7 @@ export async function markEntry(actor: Actor, rollCallId: string, entryId: strin
     const entry = await tx.rollCallEntry.findFirst({ where: { id: entryId, rollCallId } });
     if (!entry) throw new NotFoundError("Roster entry not found");
     if (isOvertaken(entry, input.origin)) {
-      return { id: entry.id, personId: entry.personId, status: entry.status, markedAt: entry.markedAt!.toISOString(), version: entry.version, applied: false };
+      return { id: entry.id, personId: entry.personId, status: entry.status, markedAt: entry.markedAt!.toISOString(), version: entry.version, applied: false, makeUp: false };
     }
     const markedAt = new Date();
     const remark = input.remark?.trim() || null;
@@ -74,13 +75,15 @@ export async function markEntry(actor: Actor, rollCallId: string, entryId: strin
         ...(excuseReason ? { excuseReason } : {}),
       },
     });
-    return { id: updated.id, personId: entry.personId, status: updated.status, markedAt: markedAt.toISOString(), version: updated.version, applied: true };
+    // A make-up call (补点): the result goes to the original entry too, beside its 缺席.
+    if (current.makeUpOfEntryId) await recordMakeUp(tx, actor, current.makeUpOfEntryId, { rollCallId, status: input.status, at: markedAt });
+    return { id: updated.id, personId: entry.personId, status: updated.status, markedAt: markedAt.toISOString(), version: updated.version, applied: true, makeUp: current.makeUpOfEntryId !== null };
   });
-  const { personId, ...answer } = marked;
+  const { personId, makeUp, ...answer } = marked;
   if (!marked.applied) return { ...answer, notified: false };
   // The spotlight first (the call is over), then the person's own screen learns the decision.
   await endCallAfterMark(rollCall, entryId);
-  return { ...answer, notified: await tellPersonMarked(rollCall, personId, input.status) };
+  return { ...answer, notified: await tellPersonMarked(rollCall, personId, input.status, makeUp) };
 }
 
 /**

@@ -99,10 +99,22 @@ export const ZRollCallEntry = z
     excuseReason: z.string().nullable().optional().meta({ description: "Why the person is excused (请假)" }),
     markedBy: z.string().nullable().optional().meta({ description: "Display name of the staff member who made the stored mark; null for the clock's 迟到/缺席" }),
     attachments: z.array(ZRollCallAttachment).optional().meta({ description: "Documents behind a 请假" }),
+    makeUp: z
+      .object({ status: ZAttendanceStatus, at: z.iso.datetime(), by: z.string().nullable() })
+      .nullable()
+      .optional()
+      .meta({ description: "The result of a make-up call (补点) of a person marked 缺席; the status stays 缺席" }),
   })
   .meta({ id: "RollCallEntry" });
 
-export const ZRollCallDetail = ZRollCallSummary.extend({ entries: z.array(ZRollCallEntry) }).meta({ id: "RollCallDetail" });
+export const ZRollCallDetail = ZRollCallSummary.extend({
+  entries: z.array(ZRollCallEntry),
+  makeUpClosesAt: z.iso.datetime().nullable().optional().meta({ description: "Until when persons marked 缺席 may be called again (补点); null before the end" }),
+}).meta({ id: "RollCallDetail" });
+
+export const ZMakeUpCall = z
+  .object({ rollCallId: z.string(), entryId: z.string(), endsAt: z.iso.datetime(), link: z.string().meta({ description: "The person's link to the make-up call (/r/<token>)" }) })
+  .meta({ id: "MakeUpCall" });
 
 export const ZRollCallCreated = z.object({ items: z.array(ZRollCallSummary) }).meta({ id: "RollCallCreated" });
 

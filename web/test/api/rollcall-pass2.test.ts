@@ -134,11 +134,11 @@ describe("roll call second pass (portal API + real media node)", () => {
     const [, b, c] = entries;
     const csv = await officer.call("exportRollCallCsv", { params: { id: rollCallId } });
     const header = csv.body.replace(/^\uFEFF/, "").split("\r\n")[0].split(",");
-    expect(header.slice(-4)).toEqual(["标记人", "请假事由", "请假材料 SHA-256", "备注"]);
+    expect(header.slice(-5)).toEqual(["标记人", "请假事由", "请假材料 SHA-256", "备注", "补点"]);
     const line = (name: string) => csv.body.split("\r\n").find((l: string) => l.startsWith(`${name},`))!;
     const officerName = (await db.prisma.user.findUniqueOrThrow({ where: { username: "hc.officer" } })).displayName;
-    expect(line(c!.personName).split(",").slice(-4)).toEqual([officerName, "住院治疗", createHash("sha256").update(PDF).digest("hex"), "家属来电告知"]);
-    expect(line(b!.personName).split(",").slice(-4)).toEqual([officerName, "", "", "电话未接通"]);
+    expect(line(c!.personName).split(",").slice(-5)).toEqual([officerName, "住院治疗", createHash("sha256").update(PDF).digest("hex"), "家属来电告知", ""]);
+    expect(line(b!.personName).split(",").slice(-5)).toEqual([officerName, "", "", "电话未接通", ""]);
   });
 
   it("names the CSV and .ics files by the roll call's date in China, and puts the .ics event on China's clock", async () => {

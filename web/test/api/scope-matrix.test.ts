@@ -156,6 +156,14 @@ const CASES: Case[] = [
     request: (f) => ({ params: { id: f.liveRollCall, entryId: f.excusedEntry }, body: { fileBase64: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64") } }),
   },
   {
+    // The live fixture has not ended: its own officer passes the scope and is told 补点 follows the end.
+    route: "startMakeUpCall",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 409,
+    request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry } }),
+  },
+  {
     route: "getExcuseAttachment",
     owner: "gm.officer",
     sibling: "nh.officer",

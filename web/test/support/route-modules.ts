@@ -29,6 +29,7 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/r/{token}/join": () => import("@/app/api/v1/r/[token]/join/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/call": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/call/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/excuse-attachment": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/excuse-attachment/route"),
+  "/api/v1/rollcalls/{id}/entries/{entryId}/make-up": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/make-up/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/attachments/{attachmentId}": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/attachments/[attachmentId]/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/challenge": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/challenge/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/evidence": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/evidence/route"),
