@@ -145,13 +145,14 @@ test("a mark whose request never answers is sent again after its deadline and sa
     if (swallowed) return route.continue();
     swallowed = route;
   });
-  await page.keyboard.press("3");
+  // 缺席 (4): 请假 (3) first asks for its reason (e2e/rollcall-pass2.spec.ts).
+  await page.keyboard.press("4");
   const state = page.getByTestId("spotlight").getByTestId("mark-state");
   await expect(state).toHaveAttribute("data-state", "saving");
   await expect(state).toHaveAttribute("data-state", "failed", { timeout: 30_000 });
   await expect(state).toHaveAttribute("data-state", "saved", { timeout: 30_000 });
   expect(swallowed).not.toBeNull();
-  expect((await entryOf(page, b!.person)).status).toBe("excused");
+  expect((await entryOf(page, b!.person)).status).toBe("absent");
   await page.keyboard.press("2");
   await expect(rosterRow(page, b!.person)).toHaveAttribute("data-status", "late");
   await expect.poll(async () => (await entryOf(page, b!.person)).status).toBe("late");

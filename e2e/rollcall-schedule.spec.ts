@@ -235,6 +235,11 @@ test("the list and the roll-call pages fit a 375 px phone without sideways scrol
 test("a live roll call leads its officer into the console and an inspector in as an observer", async ({ page, browser }) => {
   await signIn(page, "gm.officer");
   const id = series.ids[0]!;
+  // The console opens only shortly before the start (ROLLCALL_CONSOLE_LEAD_MINUTES): the
+  // occurrence, two days ahead, is first moved to a minute from now.
+  const { version } = (await api(page, "GET", `/api/v1/rollcalls/${id}`)).body;
+  expect((await api(page, "POST", `/api/v1/rollcalls/${id}/open`)).status).toBe(409);
+  expect((await api(page, "PATCH", `/api/v1/rollcalls/${id}`, { version, startsAt: new Date(Date.now() + 60_000).toISOString() })).status).toBe(200);
   await page.goto(`/rollcalls/${id}`);
   expect((await api(page, "POST", `/api/v1/rollcalls/${id}/open`)).status).toBe(200);
   await page.goto("/rollcalls");

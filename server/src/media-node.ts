@@ -4,7 +4,7 @@ import { createJoinTokenVerifier } from "./auth/verify-join-token.ts";
 import type { MediaConfig } from "./config.ts";
 import { MediaError, notFound } from "./errors.ts";
 import { createHttpServer } from "./http/http-server.ts";
-import { ZSpotlightRequest } from "./protocol/internal.ts";
+import { ZMarkedRequest, ZSpotlightRequest } from "./protocol/internal.ts";
 import { ZNoticeRequest } from "./protocol/room-terms.ts";
 import { RoomManager } from "./media/room-manager.ts";
 import { WorkerPool } from "./media/worker-pool.ts";
@@ -90,6 +90,13 @@ export class MediaNode {
         const room = rooms.get(id);
         if (!room) throw notFound("Room");
         room.sendNotice(PORTAL_SENDER, parsed.data);
+      },
+      marked: (id, body) => {
+        const parsed = ZMarkedRequest.safeParse(body);
+        if (!parsed.success) throw new MediaError("invalid_message", parsed.error.issues.map((i) => i.message).join("; "));
+        const room = rooms.get(id);
+        if (!room) throw notFound("Room");
+        room.tellMarked(parsed.data.peerId, { status: parsed.data.status, makeUp: parsed.data.makeUp });
       },
     }, logger);
     const verify = await createJoinTokenVerifier(config.joinTokenPublicKey);

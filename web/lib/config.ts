@@ -39,6 +39,10 @@ const ZEnv = z.object({
   VISIT_MIN_SLOT_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   VISIT_APPLY_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   VISIT_APPLY_PER_ID_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
+  // Roll calls (issue 13 §5): how long before the start the console may open.
+  ROLLCALL_CONSOLE_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  // …and how long after the end a person marked 缺席 may still be called (补点).
+  ROLLCALL_MAKEUP_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(240),
   // coturn's shared-secret scheme (use-auth-secret): both or neither. Empty means unset (compose).
   TURN_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "TURN_SECRET must be at least 16 characters").optional()),
   TURN_URLS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
@@ -70,6 +74,8 @@ export interface AppConfig {
   readonly faceThresholds: FaceThresholds;
   /** Family visits: the shortest slot a room may declare (tests set 1–2 minutes), and the public form's rate limits. */
   readonly visits: { readonly minSlotMinutes: number; readonly applyPerAddressPerHour: number; readonly applyPerIdPerDay: number };
+  /** Roll calls: the console opens at the start minus `consoleLeadMinutes`, not before. */
+  readonly rollCalls: { readonly consoleLeadMinutes: number; readonly makeUpMinutes: number };
   /** The TURN relay browsers may use when UDP to the media node is blocked; null without one. */
   readonly turn: { readonly secret: string; readonly urls: readonly string[] } | null;
 }
@@ -117,6 +123,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       applyPerAddressPerHour: e.VISIT_APPLY_PER_ADDRESS_PER_HOUR,
       applyPerIdPerDay: e.VISIT_APPLY_PER_ID_PER_DAY,
     }),
+    rollCalls: Object.freeze({ consoleLeadMinutes: e.ROLLCALL_CONSOLE_LEAD_MINUTES, makeUpMinutes: e.ROLLCALL_MAKEUP_MINUTES }),
     turn: e.TURN_SECRET && e.TURN_URLS ? Object.freeze({ secret: e.TURN_SECRET, urls: Object.freeze(parseTurnUrls(e.TURN_URLS)) }) : null,
   });
 }

@@ -14,6 +14,7 @@ import enVisitDay from "./visitDay/en.json";
 import enInspection from "./inspection/en.json";
 import enReportCalls from "./reportCalls/en.json";
 import enMediaNodes from "./mediaNodes/en.json";
+import enRollcallPass2 from "./rollcallPass2/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -28,6 +29,7 @@ import zhVisitDay from "./visitDay/zh-CN.json";
 import zhInspection from "./inspection/zh-CN.json";
 import zhReportCalls from "./reportCalls/zh-CN.json";
 import zhMediaNodes from "./mediaNodes/zh-CN.json";
+import zhRollcallPass2 from "./rollcallPass2/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -44,6 +46,7 @@ export const zhCatalog = {
   ...zhInspection,
   ...zhReportCalls,
   ...zhMediaNodes,
+  ...zhRollcallPass2,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -64,5 +67,6 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enInspection,
     ...enReportCalls,
     ...enMediaNodes,
+    ...enRollcallPass2,
   },
 };

@@ -26,6 +26,8 @@ export interface InternalApi {
   spotlight(roomId: string, request: unknown): void;
   /** A notice from the portal to everyone in the room (上级督察已进入). Throws like spotlight. */
   notice(roomId: string, request: unknown): void;
+  /** Tells one peer the officer's mark (roll call). Throws like spotlight. */
+  marked(roomId: string, request: unknown): void;
 }
 
 /**
@@ -67,7 +69,7 @@ async function route(
 ): Promise<void> {
   const pathname = requestPath(request.url);
   if (pathname === null) return sendJson(response, 400, { error: { code: "invalid_message", message: "Bad request target" } });
-  const internalCall = /^\/internal\/rooms\/([\w:-]{1,100})\/(close|spotlight|notice)$/.exec(pathname);
+  const internalCall = /^\/internal\/rooms\/([\w:-]{1,100})\/(close|spotlight|notice|marked)$/.exec(pathname);
   if (internalCall && request.method === "POST") {
     if (!internal.secret || !bearerMatches(request.headers.authorization, internal.secret)) {
       return sendJson(response, 401, { error: { code: "unauthenticated", message: "wrong or missing secret" } });
@@ -76,6 +78,7 @@ async function route(
     try {
       if (action === "close") internal.closeRoom(roomId!, "closed_by_portal");
       else if (action === "notice") internal.notice(roomId!, JSON.parse((await readBody(request)) || "{}"));
+      else if (action === "marked") internal.marked(roomId!, JSON.parse((await readBody(request)) || "{}"));
       else internal.spotlight(roomId!, JSON.parse((await readBody(request)) || "{}"));
     } catch (error) {
       const code = error instanceof MediaError ? error.code : "invalid_message";

@@ -368,6 +368,11 @@ export class Room extends EventEmitter<RoomEvents> {
     if (challenge) target.channel.notify("challenge", challenge);
   }
 
+  /** The officer's mark, to the marked peer alone: nobody else learns another person's status. */
+  tellMarked(peerId: string, marked: { status: "present" | "late" | "excused" | "absent"; makeUp: boolean }): void {
+    this.peer(peerId).channel.notify("marked", marked);
+  }
+
   /** The call is over: every page drops the banner, the called person's page its challenge. */
   clearSpotlight(): void {
     this.broadcast("spotlight", { peerId: null, name: null });

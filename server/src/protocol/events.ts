@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZPeerInfo, ZSource } from "./entities.ts";
 import { ZRoomNotice } from "./room-terms.ts";
 import { ZRecordingState } from "./recording.ts";
+import { MARKED_STATUSES } from "./internal.ts";
 
 /** Every server → client event and its payload. `newConsumer` is acknowledged by the client. */
 export const EVENTS = {
@@ -45,6 +46,8 @@ export const EVENTS = {
   spotlight: z.union([z.object({ peerId: z.string(), name: z.string() }), z.object({ peerId: z.null(), name: z.null() })]),
   /** Only the called participant: the liveness challenge to answer on camera. */
   challenge: z.object({ kind: z.enum(["digits", "head"]), value: z.string() }),
+  /** Only the marked participant: what the officer decided (shown at once on the person's page). */
+  marked: z.object({ status: z.enum(MARKED_STATUSES), makeUp: z.boolean() }),
   /** The node lost a worker or is stopping: reconnect (after the delay) and join again. */
   reconnect: z.object({ reason: z.enum(["worker_died", "draining"]), retryAfterMs: z.number().int() }),
   /** Everyone (on joining and on every change): whether the node is recording the room ("录音录像中"). */

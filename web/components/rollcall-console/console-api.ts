@@ -4,14 +4,16 @@ import { apiFetch, type ApiResult } from "@/lib/client/api-fetch";
 import type { JoinGrant } from "@/lib/client/join-grant";
 import type { ZFaceMatch } from "@/lib/schemas/faces";
 import type { MarkOrigin } from "./mark-origin";
-import type { ZAttendanceStatus, ZChallenge, ZMarkBody, ZRollCallDetail } from "@/lib/schemas/rollcalls";
+import type { ZAttendanceStatus, ZChallenge, ZMarkBody, ZRollCallAttachment, ZRollCallDetail } from "@/lib/schemas/rollcalls";
 
 // The route contract erases its response types; these mirror the responses of lib/api/routes.ts.
 export type RollCallDetail = z.infer<typeof ZRollCallDetail>;
 export type RosterEntry = RollCallDetail["entries"][number];
 export type Mark = z.infer<typeof ZMarkBody>["status"];
+/** What the officer wrote with a mark: a remark, and for 请假 its reason. */
+export type MarkNote = Pick<z.infer<typeof ZMarkBody>, "remark" | "excuseReason">;
 export type CallResult = { entryId: string; calledAt: string; challenge: z.infer<typeof ZChallenge> | null; delivered: boolean };
-type MarkResult = { id: string; status: z.infer<typeof ZAttendanceStatus>; markedAt: string; version: number; applied: boolean };
+type MarkResult = { id: string; status: z.infer<typeof ZAttendanceStatus>; markedAt: string; version: number; applied: boolean; notified: boolean };
 
 /**
  * A mark answers in well under a second; one that has not answered by then was lost on the way
@@ -34,8 +36,10 @@ export const consoleApi = {
   },
   observe: (rollCallId: string) => apiFetch<JoinGrant>("POST", `${base(rollCallId)}/observe`),
   end: (rollCallId: string) => apiFetch<RollCallDetail>("POST", `${base(rollCallId)}/end`),
-  mark: (rollCallId: string, entryId: string, status: Mark, origin: MarkOrigin) =>
-    apiFetch<MarkResult>("POST", `${entryPath(rollCallId, entryId)}/mark`, { status, origin }, { timeoutMs: MARK_DEADLINE_MS }),
+  mark: (rollCallId: string, entryId: string, status: Mark, origin: MarkOrigin, note: MarkNote = {}) =>
+    apiFetch<MarkResult>("POST", `${entryPath(rollCallId, entryId)}/mark`, { status, origin, ...note }, { timeoutMs: MARK_DEADLINE_MS }),
+  attachExcuse: (rollCallId: string, entryId: string, fileBase64: string) =>
+    apiFetch<z.infer<typeof ZRollCallAttachment>>("POST", `${entryPath(rollCallId, entryId)}/excuse-attachment`, { fileBase64 }, { timeoutMs: 120_000 }),
   call: (rollCallId: string, entryId: string) => apiFetch<CallResult>("POST", `${entryPath(rollCallId, entryId)}/call`),
   judge: (rollCallId: string, entryId: string, result: "passed" | "failed") =>
     apiFetch<JudgeResult>("POST", `${entryPath(rollCallId, entryId)}/challenge`, { result }),

@@ -1,5 +1,5 @@
 import type { ApiError } from "@/lib/client/api-fetch";
-import type { Mark, RosterEntry } from "./console-api";
+import type { Mark, MarkNote, RosterEntry } from "./console-api";
 import { isMarkOrigin, type MarkOrigin } from "./mark-origin";
 
 /** One officer's mark on its way to the API: shown until the server has it, never dropped. */
@@ -8,6 +8,8 @@ export interface QueuedMark {
   status: Mark;
   /** Its number in this console tab: every retry sends the same. */
   origin: MarkOrigin;
+  /** The remark and 请假 reason written with it: sent, retried and kept with the mark. */
+  note?: MarkNote;
   state: "saving" | "saved" | "failed";
   /** Failed for a reason that may pass (network, server busy): retried by itself. */
   retryable: boolean;
@@ -37,7 +39,7 @@ const storageKey = (rollCallId: string) => `ygav.rollcall.marks:${rollCallId}`;
  * Marks not yet confirmed are kept in localStorage as well, so that a crash or a reload of the
  * console sends them again instead of losing them.
  */
-type UnsavedMark = Pick<QueuedMark, "entryId" | "status"> & { origin?: MarkOrigin };
+type UnsavedMark = Pick<QueuedMark, "entryId" | "status" | "note"> & { origin?: MarkOrigin };
 
 export function loadUnsaved(rollCallId: string): UnsavedMark[] {
   try {
@@ -46,7 +48,7 @@ export function loadUnsaved(rollCallId: string): UnsavedMark[] {
       ? stored
           .filter((m): m is UnsavedMark => typeof m?.entryId === "string" && typeof m?.status === "string")
           // A mark stored without its number (an older console) is numbered afresh when read back.
-          .map(({ entryId, status, origin }) => ({ entryId, status, ...(isMarkOrigin(origin) ? { origin } : {}) }))
+          .map(({ entryId, status, origin, note }) => ({ entryId, status, ...(isMarkOrigin(origin) ? { origin } : {}), ...(isNote(note) ? { note } : {}) }))
       : [];
   } catch {
     return [];
@@ -56,11 +58,19 @@ export function loadUnsaved(rollCallId: string): UnsavedMark[] {
 export function storeUnsaved(rollCallId: string, queue: MarkQueue): void {
   const unsaved = Object.values(queue)
     .filter((mark) => mark.state !== "saved")
-    .map(({ entryId, status, origin }) => ({ entryId, status, origin }));
+    .map(({ entryId, status, origin, note }) => ({ entryId, status, origin, note }));
   try {
     if (unsaved.length) localStorage.setItem(storageKey(rollCallId), JSON.stringify(unsaved));
     else localStorage.removeItem(storageKey(rollCallId));
   } catch {
     // Storage refused (private mode): the marks stay on screen and are retried while the page lives.
   }
+}
+
+function isNote(value: unknown): value is MarkNote {
+  const note = value as MarkNote | null;
+  return typeof note === "object" && note !== null && ["remark", "excuseReason"].every((key) => {
+    const field = (note as Record<string, unknown>)[key];
+    return field === undefined || typeof field === "string";
+  });
 }

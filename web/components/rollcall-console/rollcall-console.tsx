@@ -29,6 +29,13 @@ import { useConsoleConnection } from "./use-console-connection";
 import { useConsoleShortcuts } from "./use-console-shortcuts";
 import { useMarkQueue } from "./use-mark-queue";
 import { useRollCallDetail } from "./use-roll-call-detail";
+import { ExcuseDialog } from "./excuse-dialog";
+import { RemarkField } from "./remark-field";
+import { useCalledDeparture } from "./use-called-departure";
+import { useExcuseUploads, type UploadEvent } from "./use-excuse-uploads";
+import { ConsoleStage } from "./console-stage";
+import { SelfTile } from "@/components/call/self-tile";
+import { selfMicStatus } from "@/components/call/call-tiles";
 import { RecordingControl } from "@/components/recording/recording-control";
 import { RecordingStatus } from "@/components/recording/recording-status";
 
@@ -44,6 +51,7 @@ const NO_SNAPSHOT: SnapshotState = { state: "idle", message: null };
  */
 export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: string; role: ConsoleRole; mediaUrl: string }) {
   const t = useTranslations("rollcallConsole");
+  const tp = useTranslations("rollcallPass2.excuse");
   const tJoin = useTranslations("join");
   const errorMessage = useErrorMessage();
   const host = role === "host";
@@ -65,12 +73,20 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
   const [endedHere, setEndedHere] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const stageRef = useRef<HTMLDivElement>(null);
+  const [remark, setRemark] = useState("");
+  const [excusing, setExcusing] = useState<RosterEntry | null>(null);
+  const [upload, setUpload] = useState<UploadEvent | null>(null);
+  const queueExcuseDocument = useExcuseUploads(rollCallId, queue, (event) => {
+    setUpload(event);
+    if (event.state === "saved") void refresh();
+  });
 
   const entries = useMemo(() => detail?.entries ?? [], [detail]);
   const statusOf = useCallback((entry: RosterEntry) => displayedStatus(entry, queue[entry.id]), [queue]);
   const inRoom = useMemo(() => new Set(state.peers.filter((peer) => !peer.observer).map((peer) => peer.id)), [state.peers]);
   const called = currentlyCalled(entries);
   const calledPeerId = called ? peerIdOfPerson(called.personId) : null;
+  const departure = useCalledDeparture(called, state.peers);
   const videoOf = (peerId: string) => state.tracks.find((track) => track.peerId === peerId && track.source === "camera") ?? null;
   const rank = (entry: RosterEntry | undefined) => (entry ? entries.indexOf(entry) : entries.length);
   // Roster persons first (in roster order), then other staff (another officer). Anyone else gets
@@ -97,6 +113,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
     patchEntry(entry.id, { calledAt, answeredAt: null, challenge: challenge ? { ...challenge, result: null } : null });
     setDelivered({ entryId: entry.id, delivered: result.data.delivered });
     setSnapshot({ ...NO_SNAPSHOT, entryId: null });
+    setRemark("");
     setNotice(null);
     void refresh();
   };
@@ -134,8 +151,12 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
     void refresh();
   };
 
+  // 请假 asks for its reason first (excuse-dialog.tsx); other marks take the remark typed so far.
   const markCalled = (status: Mark) => {
-    if (called) mark(called.id, status);
+    if (!called) return;
+    if (status === "excused") return setExcusing(called);
+    mark(called.id, status, remark.trim() ? { remark: remark.trim() } : undefined);
+    setRemark("");
   };
 
   const end = async () => {
@@ -185,7 +206,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
             }
           : null
       }
-      onExcuse={host ? (entry) => mark(entry.id, "excused") : null}
+      onExcuse={host ? (entry) => setExcusing(entry) : null}
       onRetry={retry}
     />
   );
@@ -225,6 +246,13 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
           {t("unsavedMarks", { count: unsaved })}
         </p>
       )}
+      {upload && (
+        <p className={`px-3 py-1.5 text-sm ${upload.state === "failed" ? "bg-red-700" : "bg-slate-800"}`} role="status" data-testid="excuse-upload" data-state={upload.state}>
+          {upload.state === "failed"
+            ? tp("uploadFailed", { message: upload.error ? errorMessage(upload.error) : tp("unreadable") })
+            : tp(upload.state === "saved" ? "uploaded" : "uploading")}
+        </p>
+      )}
       {notice && (
         <p className="flex items-center justify-between gap-2 bg-slate-800 px-3 py-1.5 text-sm" role="alert">
           {notice}
@@ -245,6 +273,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
               stageRef={stageRef}
               livenessEnabled={detail.livenessEnabled}
               delivered={delivered?.entryId === called.id ? delivered.delivered : null}
+              departure={departure}
               queued={queue[called.id]}
               snapshot={snapshot.entryId === called.id ? snapshot : NO_SNAPSHOT}
               host={host}
@@ -252,7 +281,9 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
               onSnapshot={() => void takeSnapshot()}
               onMark={markCalled}
               onRetry={() => retry(called.id)}
-            />
+            >
+              <RemarkField value={remark} onChange={setRemark} />
+            </SpotlightPanel>
           )}
           <div className="flex flex-wrap items-center gap-2 px-3 py-2">
             {host && (
@@ -281,10 +312,19 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
               {t("roster", { count: entries.length })}
             </button>
           </div>
-          {tiles.length === 0 ? (
-            <p className="px-3 py-6 text-center text-sm text-slate-400">{t("noParticipants")}</p>
-          ) : (
-            <div className="grid grid-cols-2 gap-3 px-3 pb-3 sm:grid-cols-[repeat(auto-fill,minmax(10rem,1fr))]" data-testid="participant-grid">
+          {tiles.length === 0 && <p className="px-3 py-2 text-center text-sm text-slate-400">{t("noParticipants")}</p>}
+          {(tiles.length > 0 || host) && (
+            <ConsoleStage count={tiles.length + (host ? 1 : 0)}>
+              {host && (
+                <SelfTile
+                  name={state.self?.name ?? ""}
+                  video={media.video}
+                  cameraOff={state.local.camera?.paused ?? !media.video}
+                  mic={selfMicStatus(state)}
+                  quality={null}
+                  speaking={false}
+                />
+              )}
               {tiles.map(({ peer, entry }) => (
                 <ParticipantTile
                   key={peer.id}
@@ -297,7 +337,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
                   onCall={host && entry ? () => void callEntry(entry) : null}
                 />
               ))}
-            </div>
+            </ConsoleStage>
           )}
         </main>
         <aside className="hidden w-80 shrink-0 flex-col overflow-y-auto border-l border-white/10 lg:flex" aria-label={t("roster", { count: entries.length })}>
@@ -320,6 +360,21 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
         </div>
       )}
       {host && <ShortcutLegend />}
+      {host && (
+        <ExcuseDialog
+          key={excusing?.id ?? "none"}
+          entry={excusing}
+          initialRemark={excusing?.id === called?.id ? remark : ""}
+          onClose={() => setExcusing(null)}
+          onSubmit={(note, file) => {
+            if (!excusing) return;
+            if (file) queueExcuseDocument(excusing.id, file);
+            mark(excusing.id, "excused", note);
+            if (excusing.id === called?.id) setRemark("");
+            setExcusing(null);
+          }}
+        />
+      )}
       <RemoteAudio tracks={state.tracks} />
       {host && (
         <ModalDialog open={devicesOpen} onClose={() => setDevicesOpen(false)} title={t("devices")}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useNow, useTranslations } from "next-intl";
-import type { RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
 import { Initial } from "@/components/call/tile-frame";
 import { TrackVideo } from "@/components/call/track-video";
 import { useTileView } from "@/components/call/use-tile-view";
@@ -15,6 +15,8 @@ import { MARKS, type DisplayStatus } from "./roster-model";
 import { FaceMatchBadge, type FaceMatch } from "@/components/faces/face-match-badge";
 import { StatusChip } from "./status-chip";
 import { STATUS_COLOURS } from "@/lib/pages/roll-call-display";
+import { DepartureNotice } from "./departure-notice";
+import type { Departure } from "./use-called-departure";
 
 
 export interface SnapshotState {
@@ -29,7 +31,7 @@ export interface SnapshotState {
  * liveness challenge (only the officer sees it here; the person sees the question), the verdict,
  * the snapshot and the marks. Observers see it without the buttons.
  */
-export function SpotlightPanel({ entry, status, video, session, stageRef, livenessEnabled, delivered, queued, snapshot, host, onJudge, onSnapshot, onMark, onRetry }: {
+export function SpotlightPanel({ entry, status, video, session, stageRef, livenessEnabled, delivered, departure, queued, snapshot, host, onJudge, onSnapshot, onMark, onRetry, children }: {
   entry: RosterEntry;
   status: DisplayStatus;
   video: RemoteTrack | null;
@@ -38,6 +40,8 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
   livenessEnabled: boolean;
   /** false when the node could not show the challenge to the person (not in the room). */
   delivered: boolean | null;
+  /** The called person left (or lost the connection) mid-call: said here, and the timer stops. */
+  departure: Departure | null;
   queued: QueuedMark | undefined;
   snapshot: SnapshotState;
   host: boolean;
@@ -45,6 +49,8 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
   onSnapshot: () => void;
   onMark: (status: Mark) => void;
   onRetry: () => void;
+  /** Below the marks: the remark for the next mark (host only). */
+  children?: ReactNode;
 }) {
   const t = useTranslations("rollcallConsole");
   const attendance = useTranslations("rollcall.attendance");
@@ -56,7 +62,9 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
   const showVideo = video !== null && !video.producerPaused;
   const calledAt = new Date(entry.calledAt!).getTime();
   const answeredAt = entry.answeredAt ? new Date(entry.answeredAt).getTime() : null;
-  const seconds = Math.max(0, Math.round(((answeredAt ?? now.getTime()) - calledAt) / 1000));
+  // The timer stops at the answer, or when the person left before answering.
+  const stoppedAt = answeredAt ?? departure?.at ?? null;
+  const seconds = Math.max(0, Math.round(((stoppedAt ?? now.getTime()) - calledAt) / 1000));
   const challenge = entry.challenge;
   return (
     <section className="flex flex-col gap-3 border-b border-white/10 p-3 lg:flex-row" data-testid="spotlight" data-entry-id={entry.id}>
@@ -68,10 +76,11 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="text-2xl font-semibold" data-testid="spotlight-name">{entry.personName}</h2>
           <StatusChip status={status} />
-          <span className="rounded bg-white/10 px-2 py-0.5 text-sm tabular-nums" data-testid="answer-timer">
+          <span className="rounded bg-white/10 px-2 py-0.5 text-sm tabular-nums" data-testid="answer-timer" data-stopped={stoppedAt !== null || undefined}>
             {answeredAt ? ts("answeredIn", { seconds }) : ts("timer", { seconds })}
           </span>
         </div>
+        {departure && <DepartureNotice name={entry.personName} departure={departure} />}
         {livenessEnabled ? (
           challenge && (
             <div className="rounded-md bg-slate-800 p-3" data-testid="expected-answer" data-kind={challenge.kind} data-value={challenge.value}>
@@ -132,6 +141,7 @@ export function SpotlightPanel({ entry, status, video, session, stageRef, livene
               ))}
             </div>
             <MarkStateBadge queued={queued} onRetry={onRetry} />
+            {children}
           </div>
         )}
       </div>

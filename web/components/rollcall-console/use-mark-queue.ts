@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { consoleApi, type Mark } from "./console-api";
+import { consoleApi, type Mark, type MarkNote } from "./console-api";
 import { nextMarkOrigin, type MarkOrigin } from "./mark-origin";
 import { isRetryable, loadUnsaved, storeUnsaved, type MarkQueue, type QueuedMark } from "./mark-queue";
 
@@ -17,7 +17,7 @@ export function useMarkQueue(rollCallId: string, onSaved: () => void) {
   const [queue, setQueue] = useState<MarkQueue>({});
   const queueRef = useRef<Record<string, QueuedMark>>({});
   const inFlight = useRef(new Set<string>());
-  const wanted = useRef(new Map<string, { status: Mark; origin: MarkOrigin }>());
+  const wanted = useRef(new Map<string, { status: Mark; origin: MarkOrigin; note?: MarkNote }>());
   const attempts = useRef(new Map<string, number>());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const onSavedRef = useRef(onSaved);
@@ -36,12 +36,12 @@ export function useMarkQueue(rollCallId: string, onSaved: () => void) {
     async (entryId: string) => {
       const next = wanted.current.get(entryId);
       if (!next || inFlight.current.has(entryId)) return;
-      const { status, origin } = next;
+      const { status, origin, note } = next;
       clearTimeout(timers.current.get(entryId));
       inFlight.current.add(entryId);
       wanted.current.delete(entryId);
-      put({ entryId, status, origin, state: "saving", retryable: false, error: null, markedAt: null });
-      const result = await consoleApi.mark(rollCallId, entryId, status, origin);
+      put({ entryId, status, origin, note, state: "saving", retryable: false, error: null, markedAt: null });
+      const result = await consoleApi.mark(rollCallId, entryId, status, origin, note);
       inFlight.current.delete(entryId);
       if (wanted.current.has(entryId)) {
         // A newer mark was made meanwhile: it supersedes this answer.
@@ -50,12 +50,12 @@ export function useMarkQueue(rollCallId: string, onSaved: () => void) {
       }
       if (result.ok) {
         attempts.current.delete(entryId);
-        put({ entryId, status, origin, state: "saved", retryable: false, error: null, markedAt: result.data.markedAt });
+        put({ entryId, status, origin, note, state: "saved", retryable: false, error: null, markedAt: result.data.markedAt });
         onSavedRef.current();
         return;
       }
       const retryable = isRetryable(result.error);
-      put({ entryId, status, origin, state: "failed", retryable, error: result.error.message, markedAt: null });
+      put({ entryId, status, origin, note, state: "failed", retryable, error: result.error.message, markedAt: null });
       if (retryable) {
         const n = attempts.current.get(entryId) ?? 0;
         attempts.current.set(entryId, n + 1);
@@ -71,27 +71,27 @@ export function useMarkQueue(rollCallId: string, onSaved: () => void) {
     (entryId: string) => {
       const failed = queueRef.current[entryId];
       if (!failed || failed.state !== "failed" || wanted.current.has(entryId)) return;
-      wanted.current.set(entryId, { status: failed.status, origin: failed.origin });
+      wanted.current.set(entryId, { status: failed.status, origin: failed.origin, note: failed.note });
       void send(entryId);
     },
     [send],
   );
 
   const enqueue = useCallback(
-    (entryId: string, status: Mark, origin: MarkOrigin) => {
+    (entryId: string, status: Mark, origin: MarkOrigin, note?: MarkNote) => {
       attempts.current.delete(entryId);
-      wanted.current.set(entryId, { status, origin });
-      if (inFlight.current.has(entryId)) put({ entryId, status, origin, state: "saving", retryable: false, error: null, markedAt: null });
+      wanted.current.set(entryId, { status, origin, note });
+      if (inFlight.current.has(entryId)) put({ entryId, status, origin, note, state: "saving", retryable: false, error: null, markedAt: null });
       else void send(entryId);
     },
     [put, send],
   );
 
-  const mark = useCallback((entryId: string, status: Mark) => enqueue(entryId, status, nextMarkOrigin()), [enqueue]);
+  const mark = useCallback((entryId: string, status: Mark, note?: MarkNote) => enqueue(entryId, status, nextMarkOrigin(), note), [enqueue]);
 
   useEffect(() => {
     // Read back after a reload under their first numbers, so a copy still on its way cannot win.
-    for (const { entryId, status, origin } of loadUnsaved(rollCallId)) enqueue(entryId, status, origin ?? nextMarkOrigin());
+    for (const { entryId, status, origin, note } of loadUnsaved(rollCallId)) enqueue(entryId, status, origin ?? nextMarkOrigin(), note);
     const retryAll = () => {
       for (const queued of Object.values(queueRef.current)) if (queued.state === "failed" && queued.retryable) retry(queued.entryId);
     };

@@ -17,6 +17,7 @@ import type { CallState } from "@/lib/media-client/call-state";
 import { rateQuality } from "@/lib/media-client/connection-quality";
 import { RecordingStatus } from "@/components/recording/recording-status";
 import { ChallengeCard } from "./challenge-card";
+import { MarkedBanner } from "./marked-banner";
 import { SpotlightBanner } from "./spotlight-banner";
 import { staffTiles } from "./staff-tiles";
 
@@ -49,6 +50,7 @@ export function LinkCallView({ session, state, title, selfName, cameraTrack }: {
       {state.phase === "reconnecting" && <ReconnectingBanner reason={state.reconnecting ?? "network"} />}
       <div className="flex shrink-0 flex-col gap-2 pb-2 empty:hidden">
         {state.spotlight && <SpotlightBanner spotlight={state.spotlight} selfId={self?.id} />}
+        {state.marked && state.spotlight?.peerId !== self?.id && <MarkedBanner marked={state.marked} />}
         {state.local.mic?.mutedByModerator && (
           <p className="mx-3 rounded-md bg-amber-400 px-3 py-1.5 text-center text-sm font-medium text-slate-900" role="status" data-testid="muted-by-moderator">
             {tCall("mutedByModerator")}

@@ -1,21 +1,14 @@
 import { useTranslations } from "next-intl";
 import type { AttendanceStatus } from "@/lib/db/generated/enums.ts";
-import { STATUS_COLOURS, type DisplayState } from "@/lib/pages/roll-call-display";
+import { STATE_COLOURS, STATUS_COLOURS, type DisplayState } from "@/lib/pages/roll-call-display";
 
 const pill = "inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1";
 
-const stateTone: Record<DisplayState, string> = {
-  scheduled: "bg-brand-50 text-brand-700 ring-brand-100",
-  live: "bg-emerald-600 text-white ring-emerald-600",
-  ended: "bg-slate-100 text-slate-700 ring-slate-200",
-  cancelled: "bg-slate-50 text-slate-500 ring-slate-200 line-through",
-  missed: "bg-amber-50 text-amber-900 ring-amber-200",
-};
 
 export function RollCallStateBadge({ state }: { state: DisplayState }) {
   const t = useTranslations("rollcall.state");
   return (
-    <span className={`${pill} ${stateTone[state]}`} data-state={state}>
+    <span className={`${pill} ${STATE_COLOURS[state]}`} data-state={state}>
       {state === "live" && <span className="mr-1 size-1.5 animate-pulse rounded-full bg-white" aria-hidden="true" />}
       {t(state)}
     </span>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { z } from "zod";
 import type { ZRollCallEntry } from "@/lib/schemas/rollcalls";
 import { ChallengeText } from "./challenge-text";
@@ -8,7 +9,7 @@ import { AttendanceBadge } from "./roll-call-badges";
 type Entry = z.infer<typeof ZRollCallEntry>;
 
 /** After the end: one line per person with the times, the liveness verdict and the snapshot. */
-export function SummaryTable({ entries }: { entries: Entry[] }) {
+export function SummaryTable({ entries, statusExtra }: { entries: Entry[]; statusExtra?: (entry: Entry) => ReactNode }) {
   const t = useTranslations("rollcall");
   const format = useFormatter();
   const time = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : "—");
@@ -36,6 +37,7 @@ export function SummaryTable({ entries }: { entries: Entry[] }) {
               </th>
               <td className="py-2 pr-3">
                 <AttendanceBadge status={entry.status} />
+                {statusExtra?.(entry)}
               </td>
               <td className="py-2 pr-3 tabular-nums">{time(entry.joinedAt)}</td>
               <td className="py-2 pr-3 tabular-nums">{time(entry.answeredAt)}</td>

@@ -21,6 +21,10 @@ import {
   ZRollCallList,
   ZRollCallListQuery,
   ZRollCallUpdate,
+  ZAttachmentParams,
+  ZExcuseAttachmentBody,
+  ZMakeUpCall,
+  ZRollCallAttachment,
 } from "../schemas/rollcalls.ts";
 import { ZFaceEnrolBody, ZFaceEnrolment, ZFaceMatch, ZFaceEnrolmentList, ZFacePhotoParams, ZResidenceArea, ZResidenceAreaBody } from "../schemas/faces.ts";
 import { ZCheckInBody, ZCheckInPlanBody, ZCheckInTokenParams, ZCheckInWindow, ZRegistrationResponse } from "../schemas/checkin.ts";
@@ -466,7 +470,8 @@ export const routes = {
     body: ZMarkBody,
     // applied: false when the same officer's newer mark is already stored (a late retry); the
     // answer then carries what is stored.
-    response: z.object({ id: z.string(), status: ZAttendanceStatus, markedAt: z.string(), version: z.number().int(), applied: z.boolean() }),
+    // notified: the media node told the person's page at once (false when they are not in the room).
+    response: z.object({ id: z.string(), status: ZAttendanceStatus, markedAt: z.string(), version: z.number().int(), applied: z.boolean(), notified: z.boolean() }),
   }),
   callRollCallEntry: defineRoute({
     method: "POST",
@@ -512,6 +517,40 @@ export const routes = {
     auth: "session",
     params: ZEvidenceParams,
     response: z.string().meta({ description: "image/jpeg" }),
+  }),
+  attachExcuseDocument: defineRoute({
+    method: "POST",
+    path: "/api/v1/rollcalls/{id}/entries/{entryId}/excuse-attachment",
+    operationId: "attachExcuseDocument",
+    summary: "Attach a document behind a 请假 (JPEG/PNG/WebP/PDF by its bytes, ≤ 5 MB, as base64); kept with its SHA-256, audited",
+    tag: "rollcalls",
+    auth: "session",
+    params: ZEntryParams,
+    body: ZExcuseAttachmentBody,
+    // 5 MB as base64 is about 7 MB.
+    maxBodyBytes: 7 * 1024 * 1024 + 1024,
+    response: ZRollCallAttachment,
+    successStatus: 201,
+  }),
+  startMakeUpCall: defineRoute({
+    method: "POST",
+    path: "/api/v1/rollcalls/{id}/entries/{entryId}/make-up",
+    operationId: "startMakeUpCall",
+    summary: "补点: call a person marked 缺席 again after the end (within ROLLCALL_MAKEUP_MINUTES): a roll call of its own for them, whose mark is recorded beside the 缺席",
+    tag: "rollcalls",
+    auth: "session",
+    params: ZEntryParams,
+    response: ZMakeUpCall,
+  }),
+  getExcuseAttachment: defineRoute({
+    method: "GET",
+    path: "/api/v1/rollcalls/{id}/entries/{entryId}/attachments/{attachmentId}",
+    operationId: "getExcuseAttachment",
+    summary: "A document behind a 请假 (its own type; X-Content-SHA256 carries its hash)",
+    tag: "rollcalls",
+    auth: "session",
+    params: ZAttachmentParams,
+    response: z.string().meta({ description: "image/jpeg, image/png, image/webp or application/pdf" }),
   }),
   // Identity check-in (issue 13): face enrolment and residence areas.
   enrolFace: defineRoute({

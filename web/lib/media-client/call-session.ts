@@ -485,6 +485,7 @@ export class CallSession {
     // A cleared spotlight (the person was marked) removes both.
     s.on("spotlight", (spotlight) => this.update({ spotlight: spotlight.peerId === null ? undefined : spotlight, challenge: undefined }));
     s.on("challenge", (challenge) => this.update({ challenge }));
+    s.on("marked", (marked) => this.update({ marked }));
     s.on("mutedByModerator", ({ producerId, source }) => {
       this.moderatorMuted.add(source);
       this.producers.get(source)?.pause();

@@ -51,6 +51,8 @@ export interface CallState {
    * next spotlight (someone else called, or us again with a fresh challenge).
    */
   challenge?: EventPayload<"challenge">;
+  /** Roll call: the officer's latest mark of us, pushed by the node the moment it is saved. */
+  marked?: EventPayload<"marked">;
   /** A timed room's end on this device's monotonic clock (room-clock.ts). */
   clock: RoomClock;
   /** The last end-of-time warning the node pushed (thresholdSeconds: 300, 60 by default). */

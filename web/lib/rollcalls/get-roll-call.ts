@@ -3,7 +3,9 @@ import { config } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
 import type { FaceMatchResult } from "../faces/compare-snapshot.ts";
+import { attachmentUrl } from "./attachment-url.ts";
 import { consoleRole } from "./console-role.ts";
+import { makeUpClosesAt } from "./make-up-window.ts";
 import { countStatuses } from "./count-statuses.ts";
 import { personalLinkToken } from "./personal-link.ts";
 import { toRollCallSummary } from "./to-roll-call-summary.ts";
@@ -32,13 +34,17 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
     include: {
       person: { select: { name: true, unit: { select: { name: true } } } },
       evidence: { select: { id: true, faceMatch: true }, orderBy: { takenAt: "desc" }, take: 1 },
+      attachments: { select: { id: true, mimeType: true, sha256: true, size: true, uploadedAt: true }, orderBy: { uploadedAt: "asc" } },
     },
     orderBy: { person: { name: "asc" } },
   });
   const counts = await countStatuses(db, [rollCallId]);
+  const staff = await staffNames(entries.flatMap((entry) => [entry.markedById, entry.makeUpById]));
+  const closesAt = makeUpClosesAt(rollCall);
   const now = new Date();
   return {
     ...toRollCallSummary(rollCall, counts.get(rollCallId)!),
+    makeUpClosesAt: closesAt?.toISOString() ?? null,
     entries: entries.map((entry) => ({
       id: entry.id,
       personId: entry.personId,
@@ -46,6 +52,7 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
       unitName: entry.person.unit.name,
       status: entry.status,
       joinedAt: entry.joinedAt?.toISOString() ?? null,
+      leftAt: entry.leftAt?.toISOString() ?? null,
       markedAt: entry.markedAt?.toISOString() ?? null,
       calledAt: entry.calledAt?.toISOString() ?? null,
       challenge: entry.challengeKind && entry.challengeValue ? { kind: entry.challengeKind, value: entry.challengeValue, result: entry.challengeResult } : null,
@@ -55,8 +62,25 @@ export async function getRollCallDetail(actor: Actor, rollCallId: string) {
       link: runs ? `/r/${personalLinkToken(config().appSecret, entry.id, entry.linkVersion)}` : null,
       linkExpiresAt: entry.linkExpiresAt.toISOString(),
       linkState: linkState(entry, now),
+      remark: entry.markRemark,
+      excuseReason: entry.excuseReason,
+      // The clock's 迟到 and the end's 缺席 carry no officer.
+      markedBy: entry.markedById ? (staff.get(entry.markedById) ?? null) : null,
+      makeUp: entry.makeUpStatus
+        ? { status: entry.makeUpStatus, at: entry.makeUpAt!.toISOString(), by: entry.makeUpById ? (staff.get(entry.makeUpById) ?? null) : null }
+        : null,
+      attachments: entry.attachments.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString(), url: attachmentUrl(rollCallId, entry.id, a.id) })),
     })),
   };
+}
+
+/** Staff by display name, as the record is signed (not their login names). */
+async function staffNames(ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const db = await getDb();
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });
+  return new Map(users.map((user) => [user.id, user.displayName]));
 }
 
 /** The latest snapshot's face match, or null when it was not compared (stored as {}). */

@@ -5,6 +5,8 @@ import { lockRollCallEntry, shareRollCall } from "../db/lock-row.ts";
 import type { AttendanceStatus } from "../db/generated/enums.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { endCallAfterMark } from "./end-call-spotlight.ts";
+import { tellPersonMarked } from "./tell-person-marked.ts";
+import { recordMakeUp } from "./record-make-up.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
 import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 
@@ -15,6 +17,10 @@ export interface MarkInput {
   overrideReason?: string;
   /** The console tab and its running number of the mark; retries of one mark carry the same. */
   origin?: { console: string; seq: number };
+  /** The officer's remark on this mark; a new mark replaces the remark with its own. */
+  remark?: string;
+  /** Why the person is excused (only with 请假). */
+  excuseReason?: string;
 }
 
 /** One officer click: persisted and audited before the answer, so a console crash loses nothing. */
@@ -36,24 +42,48 @@ export async function markEntry(actor: Actor, rollCallId: string, entryId: strin
     const entry = await tx.rollCallEntry.findFirst({ where: { id: entryId, rollCallId } });
     if (!entry) throw new NotFoundError("Roster entry not found");
     if (isOvertaken(entry, input.origin)) {
-      return { id: entry.id, status: entry.status, markedAt: entry.markedAt!.toISOString(), version: entry.version, applied: false };
+      return { id: entry.id, personId: entry.personId, status: entry.status, markedAt: entry.markedAt!.toISOString(), version: entry.version, applied: false, makeUp: false };
     }
     const markedAt = new Date();
+    const remark = input.remark?.trim() || null;
+    const excuseReason = input.status === "excused" ? input.excuseReason?.trim() || null : null;
     const updated = await tx.rollCallEntry.update({
       where: { id: entryId },
-      data: { status: input.status, markedAt, markedById: actor.userId, markConsole: input.origin?.console ?? null, markSeq: input.origin?.seq ?? null, version: { increment: 1 } },
+      data: {
+        status: input.status,
+        markedAt,
+        markedById: actor.userId,
+        markConsole: input.origin?.console ?? null,
+        markSeq: input.origin?.seq ?? null,
+        markRemark: remark,
+        excuseReason,
+        version: { increment: 1 },
+      },
     });
     await appendAuditEvent(tx, auditActor(actor), {
       action: override ? "rollcall.mark_override" : "rollcall.mark",
       targetType: "RollCallEntry",
       targetId: entryId,
       unitPath: rollCall.unit.path,
-      data: { rollCallId, personId: entry.personId, before: entry.status, after: input.status, ...(override ? { reason: input.overrideReason } : {}) },
+      data: {
+        rollCallId,
+        personId: entry.personId,
+        before: entry.status,
+        after: input.status,
+        ...(override ? { reason: input.overrideReason } : {}),
+        ...(remark ? { remark } : {}),
+        ...(excuseReason ? { excuseReason } : {}),
+      },
     });
-    return { id: updated.id, status: updated.status, markedAt: markedAt.toISOString(), version: updated.version, applied: true };
+    // A make-up call (补点): the result goes to the original entry too, beside its 缺席.
+    if (current.makeUpOfEntryId) await recordMakeUp(tx, actor, current.makeUpOfEntryId, { rollCallId, status: input.status, at: markedAt });
+    return { id: updated.id, personId: entry.personId, status: updated.status, markedAt: markedAt.toISOString(), version: updated.version, applied: true, makeUp: current.makeUpOfEntryId !== null };
   });
-  if (marked.applied) await endCallAfterMark(rollCall, entryId);
-  return marked;
+  const { personId, makeUp, ...answer } = marked;
+  if (!marked.applied) return { ...answer, notified: false };
+  // The spotlight first (the call is over), then the person's own screen learns the decision.
+  await endCallAfterMark(rollCall, entryId);
+  return { ...answer, notified: await tellPersonMarked(rollCall, personId, input.status, makeUp) };
 }
 
 /**

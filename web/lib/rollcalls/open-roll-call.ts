@@ -6,6 +6,7 @@ import { lockRollCall } from "../db/lock-row.ts";
 import { issueStaffJoinGrant } from "../rooms/issue-join-grant.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
 import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
+import { assertConsoleMayOpen } from "./console-opens-at.ts";
 
 /**
  * The officer opens the call: the roll call goes live with its own media room, and the officer
@@ -16,6 +17,7 @@ export async function openRollCall(actor: Actor, rollCallId: string) {
   assertRunsRollCall(actor, rollCall);
   if (rollCall.state === "cancelled" || rollCall.state === "ended") throw new ConflictError("This roll call is over", { state: rollCall.state });
   if (rollCall.endsAt <= new Date()) throw new ConflictError("The roll call's window has passed", { endsAt: "passed" });
+  if (!rollCall.roomId) assertConsoleMayOpen(rollCall);
   let roomId = rollCall.roomId;
   if (!roomId) {
     const db = await getDb();
@@ -25,6 +27,8 @@ export async function openRollCall(actor: Actor, rollCallId: string) {
       if (current.roomId) return current.roomId;
       if (current.state !== "scheduled") throw new ConflictError("This roll call is over", { state: current.state });
       if (current.endsAt <= new Date()) throw new ConflictError("The roll call's window has passed", { endsAt: "passed" });
+      // Under the lock: a change of the start made meanwhile counts.
+      assertConsoleMayOpen(current);
       // No invite codes: a roll call's room opens only with a personal link or a staff grant.
       const room = await tx.room.create({ data: { kind: "rollcall", title: current.title, unitId: rollCall.unitId, createdById: actor.userId } });
       const now = new Date();

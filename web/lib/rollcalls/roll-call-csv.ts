@@ -17,11 +17,12 @@ const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("zh-CN"
 /**
  * The roll call's record as CSV: UTF-8 with a BOM, so that Excel opens the Chinese correctly. The
  * same columns as the summary page: status, times, the liveness challenge and its verdict, the
- * snapshot's face match, and where the snapshot is kept.
+ * snapshot's face match, and where the snapshot is kept; then who marked (display name), the 请假
+ * reason and its documents' hashes, the officer's remark, and a make-up call's (补点) result.
  */
 export async function rollCallCsv(actor: Actor, rollCallId: string): Promise<{ filename: string; body: string }> {
   const detail = await getRollCallDetail(actor, rollCallId);
-  const header = ["姓名", "司法所", "状态", "加入时间", "应答时间", "活体验证", "验证结果", "抓拍", "人脸比对", "标记时间"];
+  const header = ["姓名", "司法所", "状态", "加入时间", "应答时间", "活体验证", "验证结果", "抓拍", "人脸比对", "标记时间", "标记人", "请假事由", "请假材料 SHA-256", "备注", "补点"];
   const rows = detail.entries.map((e) => [
     e.personName,
     e.unitName,
@@ -33,6 +34,11 @@ export async function rollCallCsv(actor: Actor, rollCallId: string): Promise<{ f
     e.evidenceUrl ?? "",
     faceMatchText(e.faceMatch),
     time(e.markedAt),
+    e.markedBy ?? "",
+    e.status === "excused" ? (e.excuseReason ?? "未填写") : "",
+    e.status === "excused" ? (e.attachments ?? []).map((a) => a.sha256).join(" ") : "",
+    e.remark ?? "",
+    e.makeUp ? `${STATUS_ZH[e.makeUp.status]} ${time(e.makeUp.at)}${e.makeUp.by ? ` ${e.makeUp.by}` : ""}` : "",
   ]);
   const body = "\uFEFF" + csvRows([header, ...rows]);
   // China time: a roll call at 07:00 in China is on the previous day in UTC.

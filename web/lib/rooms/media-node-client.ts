@@ -18,7 +18,7 @@ async function internalUrlOf(roomId: string): Promise<string> {
 }
 
 /** One call to the media node's internal API; false when the node cannot be reached or refuses. */
-async function postToMediaNode(roomId: string, action: "close" | "spotlight" | "notice", body: unknown): Promise<boolean> {
+async function postToMediaNode(roomId: string, action: "close" | "spotlight" | "notice" | "marked", body: unknown): Promise<boolean> {
   const { internalSecret } = config();
   try {
     const response = await fetch(new URL(`/internal/rooms/${encodeURIComponent(roomId)}/${action}`, await internalUrlOf(roomId)), {
@@ -54,4 +54,9 @@ export function clearSpotlightOnMediaNode(roomId: string): Promise<boolean> {
 /** A notice to everyone in the room (and its lobby), from the portal: one line of text. */
 export function noticeOnMediaNode(roomId: string, text: string): Promise<boolean> {
   return postToMediaNode(roomId, "notice", { text });
+}
+
+/** Tells the marked person alone, at once, what the officer decided (their page shows it). */
+export function markedOnMediaNode(roomId: string, body: { peerId: string; status: "present" | "late" | "excused" | "absent"; makeUp?: boolean }): Promise<boolean> {
+  return postToMediaNode(roomId, "marked", body);
 }

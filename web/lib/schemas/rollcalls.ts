@@ -73,6 +73,10 @@ export const ZRollCallListQuery = z.strictObject({
   unitId: ZId.optional(),
 });
 
+export const ZRollCallAttachment = z
+  .object({ id: z.string(), mimeType: z.string(), sha256: z.string(), size: z.number().int(), uploadedAt: z.iso.datetime(), url: z.string() })
+  .meta({ id: "RollCallAttachment" });
+
 export const ZRollCallEntry = z
   .object({
     id: z.string(),
@@ -81,6 +85,7 @@ export const ZRollCallEntry = z
     unitName: z.string(),
     status: ZAttendanceStatus,
     joinedAt: z.iso.datetime().nullable(),
+    leftAt: z.iso.datetime().nullable().optional().meta({ description: "When the media node last reported the person leaving" }),
     markedAt: z.iso.datetime().nullable(),
     calledAt: z.iso.datetime().nullable(),
     challenge: z.object({ kind: z.string(), value: z.string(), result: z.string().nullable() }).nullable(),
@@ -90,10 +95,26 @@ export const ZRollCallEntry = z
     link: z.string().nullable().meta({ description: "Path of the personal link (/r/<token>); null for readers who do not run the roll call" }),
     linkExpiresAt: z.iso.datetime(),
     linkState: z.enum(["active", "revoked", "locked", "expired"]),
+    remark: z.string().nullable().optional().meta({ description: "The officer's remark on the stored mark" }),
+    excuseReason: z.string().nullable().optional().meta({ description: "Why the person is excused (请假)" }),
+    markedBy: z.string().nullable().optional().meta({ description: "Display name of the staff member who made the stored mark; null for the clock's 迟到/缺席" }),
+    attachments: z.array(ZRollCallAttachment).optional().meta({ description: "Documents behind a 请假" }),
+    makeUp: z
+      .object({ status: ZAttendanceStatus, at: z.iso.datetime(), by: z.string().nullable() })
+      .nullable()
+      .optional()
+      .meta({ description: "The result of a make-up call (补点) of a person marked 缺席; the status stays 缺席" }),
   })
   .meta({ id: "RollCallEntry" });
 
-export const ZRollCallDetail = ZRollCallSummary.extend({ entries: z.array(ZRollCallEntry) }).meta({ id: "RollCallDetail" });
+export const ZRollCallDetail = ZRollCallSummary.extend({
+  entries: z.array(ZRollCallEntry),
+  makeUpClosesAt: z.iso.datetime().nullable().optional().meta({ description: "Until when persons marked 缺席 may be called again (补点); null before the end" }),
+}).meta({ id: "RollCallDetail" });
+
+export const ZMakeUpCall = z
+  .object({ rollCallId: z.string(), entryId: z.string(), endsAt: z.iso.datetime(), link: z.string().meta({ description: "The person's link to the make-up call (/r/<token>)" }) })
+  .meta({ id: "MakeUpCall" });
 
 export const ZRollCallCreated = z.object({ items: z.array(ZRollCallSummary) }).meta({ id: "RollCallCreated" });
 
@@ -126,8 +147,29 @@ export const ZMarkBody = z
     overrideReason: zLine(200).optional(),
     /** The console tab that made the mark and its running number there; retries send the same. */
     origin: ZMarkOrigin.optional(),
+    /** The officer's remark on this mark (kept with it, in the record and the audit chain). */
+    remark: zLine(200).optional(),
+    /**
+     * Why the person is excused: only with 请假. The console asks for it before a 请假 is sent;
+     * the API keeps it optional so that scripts and older consoles still mark (the record then
+     * says 未填写事由).
+     */
+    excuseReason: zText(200).optional(),
   })
+  .refine((v) => v.status === "excused" || v.excuseReason === undefined, { path: ["excuseReason"], message: "only_with_excused" })
   .meta({ id: "RollCallMark" });
+
+/** A document behind a 请假: JPEG, PNG, WebP or PDF (read from its bytes), ≤ 5 MB, as base64. */
+export const EXCUSE_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+export const ZExcuseAttachmentBody = z
+  .strictObject({
+    fileBase64: z.string().min(8).max(Math.ceil(EXCUSE_ATTACHMENT_MAX_BYTES / 3) * 4, "too_large").regex(/^[A-Za-z0-9+/]+=*$/, "invalid_format"),
+  })
+  .meta({ id: "ExcuseAttachmentUpload" });
+
+export const ZAttachmentParams = ZEntryParams.extend({ attachmentId: ZId });
+
+
 
 export const ZChallenge = z.object({ kind: z.enum(["digits", "head"]), value: z.string() }).meta({ id: "Challenge" });
 

@@ -1,4 +1,5 @@
 import icalGenerator, { ICalCalendarMethod } from "ical-generator";
+import { chinaIcsTime } from "../http/ics-china-time.ts";
 import { getDb } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
 import { isIcsTicketValid } from "./get-visit-status.ts";
@@ -14,8 +15,9 @@ export async function visitIcs(code: string, ticket: string): Promise<{ filename
   const where = visit.fromHome ? "在家通过个人链接参加" : `${visit.familyRoom?.unit.name ?? ""} ${visit.familyRoom?.name ?? ""}`.trim();
   calendar.createEvent({
     id: `visit-${visit.id}@yangguang-av`,
-    start: visit.startsAt,
-    end: visit.endsAt,
+    // China's wall clock under TZID=Asia/Shanghai, whatever the server's own zone (ics-china-time.ts).
+    start: chinaIcsTime(visit.startsAt) as never,
+    end: chinaIcsTime(visit.endsAt) as never,
     summary: `远程会见：${visit.heldPerson.name}（${visit.facility.name}）`,
     description: `申请编号 ${visit.code}\n地点：${where}\n请携带身份证提前 10 分钟到达。`,
     location: where,

@@ -29,6 +29,8 @@ interface Case {
   ownerStatus: number;
   /** Where a route is not about someone else's subtree (creating in one's own unit, listing one's own). */
   override?: Partial<Record<Actor, number>>;
+  /** The fields of an owner's 409: the rule after the scope that the fixture meets (visits: not_today). */
+  conflict?: Record<string, string>;
 }
 
 const newIdNumber = (serial: number) => {
@@ -148,6 +150,29 @@ const CASES: Case[] = [
     request: (f) => ({ params: { id: f.rollCallToRead, entryId: f.rollCallEntry }, body: { status: "excused" } }),
   },
   { route: "callRollCallEntry", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry } }) },
+  {
+    route: "attachExcuseDocument",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 201,
+    request: (f) => ({ params: { id: f.liveRollCall, entryId: f.excusedEntry }, body: { fileBase64: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64") } }),
+  },
+  {
+    // The live fixture has not ended: its own officer passes the scope and is told 补点 follows the end.
+    route: "startMakeUpCall",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 409,
+    conflict: { state: "not_ended" },
+    request: (f) => ({ params: { id: f.liveRollCall, entryId: f.liveEntry } }),
+  },
+  {
+    route: "getExcuseAttachment",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.liveRollCall, entryId: f.excusedEntry, attachmentId: f.excuseAttachmentId } }),
+  },
   {
     route: "judgeRollCallChallenge",
     owner: "gm.officer",
@@ -362,7 +387,7 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
         if (result.status >= 400 || (c.route === "createRoom" && actor !== "owner")) {
           if (result.status >= 400) {
             expect(result.body.error.code).toBe({ 404: "not_found", 409: "conflict" }[result.status] ?? "forbidden");
-            if (result.status === 409) expect(result.body.error.fields).toEqual({ visit: "not_today" });
+            if (result.status === 409) expect(result.body.error.fields).toEqual(c.conflict ?? { visit: "not_today" });
             expect(await dataDigest(db)).toBe(before);
           } else {
             expect(result.body.unitName).not.toBe("高明区司法局");

@@ -20,8 +20,8 @@ export async function demoFixtures(db: Database) {
       })
     ).id;
   const hcPersons = await db.prisma.supervisedPerson.findMany({ where: { unitId: unit("荷城司法所") }, orderBy: { name: "asc" }, take: 3 });
-  const rollCall = async (title: string) => {
-    const startsAt = new Date(Date.now() + 24 * 3600_000);
+  const rollCall = async (title: string, startsInMs = 24 * 3600_000) => {
+    const startsAt = new Date(Date.now() + startsInMs);
     const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
     const created = await db.prisma.rollCall.create({
       data: { title, unitId: unit("高明区司法局"), startsAt, graceMinutes: 10, endsAt, createdById: gmOfficer.id },
@@ -39,6 +39,12 @@ export async function demoFixtures(db: Database) {
   await db.prisma.rollCallEntry.update({ where: { id: liveEntry.id }, data: { challengeKind: "digits", challengeValue: "1234", challengeIssuedAt: new Date() } });
   const evidence = await db.prisma.rollCallEvidence.create({
     data: { entryId: liveEntry.id, mimeType: "image/jpeg", bytes: Buffer.from(TINY_JPEG, "base64"), sha256: "x", width: 16, height: 16, takenById: gmOfficer.id },
+  });
+  // A person of the live roll call marked 请假 with a document behind it (issue 13 §5).
+  const excusedEntry = await db.prisma.rollCallEntry.findFirstOrThrow({ where: { rollCallId: liveRollCall, id: { not: liveEntry.id } }, orderBy: { id: "desc" } });
+  await db.prisma.rollCallEntry.update({ where: { id: excusedEntry.id }, data: { status: "excused", excuseReason: "病假", markedAt: new Date(), markedById: gmOfficer.id } });
+  const excuseAttachment = await db.prisma.rollCallAttachment.create({
+    data: { entryId: excusedEntry.id, mimeType: "image/jpeg", bytes: Buffer.from(TINY_JPEG, "base64"), sha256: "z", size: 14, uploadedById: gmOfficer.id },
   });
   // A face enrolment of a 杨和 person (photo and descriptor stand-ins: reading needs no engine).
   const faceEnrolmentYh = await db.prisma.faceEnrolment.create({
@@ -58,17 +64,20 @@ export async function demoFixtures(db: Database) {
     rollCallEntry: (await db.prisma.rollCallEntry.findFirstOrThrow({ where: { rollCallId: rollCallToRead } })).id,
     rollCallToEdit: await rollCall("待修改"),
     rollCallToCancel: await rollCall("待取消"),
-    rollCallToOpen: await rollCall("待开始"),
+    // Within the console's lead time (15 minutes by default): these are opened by tests.
+    rollCallToOpen: await rollCall("待开始", 5 * 60_000),
     liveRollCall,
     liveEntry: liveEntry.id,
     evidenceId: evidence.id,
-    rollCallToEnd: await rollCall("待结束"),
+    excusedEntry: excusedEntry.id,
+    excuseAttachmentId: excuseAttachment.id,
+    rollCallToEnd: await rollCall("待结束", 5 * 60_000),
     visits: await visitFixtures(db),
   };
 }
 
 const WRITABLE_TABLES = [
-  "Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry", "RollCallEvidence",
+  "Unit", "User", "SupervisedPerson", "AuditEvent", "Session", "Room", "RoomEvent", "RollCall", "RollCallEntry", "RollCallEvidence", "RollCallAttachment",
   "HeldPerson", "Visitor", "VisitRoom", "Visit", "VisitParticipant", "VisitReservation", "VisitWarning",
   "CheckInPlan", "PhoneCredential", "SelfCheckIn",
   "InspectionView", "ReportCall", "ReportCallCenter",

@@ -57,7 +57,7 @@ export default async function RollCallsPage({ searchParams }: { searchParams: Pr
                 }`}
               >
                 {t(`tabs.${name}`)}
-                <span className={`rounded-full px-1.5 text-xs tabular-nums ${name === "live" && lists.live.length > 0 ? "bg-emerald-600 text-white" : "bg-slate-100 text-slate-600"}`}>
+                <span className={`rounded-full px-1.5 text-xs tabular-nums ${name === "live" && lists.live.length > 0 ? "bg-emerald-700 text-white" : "bg-slate-100 text-slate-600"}`}>
                   {lists[name].length}
                 </span>
               </Link>

@@ -9,6 +9,8 @@ import { RollCallWindow } from "@/components/rollcalls/roll-call-window";
 import { RosterList } from "@/components/rollcalls/roster-list";
 import { SeriesList } from "@/components/rollcalls/series-list";
 import { SummaryTable } from "@/components/rollcalls/summary-table";
+import { MakeUpButton } from "@/components/rollcalls/make-up-button";
+import { RecordNotes } from "@/components/rollcalls/record-notes";
 import { RollCallRecordingLine } from "@/components/recording-playback/roll-call-recording-line";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
@@ -46,6 +48,8 @@ export default async function RollCallPage({
   const now = new Date();
   const state = displayState(rollCall, now);
   const mode = consoleRole(actor, rollCall);
+  // 补点: the roll call's own officers, until the window after the end closes.
+  const makeUpOpen = mode === "host" && rollCall.makeUpClosesAt !== null && new Date(rollCall.makeUpClosesAt) > now;
   // Editing, cancelling and links belong to whoever runs it (the domain enforces the same rule).
   const manage = mode === "host";
   const beforeStart = state === "scheduled" && new Date(rollCall.startsAt) > now;
@@ -150,7 +154,15 @@ export default async function RollCallPage({
                 </div>
               </Card>
               <Card title={t("summary.table")}>
-                <SummaryTable entries={rollCall.entries} />
+                <SummaryTable
+                  entries={rollCall.entries}
+                  statusExtra={(entry) => (
+                    <>
+                      {entry.makeUp && <RecordNotes entry={{ ...entry, markedBy: null, remark: null }} />}
+                      {makeUpOpen && entry.status === "absent" && !entry.makeUp && <MakeUpButton rollCallId={rollCall.id} entryId={entry.id} personName={entry.personName} />}
+                    </>
+                  )}
+                />
               </Card>
             </>
           ) : (

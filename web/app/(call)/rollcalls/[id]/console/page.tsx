@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusScreen } from "@/components/call/status-screen";
 import { RollCallConsole } from "@/components/rollcall-console/rollcall-console";
 import { ConsoleEnded } from "@/components/rollcall-console/console-ended";
@@ -9,6 +9,7 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { staffMediaUrl } from "@/lib/media/staff-media-url";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { consoleRole } from "@/lib/rollcalls/console-role";
+import { consoleOpensAt } from "@/lib/rollcalls/console-opens-at";
 import { findRollCallInScope } from "@/lib/rollcalls/get-roll-call";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,11 +27,23 @@ export default async function RollCallConsolePage({ params }: { params: Promise<
   const role = consoleRole(actor, rollCall);
   const t = await getTranslations("rollcallConsole");
   if (rollCall.state === "ended") return <ConsoleEnded rollCallId={rollCall.id} />;
+  const opensAt = consoleOpensAt(rollCall);
+  const early = role === "host" && rollCall.state === "scheduled" && opensAt > new Date();
+  const opensAtText = early
+    ? (await getTranslations("rollcallPass2"))("opensAt", {
+        time: (await getFormatter()).dateTime(opensAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }),
+        minutes: config().rollCalls.consoleLeadMinutes,
+      })
+    : null;
   const notice =
-    rollCall.state === "cancelled" ? t("cancelledTitle") : role === "observer" && rollCall.state !== "live" ? t("observer.notLive") : null;
+    rollCall.state === "cancelled"
+      ? t("cancelledTitle")
+      : role === "observer" && rollCall.state !== "live"
+        ? t("observer.notLive")
+        : opensAtText;
   if (notice) {
     return (
-      <StatusScreen title={notice} testId="console-unavailable" tone="warning">
+      <StatusScreen title={notice} testId={early ? "console-not-yet" : "console-unavailable"} tone="warning">
         <Link href={`/rollcalls/${rollCall.id}`} className={buttonClass("secondary")}>
           {t("back")}
         </Link>

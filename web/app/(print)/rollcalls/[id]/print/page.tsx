@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChallengeText } from "@/components/rollcalls/challenge-text";
+import { RecordNotes } from "@/components/rollcalls/record-notes";
 import { PrintToolbar } from "@/components/rollcalls/print-toolbar";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { faceMatchText } from "@/lib/faces/face-match-text";
@@ -16,7 +17,7 @@ export default async function RollCallPrintPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const actor = await requirePageActor(`/rollcalls/${id}/print`);
   const record = await orNotFound(getRollCallRecord(actor, id));
-  const [t, format] = await Promise.all([getTranslations("rollcall"), getFormatter()]);
+  const [t, tr, format] = await Promise.all([getTranslations("rollcall"), getTranslations("rollcallPass2.record"), getFormatter()]);
   const full = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   const hourMinute = (iso: string) => format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit" });
   const clock = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : "");
@@ -31,12 +32,12 @@ export default async function RollCallPrintPage({ params }: { params: Promise<{ 
           {[
             [t("print.unit"), record.unitName],
             [t("print.rollCall"), record.title],
-            [t("print.scheduled"), `${full(record.startsAt)} – ${hourMinute(record.endsAt)}`],
-            [t("print.held"), held],
+            [t("print.scheduled"), `${full(record.startsAt)} – ${hourMinute(record.endsAt)}`, "print-planned"],
+            [t("print.held"), held, "print-actual"],
             [t("print.officer"), record.endedBy ?? record.openedBy ?? record.createdBy ?? ""],
             [t("print.counts"), t("print.countsLine", { total: record.total, ...record.counts })],
-          ].map(([label, value]) => (
-            <div key={label} className="flex gap-2 break-inside-avoid">
+          ].map(([label, value, testId]) => (
+            <div key={label} className="flex gap-2 break-inside-avoid" data-testid={testId}>
               <dt className="shrink-0 font-semibold">{label}：</dt>
               <dd className="min-w-0">{value}</dd>
             </div>
@@ -45,7 +46,7 @@ export default async function RollCallPrintPage({ params }: { params: Promise<{ 
         <table className="w-full border-collapse text-[10.5pt]" data-testid="print-table">
           <thead>
             <tr>
-              {[t("print.index"), t("detail.person"), t("detail.office"), t("detail.status"), t("summary.joinedAt"), t("summary.answeredAt"), t("summary.challenge"), t("print.remarks")].map((head) => (
+              {[t("print.index"), t("detail.person"), t("detail.office"), t("detail.status"), t("summary.joinedAt"), t("summary.answeredAt"), t("summary.challenge"), tr("snapshot"), t("print.remarks")].map((head) => (
                 <th key={head} scope="col" className={`${cell} text-left font-semibold`}>
                   {head}
                 </th>
@@ -65,7 +66,15 @@ export default async function RollCallPrintPage({ params }: { params: Promise<{ 
                   <ChallengeText challenge={entry.challenge} />
                   {entry.faceMatch && <span className="block text-[9.5pt]" data-testid="print-face-match">{t("print.faceMatch", { text: faceMatchText(entry.faceMatch) })}</span>}
                 </td>
-                <td className={`${cell} w-[18%]`} />
+                <td className={`${cell} w-[12%]`}>
+                  {entry.evidenceUrl && (
+                    // eslint-disable-next-line @next/next/no-img-element -- a session-guarded API image, printed as kept
+                    <img src={entry.evidenceUrl} alt={tr("snapshot")} className="h-14 w-auto" data-testid="print-snapshot" />
+                  )}
+                </td>
+                <td className={`${cell} w-[22%]`}>
+                  <RecordNotes entry={entry} />
+                </td>
               </tr>
             ))}
           </tbody>
