@@ -6,6 +6,7 @@ import { RollCallConsole } from "@/components/rollcall-console/rollcall-console"
 import { ConsoleEnded } from "@/components/rollcall-console/console-ended";
 import { buttonClass } from "@/components/ui/button-styles";
 import { requirePageActor } from "@/lib/auth/page-actor";
+import { config } from "@/lib/config";
 import { staffMediaUrl } from "@/lib/media/staff-media-url";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { consoleRole } from "@/lib/rollcalls/console-role";
