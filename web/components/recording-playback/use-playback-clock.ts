@@ -4,8 +4,15 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { segmentAt, type Playback } from "./playback-model";
 
 /** Beyond this the follower seeks; below it, its speed is nudged until it catches up. */
-const SEEK_DRIFT_S = 0.3;
+const SEEK_DRIFT_S = 0.25;
 const NUDGE_DRIFT_S = 0.04;
+/**
+ * How hard a follower is nudged: a muted video may run up to 25 % off speed for the second it
+ * takes to catch up (nobody hears it); sound only 10 %. With 10 % for all, a video that fell
+ * 180 ms behind on a busy PC took seconds to come back, visibly out of step.
+ */
+const MAX_NUDGE_VIDEO = 0.25;
+const MAX_NUDGE_AUDIO = 0.1;
 
 /**
  * One clock for every media element of a session. The first track with a file at the current
@@ -75,8 +82,9 @@ export function usePlaybackClock(playback: Playback) {
           if (!element.seeking) element.currentTime = localS;
           element.playbackRate = c.rate;
         } else if (c.playing) {
-          // Ahead → a little slower, behind → a little faster; never more than 10 %.
-          const nudge = Math.abs(drift) > NUDGE_DRIFT_S ? Math.max(-0.1, Math.min(0.1, drift * 0.5)) : 0;
+          // Ahead → slower, behind → faster, in proportion: 100 ms off is corrected within about a second.
+          const cap = element instanceof HTMLVideoElement ? MAX_NUDGE_VIDEO : MAX_NUDGE_AUDIO;
+          const nudge = Math.abs(drift) > NUDGE_DRIFT_S ? Math.max(-cap, Math.min(cap, drift * 1.5)) : 0;
           element.playbackRate = c.rate * (1 - nudge);
         }
         if (c.playing && element.paused) void element.play().catch(() => {});
