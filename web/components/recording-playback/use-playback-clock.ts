@@ -22,7 +22,8 @@ const MAX_NUDGE_AUDIO = 0.1;
  */
 export function usePlaybackClock(playback: Playback) {
   const elements = useRef(new Map<string, HTMLMediaElement>());
-  const clock = useRef({ positionMs: 0, playing: false, rate: 1, lastTick: 0 });
+  // `sought`: a seek not yet handed to the elements; until it is, they still stand at the old place.
+  const clock = useRef({ positionMs: 0, playing: false, rate: 1, lastTick: 0, sought: false });
   const [view, setView] = useState({ positionMs: 0, playing: false, rate: 1, active: new Set<string>() });
 
   const register = useCallback((segmentId: string, element: HTMLMediaElement | null) => {
@@ -38,8 +39,9 @@ export function usePlaybackClock(playback: Playback) {
       const c = clock.current;
       const actives: Array<{ element: HTMLMediaElement; localS: number }> = [];
       const active = new Set<string>();
-      // The lead: the first active element that is really playing sets the position.
-      if (c.playing) {
+      // The lead: the first active element that is really playing sets the position. Not right
+      // after a seek: the lead still plays at the old place, and reading it would undo the seek.
+      if (c.playing && !c.sought) {
         let led = false;
         for (const track of playback.tracks) {
           const at = segmentAt(track, c.positionMs);
@@ -76,9 +78,11 @@ export function usePlaybackClock(playback: Playback) {
           } else if (!element.paused) element.pause();
         }
       }
+      const sought = c.sought;
+      c.sought = false;
       for (const { element, localS } of actives) {
         const drift = element.currentTime - localS;
-        if (Math.abs(drift) > SEEK_DRIFT_S || (!c.playing && Math.abs(drift) > NUDGE_DRIFT_S)) {
+        if (sought || Math.abs(drift) > SEEK_DRIFT_S || (!c.playing && Math.abs(drift) > NUDGE_DRIFT_S)) {
           if (!element.seeking) element.currentTime = localS;
           element.playbackRate = c.rate;
         } else if (c.playing) {
@@ -119,6 +123,7 @@ export function usePlaybackClock(playback: Playback) {
     },
     seek: (positionMs: number) => {
       clock.current.positionMs = Math.max(0, Math.min(playback.totalMs, positionMs));
+      clock.current.sought = true;
     },
     setRate: (rate: number) => {
       clock.current.rate = rate;
