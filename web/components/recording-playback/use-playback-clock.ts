@@ -83,7 +83,8 @@ export function usePlaybackClock(playback: Playback) {
       for (const { element, localS } of actives) {
         const drift = element.currentTime - localS;
         if (sought || Math.abs(drift) > SEEK_DRIFT_S || (!c.playing && Math.abs(drift) > NUDGE_DRIFT_S)) {
-          if (!element.seeking) element.currentTime = localS;
+          // A new seek replaces one under way; a drift correction waits for the last to finish.
+          if (sought || !element.seeking) element.currentTime = localS;
           element.playbackRate = c.rate;
         } else if (c.playing) {
           // Ahead → slower, behind → faster, in proportion: 100 ms off is corrected within about a second.
