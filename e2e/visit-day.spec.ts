@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { callState, expectDecoding, newParticipant, signInByApi } from "./support/call.ts";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { callState, expectDecoding, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
-import { DEMO_PASSWORD, freshIdNumber } from "./support/portal.ts";
+import { bookHomeVisit, familyJoins as joinFromHome, monitorStarts, staffApi, terminalJoins } from "./support/visit-day.ts";
 
 // Issue 9 §5 end to end, steps 3–6: a family member joins from home by the personal link (ID
 // check, device check, face snapshot), the held person from the facility terminal, the officer
@@ -12,9 +12,6 @@ import { DEMO_PASSWORD, freshIdNumber } from "./support/portal.ts";
 // say so. Then a privileged (lawyer) visit: the monitor gets video but no audio, and terminates it
 // with a reason the family never sees. Real portal, node, Chromium and decoded frames.
 
-const PROOF_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7TH1AAAAAElFTkSuQmCC";
-const ALL_DAY = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [["00:00", "24:00"]]]));
-const SLOT_MS = 2 * 60_000;
 const contexts: BrowserContext[] = [];
 let frozenPid: number | null = null;
 
@@ -23,77 +20,10 @@ test.afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => {});
 });
 
-async function staffApi(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, username: string) {
-  const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const login = await api.post("/api/v1/auth/login", { data: { username, password: DEMO_PASSWORD } });
-  expect(login.status()).toBe(200);
-  const csrf = (await login.json()).csrfToken as string;
-  const send = async (method: "POST" | "PATCH", url: string, data?: unknown) => {
-    const response = await api.fetch(url, { method, data, headers: { "x-csrf-token": csrf } });
-    const body = await response.json().catch(() => null);
-    if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${JSON.stringify(body)}`);
-    return body;
-  };
-  return { api, send, get: async (url: string) => (await api.get(url)).json() };
-}
-
-type Staff = Awaited<ReturnType<typeof staffApi>>;
-
-/** A home visit booked through the API in a 2-minute slot of a fresh terminal, at least `leadMs` ahead. */
-async function bookHomeVisit(facility: Staff, family: APIRequestContext, options: { heldName: string; relationship: string; leadMs: number; tag: string }) {
-  const units = await facility.get("/api/v1/units");
-  const find = (node: { id: string; name: string; children?: unknown[] }): string | undefined =>
-    node.name === "广东省第一监狱" ? node.id : (node.children as Array<typeof node> | undefined)?.map(find).find(Boolean);
-  const facilityId = find(units)!;
-  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e家访终端${options.tag}`, openingHours: ALL_DAY, slotMinutes: 2 });
-  const held = (await facility.get("/api/v1/held-persons")).items.find((p: { name: string }) => p.name === options.heldName);
-  await facility.send("PATCH", `/api/v1/held-persons/${held.id}`, { visitsPerMonth: 31, homeVisitsAllowed: true });
-  const startsAt = new Date(Math.ceil((Date.now() + options.leadMs) / SLOT_MS) * SLOT_MS).toISOString();
-  const idNumber = freshIdNumber();
-  const applied = await family.post("/api/v1/visit/apply", {
-    data: { name: "张秀兰", idNumber, phone: "13800138000", relationship: options.relationship, heldPersonName: options.heldName, facilityId, fromHome: true, preferredSlots: [startsAt], coVisitors: [], proofBase64: PROOF_PNG },
-  });
-  expect(applied.status(), await applied.text()).toBe(201);
-  const { code } = await applied.json();
-  const visit = (await facility.get("/api/v1/visits?state=submitted")).items.find((v: { code: string }) => v.code === code);
-  const booked = await facility.send("POST", `/api/v1/visits/${visit.id}/book`, { startsAt, terminalId: terminal.id, version: 1 });
-  const record = await facility.get(`/api/v1/visits/${visit.id}`);
-  return { id: visit.id as string, code: code as string, heldId: held.id as string, idNumber, participantId: record.participants[0].id as string, endsAt: Date.parse(booked.endsAt) };
-}
-
-/** The family's phone: link → last 4 → device check → snapshot → waiting room. */
+/** The family's phone, closed with the other contexts after the spec. */
 async function familyJoins(browser: Browser, link: string, idNumber: string): Promise<Page> {
-  const { context, page } = await newParticipant(browser, { phone: true });
+  const { context, page } = await joinFromHome(browser, link, idNumber);
   contexts.push(context);
-  await page.goto(link);
-  await page.getByLabel(zh.visitDay.link.idLast4).fill(idNumber.slice(-4));
-  await page.getByRole("button", { name: zh.visitDay.link.verify }).click();
-  await expect(page.getByTestId("camera-preview").locator("video")).toBeVisible({ timeout: 20_000 });
-  await page.getByRole("button", { name: zh.visitDay.link.deviceNext }).click();
-  await page.getByRole("button", { name: zh.visitDay.link.snapshotTake }).click();
-  await expect(page.getByTestId("visit-waiting")).toBeVisible({ timeout: 30_000 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  return page;
-}
-
-/** A facility officer's page: the held person's terminal (device check, join, waiting room). */
-async function terminalJoins(context: BrowserContext, visitId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`/visits/${visitId}/terminal`);
-  const join = page.getByRole("button", { name: zh.join.join, exact: true });
-  await expect(join).toBeEnabled({ timeout: 20_000 });
-  await join.click();
-  await expect(page.getByTestId("lobby-screen")).toBeVisible({ timeout: 30_000 });
-  return page;
-}
-
-/** The officer's monitor: waits until both sides are in the waiting room and starts the visit. */
-async function monitorStarts(context: BrowserContext, visitId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`/visits/${visitId}/monitor`);
-  const start = page.getByRole("button", { name: zh.visitDay.staff.start });
-  await expect(start).toBeEnabled({ timeout: 30_000 });
-  await start.click();
   return page;
 }
 

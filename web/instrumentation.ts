@@ -7,4 +7,7 @@ export async function register() {
   // Recordings past their retention are deleted by the portal itself, daily (issue 10).
   const { scheduleRecordingRetention } = await import("./lib/recordings/retention-schedule.ts");
   scheduleRecordingRetention();
+  // "Export as one MP4" jobs run here, in an ffmpeg child, one at a time across portals (issue 10).
+  const { startExportWorker } = await import("./lib/recordings/export/export-worker.ts");
+  startExportWorker();
 }

@@ -41,6 +41,7 @@ interface Segment {
   senderReports: Array<{ ntpMs: number; rtpTimestamp: number; receivedAt: number }>;
   gap: { from: number; to: number | null } | null;
   keyframeTimer: NodeJS.Timeout | undefined;
+  keyframeInterval: NodeJS.Timeout | undefined;
   keyframeSeen: boolean;
   startedAt: number;
 }
@@ -49,6 +50,12 @@ interface Segment {
 const SENDER_REPORT_EVERY_MS = 10_000;
 const MAX_SENDER_REPORTS = 2000;
 const KEYFRAME_RETRY_MS = 1000;
+/**
+ * Once the file has its first keyframe, one more this often: a browser sends keyframes only when
+ * asked, so without these a 2-minute file had its last keyframe 2 s in, and every seek (the
+ * playback page's, an investigator's player) decoded from the start. Also heals a damaged stretch.
+ */
+export const RECORDING_KEYFRAME_INTERVAL_MS = 5000;
 const RESTART_DELAYS_MS = [0, 500, 1000, 2000];
 /** A writer that dies this soon after starting, this many times in a row, will not do better. */
 const QUICK_DEATH_MS = 5000;
@@ -156,6 +163,7 @@ export class TrackRecorder {
         senderReports: [],
         gap: gapFrom === null ? null : { from: gapFrom, to: null },
         keyframeTimer: undefined,
+        keyframeInterval: undefined,
         keyframeSeen: consumer.kind === "audio",
         startedAt: Date.now(),
       };
@@ -217,9 +225,13 @@ export class TrackRecorder {
     });
   }
 
-  /** Asks for a keyframe until one has gone to the writer: without one, video cannot start. */
+  /** Asks for a keyframe until one has gone to the writer (without one, video cannot start), then every few seconds. */
   private requestKeyFrame(segment: Segment): void {
-    if (segment.keyframeSeen || this.segment !== segment) return;
+    if (this.segment !== segment) return;
+    if (segment.keyframeSeen) {
+      segment.keyframeInterval ??= setInterval(() => void segment.consumer.requestKeyFrame().catch(() => {}), RECORDING_KEYFRAME_INTERVAL_MS);
+      return;
+    }
     void segment.consumer.requestKeyFrame().catch(() => {});
     segment.keyframeTimer = setTimeout(() => this.requestKeyFrame(segment), KEYFRAME_RETRY_MS);
   }
@@ -229,6 +241,7 @@ export class TrackRecorder {
     if (!segment) return;
     this.segment = undefined;
     clearTimeout(segment.keyframeTimer);
+    clearInterval(segment.keyframeInterval);
     segment.consumer.close();
     segment.transport.close();
     if (reason !== "writer_died") {

@@ -3,8 +3,10 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { z } from "zod";
+import type { SessionEvent } from "@/lib/recordings/session-timeline";
 import type { ZRecording } from "@/lib/schemas/recordings";
 import { buildPlayback, type Playback, type PlaybackTrack } from "./playback-model";
+import { SessionTimelineList } from "./session-timeline-list";
 import { usePlaybackClock } from "./use-playback-clock";
 
 const SPEEDS = [1, 1.5, 2] as const;
@@ -12,17 +14,30 @@ const SPEEDS = [1, 1.5, 2] as const;
 /**
  * A session's recording in the browser's own media elements, no transcoding: one element per
  * file, every video track in the grid, every audio track playing at once (the page mixes them),
- * all on one clock with seek and 1×/1.5×/2×. Gaps are marked on the seek bar.
+ * all on one clock with seek and 1×/1.5×/2×. Gaps are marked on the seek bar. The session's
+ * record runs beside the players (below them on a phone); clicking an event seeks to it.
  */
-export function RecordingPlayer({ items }: { items: Array<z.infer<typeof ZRecording>> }) {
+export function RecordingPlayer({ items, timeline }: { items: Array<z.infer<typeof ZRecording>>; timeline: SessionEvent[] }) {
   const t = useTranslations("recording.playback");
+  const tTimeline = useTranslations("recording.timeline");
   const playback = useMemo(() => buildPlayback(items), [items]);
-  if (!playback) return <p className="text-sm text-slate-500" data-testid="playback-empty">{t("nothingToPlay")}</p>;
-  return <Player playback={playback} />;
+  if (!playback) {
+    return (
+      <div className="flex flex-col gap-4">
+        <p className="text-sm text-slate-500" data-testid="playback-empty">{t("nothingToPlay")}</p>
+        <section>
+          <h3 className="mb-2 text-sm font-semibold text-slate-700">{tTimeline("title")}</h3>
+          <SessionTimelineList events={timeline} startedAt={null} totalMs={0} positionMs={0} />
+        </section>
+      </div>
+    );
+  }
+  return <Player playback={playback} timeline={timeline} />;
 }
 
-function Player({ playback }: { playback: Playback }) {
+function Player({ playback, timeline }: { playback: Playback; timeline: SessionEvent[] }) {
   const t = useTranslations("recording.playback");
+  const tTimeline = useTranslations("recording.timeline");
   const format = useFormatter();
   const clock = usePlaybackClock(playback);
   const videos = playback.tracks.filter((track) => track.kind === "video");
@@ -31,7 +46,8 @@ function Player({ playback }: { playback: Playback }) {
   const percent = (ms: number) => `${(100 * ms) / playback.totalMs}%`;
 
   return (
-    <div className="flex flex-col gap-3" data-testid="recording-player" data-started-at={playback.startedAt}>
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+    <div className="flex min-w-0 flex-col gap-3 lg:col-span-2" data-testid="recording-player" data-started-at={playback.startedAt}>
       <div className={`grid gap-2 ${videos.length > 1 ? "grid-cols-1 sm:grid-cols-2" : "grid-cols-1"}`}>
         {videos.map((track) => (
           <VideoTrack key={track.key} track={track} active={clock.active} register={clock.register} />
@@ -97,6 +113,11 @@ function Player({ playback }: { playback: Playback }) {
           </ul>
         )}
       </div>
+    </div>
+    <section className="min-w-0">
+      <h3 className="mb-2 text-sm font-semibold text-slate-700">{tTimeline("title")}</h3>
+      <SessionTimelineList events={timeline} startedAt={playback.startedAt} totalMs={playback.totalMs} positionMs={clock.positionMs} seek={clock.seek} />
+    </section>
     </div>
   );
 }

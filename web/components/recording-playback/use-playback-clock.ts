@@ -4,8 +4,15 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { segmentAt, type Playback } from "./playback-model";
 
 /** Beyond this the follower seeks; below it, its speed is nudged until it catches up. */
-const SEEK_DRIFT_S = 0.3;
+const SEEK_DRIFT_S = 0.25;
 const NUDGE_DRIFT_S = 0.04;
+/**
+ * How hard a follower is nudged: a muted video may run up to 25 % off speed for the second it
+ * takes to catch up (nobody hears it); sound only 10 %. With 10 % for all, a video that fell
+ * 180 ms behind on a busy PC took seconds to come back, visibly out of step.
+ */
+const MAX_NUDGE_VIDEO = 0.25;
+const MAX_NUDGE_AUDIO = 0.1;
 
 /**
  * One clock for every media element of a session. The first track with a file at the current
@@ -15,7 +22,8 @@ const NUDGE_DRIFT_S = 0.04;
  */
 export function usePlaybackClock(playback: Playback) {
   const elements = useRef(new Map<string, HTMLMediaElement>());
-  const clock = useRef({ positionMs: 0, playing: false, rate: 1, lastTick: 0 });
+  // `sought`: a seek not yet handed to the elements; until it is, they still stand at the old place.
+  const clock = useRef({ positionMs: 0, playing: false, rate: 1, lastTick: 0, sought: false });
   const [view, setView] = useState({ positionMs: 0, playing: false, rate: 1, active: new Set<string>() });
 
   const register = useCallback((segmentId: string, element: HTMLMediaElement | null) => {
@@ -31,8 +39,9 @@ export function usePlaybackClock(playback: Playback) {
       const c = clock.current;
       const actives: Array<{ element: HTMLMediaElement; localS: number }> = [];
       const active = new Set<string>();
-      // The lead: the first active element that is really playing sets the position.
-      if (c.playing) {
+      // The lead: the first active element that is really playing sets the position. Not right
+      // after a seek: the lead still plays at the old place, and reading it would undo the seek.
+      if (c.playing && !c.sought) {
         let led = false;
         for (const track of playback.tracks) {
           const at = segmentAt(track, c.positionMs);
@@ -69,14 +78,18 @@ export function usePlaybackClock(playback: Playback) {
           } else if (!element.paused) element.pause();
         }
       }
+      const sought = c.sought;
+      c.sought = false;
       for (const { element, localS } of actives) {
         const drift = element.currentTime - localS;
-        if (Math.abs(drift) > SEEK_DRIFT_S || (!c.playing && Math.abs(drift) > NUDGE_DRIFT_S)) {
-          if (!element.seeking) element.currentTime = localS;
+        if (sought || Math.abs(drift) > SEEK_DRIFT_S || (!c.playing && Math.abs(drift) > NUDGE_DRIFT_S)) {
+          // A new seek replaces one under way; a drift correction waits for the last to finish.
+          if (sought || !element.seeking) element.currentTime = localS;
           element.playbackRate = c.rate;
         } else if (c.playing) {
-          // Ahead → a little slower, behind → a little faster; never more than 10 %.
-          const nudge = Math.abs(drift) > NUDGE_DRIFT_S ? Math.max(-0.1, Math.min(0.1, drift * 0.5)) : 0;
+          // Ahead → slower, behind → faster, in proportion: 100 ms off is corrected within about a second.
+          const cap = element instanceof HTMLVideoElement ? MAX_NUDGE_VIDEO : MAX_NUDGE_AUDIO;
+          const nudge = Math.abs(drift) > NUDGE_DRIFT_S ? Math.max(-cap, Math.min(cap, drift * 1.5)) : 0;
           element.playbackRate = c.rate * (1 - nudge);
         }
         if (c.playing && element.paused) void element.play().catch(() => {});
@@ -111,6 +124,7 @@ export function usePlaybackClock(playback: Playback) {
     },
     seek: (positionMs: number) => {
       clock.current.positionMs = Math.max(0, Math.min(playback.totalMs, positionMs));
+      clock.current.sought = true;
     },
     setRate: (rate: number) => {
       clock.current.rate = rate;

@@ -53,6 +53,7 @@ import {
   PROOF_MAX_BYTES,
 } from "../schemas/visits.ts";
 import { ZLegalHold, ZLegalHoldBody, ZRecordingList } from "../schemas/recordings.ts";
+import { ZRecordingExport, ZRecordingExportStatus } from "../schemas/recording-exports.ts";
 import {
   ZInspectionGrant,
   ZInspectionHistory,
@@ -292,6 +293,36 @@ export const routes = {
     params: ZIdParams,
     body: ZLegalHoldBody,
     response: ZLegalHold,
+  }),
+  requestRecordingExport: defineRoute({
+    method: "POST",
+    path: "/api/v1/rooms/{id}/recording-export",
+    operationId: "requestRecordingExport",
+    summary: "Ask for the room's recording as one MP4 (composed by ffmpeg in the background, one job at a time; a pending or identical export is handed back). Admins and officers; audited",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: ZRecordingExport,
+  }),
+  getRecordingExport: defineRoute({
+    method: "GET",
+    path: "/api/v1/rooms/{id}/recording-export",
+    operationId: "getRecordingExport",
+    summary: "The room's latest MP4 export: state, progress (0–100), and once done its size and SHA-256",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: ZRecordingExportStatus,
+  }),
+  downloadRecordingExport: defineRoute({
+    method: "GET",
+    path: "/api/v1/recording-exports/{id}/file",
+    operationId: "downloadRecordingExport",
+    summary: "A finished MP4 export (X-Content-SHA256 carries its hash, also in the audit chain). Admins and officers; every download is audited",
+    tag: "rooms",
+    auth: "session",
+    params: ZIdParams,
+    response: z.string().meta({ description: "video/mp4" }),
   }),
   closeRoom: defineRoute({
     method: "POST",

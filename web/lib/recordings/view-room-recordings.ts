@@ -4,9 +4,11 @@ import { getDb } from "../db/client.ts";
 import { findRoomInScope, getRoomDetail } from "../rooms/get-room-or-throw.ts";
 import { listRoomRecordings } from "./list-recordings.ts";
 import { RECORDING_DOWNLOAD_ROLES } from "./open-recording-file.ts";
+import { sessionTimeline } from "./session-timeline.ts";
 
 /**
- * The playback page of a room: its recording files, its history, and what the actor may do.
+ * The playback page of a room: its recording files, its history (the session's time line: joins,
+ * leaves, warnings, notices, the end, a roll call's calls and marks), and what the actor may do.
  * Room scope decides who sees it at all (404 outside the subtree); opening it is audited
  * (`recording.view`) before anything is shown. Inspectors see the records (times, hashes, gaps,
  * holds) and the history but get no player: the bytes a player fetches are a download in all
@@ -26,6 +28,7 @@ export async function viewRoomRecordings(actor: Actor, roomId: string) {
       data: { files: items.filter((item) => !item.deletedAt).length },
     }),
   );
+  const timeline = await sessionTimeline(db, roomId);
   const mayPlay = (RECORDING_DOWNLOAD_ROLES as readonly string[]).includes(actor.role);
-  return { room, items, mayPlay, mayHold: mayPlay };
+  return { room, items, timeline, mayPlay, mayHold: mayPlay };
 }

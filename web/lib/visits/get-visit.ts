@@ -31,6 +31,8 @@ export async function getVisit(actor: Actor, id: string) {
     version: visit.version,
     facilitySide,
     mustRecord: visit.mustRecord,
+    /** The media room of its day (its recordings' playback page); null before anyone opened it. */
+    roomId: visit.roomId,
     hasProof: facilitySide && visit.proofBytes !== null,
     proofMime: facilitySide ? visit.proofMime : null,
     decidedBy: visit.decidedById ? (users.get(visit.decidedById) ?? null) : null,

@@ -300,6 +300,7 @@ const CASES: Case[] = [
  */
 const SCOPED_ELSEWHERE: Partial<Record<RouteName, string>> = Object.fromEntries([
   ...["liveRooms", "watchRoom", "speakInRoom", "inspectionHistory"].map((r) => [r, "inspection-scope.test.ts"]),
+  ...["requestRecordingExport", "getRecordingExport", "downloadRecordingExport"].map((r) => [r, "recording-export.test.ts"]),
   ...["listReportCalls", "createReportCall", "reportCandidates", "incomingReportCalls", "getReportCall", "hostReportCall", "answerReportCall", "callReportCenter", "markReportCenter", "endReportCall"].map((r) => [r, "report-calls.test.ts"]),
   // Issue 11 §1: admins only, the nodes of units in their subtree.
   ["listMediaNodes", "media-node-registry.test.ts"],

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionPanel } from "@/components/visits/decision-panel";
+import { VisitRecordingLine } from "@/components/recording-playback/visit-recording-line";
 import { VisitDayPanel } from "@/components/visit-day/visit-day-panel";
 import { daySideOf, isVisitDayNow } from "@/lib/visits/day/day-access";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -67,6 +68,11 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
                 ...(visit.socialWorker ? [{ label: t("socialWorker"), value: visit.socialWorker }] : []),
               ]}
             />
+            {!visit.privileged && (
+              <div className="mt-3">
+                <VisitRecordingLine actor={actor} roomId={visit.roomId} />
+              </div>
+            )}
           </section>
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-3 text-base font-semibold">{t("participants")}</h2>

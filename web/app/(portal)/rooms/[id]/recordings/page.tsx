@@ -1,27 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportPanel } from "@/components/recording-playback/export-panel";
 import { RecordingFiles } from "@/components/recording-playback/recording-files";
 import { RecordingPlayer } from "@/components/recording-playback/recording-player";
-import { RoomTimeline } from "@/components/rooms/room-timeline";
+import { SessionTimelineList } from "@/components/recording-playback/session-timeline-list";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { orNotFound } from "@/lib/pages/or-not-found";
-import { roomTimeline } from "@/lib/pages/room-timeline";
+import { getRoomExport } from "@/lib/recordings/export/get-room-export";
 import { viewRoomRecordings } from "@/lib/recordings/view-room-recordings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recording.playback"))("title") };
 }
 
-/** A room's recordings: the player (for those who may play), the files' records and the room's history beside them. */
+/** A room's recordings: the player with the session's record beside it (for those who may play; the record alone for the others), then the files' records. */
 export default async function RoomRecordingsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/rooms/${id}/recordings`);
-  const { room, items, mayPlay } = await orNotFound(viewRoomRecordings(actor, id));
+  const { room, items, timeline, mayPlay } = await orNotFound(viewRoomRecordings(actor, id));
   const t = await getTranslations("recording.playback");
+  const tTimeline = await getTranslations("recording.timeline");
+  const tExport = await getTranslations("recording.export");
+  const latestExport = mayPlay && items.some((item) => !item.deletedAt) ? (await getRoomExport(actor, id)).export : undefined;
 
   return (
     <>
@@ -32,23 +36,28 @@ export default async function RoomRecordingsPage({ params }: { params: Promise<{
       </nav>
       <PageHeader title={`${t("title")} · ${room.title}`} description={room.unitName} />
       <p className="mb-3 text-sm text-slate-500">{t("audited")}</p>
-      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
-        <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
+      <div className="flex min-w-0 flex-col gap-5">
+        {mayPlay ? (
           <Card>
-            {mayPlay ? (
-              <RecordingPlayer items={items} />
-            ) : (
-              <div data-testid="playback-not-allowed">
-                <Alert tone="info">{t("noPlayer")}</Alert>
-              </div>
-            )}
+            <RecordingPlayer items={items} timeline={timeline} />
           </Card>
-          <Card title={t("files")}>
-            <RecordingFiles items={items} mayDownload={mayPlay} />
+        ) : (
+          <>
+            <div data-testid="playback-not-allowed">
+              <Alert tone="info">{t("noPlayer")}</Alert>
+            </div>
+            <Card title={tTimeline("title")}>
+              <SessionTimelineList events={timeline} startedAt={null} totalMs={0} positionMs={0} />
+            </Card>
+          </>
+        )}
+        {latestExport !== undefined && (
+          <Card title={tExport("title")}>
+            <ExportPanel roomId={room.id} initial={latestExport} />
           </Card>
-        </div>
-        <Card title={t("history")}>
-          <RoomTimeline entries={roomTimeline(room.events)} />
+        )}
+        <Card title={t("files")}>
+          <RecordingFiles items={items} mayDownload={mayPlay} />
         </Card>
       </div>
     </>

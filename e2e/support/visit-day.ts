@@ -1,0 +1,115 @@
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { newParticipant } from "./call.ts";
+import { zh } from "./messages.ts";
+import { DEMO_PASSWORD, freshIdNumber } from "./portal.ts";
+
+// A visit day as the e2e specs drive it: a home visit booked through the API in a 2-minute slot of
+// a fresh terminal (the e2e portal allows slots that short), the family's phone through its
+// personal link, the held person's terminal and the officer's unseen monitor.
+
+const PROOF_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7TH1AAAAAElFTkSuQmCC";
+const ALL_DAY = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [["00:00", "24:00"]]]));
+export const SLOT_MS = 2 * 60_000;
+
+type RequestFactory = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
+
+/** A staff member's API session (signed in, with the CSRF token for writes). */
+export async function staffApi(playwright: RequestFactory, username: string) {
+  const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const login = await api.post("/api/v1/auth/login", { data: { username, password: DEMO_PASSWORD } });
+  expect(login.status()).toBe(200);
+  const csrf = (await login.json()).csrfToken as string;
+  const send = async (method: "POST" | "PATCH", url: string, data?: unknown) => {
+    const response = await api.fetch(url, { method, data, headers: { "x-csrf-token": csrf } });
+    const body = await response.json().catch(() => null);
+    if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${JSON.stringify(body)}`);
+    return body;
+  };
+  return { api, send, get: async (url: string) => (await api.get(url)).json() };
+}
+
+export type Staff = Awaited<ReturnType<typeof staffApi>>;
+
+export interface BookedVisit {
+  id: string;
+  code: string;
+  heldId: string;
+  idNumber: string;
+  participantId: string;
+  startsAt: number;
+  endsAt: number;
+}
+
+/** A home visit booked through the API in a 2-minute slot of a fresh terminal, at least `leadMs` ahead. */
+export async function bookHomeVisit(
+  facility: Staff,
+  family: APIRequestContext,
+  options: { heldName: string; relationship: string; leadMs: number; tag: string },
+): Promise<BookedVisit> {
+  const units = await facility.get("/api/v1/units");
+  const find = (node: { id: string; name: string; children?: unknown[] }): string | undefined =>
+    node.name === "广东省第一监狱" ? node.id : (node.children as Array<typeof node> | undefined)?.map(find).find(Boolean);
+  const facilityId = find(units)!;
+  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e家访终端${options.tag}`, openingHours: ALL_DAY, slotMinutes: 2 });
+  const held = (await facility.get("/api/v1/held-persons")).items.find((p: { name: string }) => p.name === options.heldName);
+  await facility.send("PATCH", `/api/v1/held-persons/${held.id}`, { visitsPerMonth: 31, homeVisitsAllowed: true });
+  const startsAt = new Date(Math.ceil((Date.now() + options.leadMs) / SLOT_MS) * SLOT_MS).toISOString();
+  const idNumber = freshIdNumber();
+  const applied = await family.post("/api/v1/visit/apply", {
+    data: { name: "张秀兰", idNumber, phone: "13800138000", relationship: options.relationship, heldPersonName: options.heldName, facilityId, fromHome: true, preferredSlots: [startsAt], coVisitors: [], proofBase64: PROOF_PNG },
+  });
+  expect(applied.status(), await applied.text()).toBe(201);
+  const { code } = await applied.json();
+  const visit = (await facility.get("/api/v1/visits?state=submitted")).items.find((v: { code: string }) => v.code === code);
+  const booked = await facility.send("POST", `/api/v1/visits/${visit.id}/book`, { startsAt, terminalId: terminal.id, version: 1 });
+  const record = await facility.get(`/api/v1/visits/${visit.id}`);
+  return {
+    id: visit.id as string,
+    code: code as string,
+    heldId: held.id as string,
+    idNumber,
+    participantId: record.participants[0].id as string,
+    startsAt: Date.parse(startsAt),
+    endsAt: Date.parse(booked.endsAt),
+  };
+}
+
+/**
+ * The family's phone: link → last 4 → device check → snapshot → waiting room. `prepare` runs on
+ * the new context before the link opens (e.g. to record its peer connections).
+ */
+export async function familyJoins(browser: Browser, link: string, idNumber: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await newParticipant(browser, { phone: true });
+  await prepare?.(context);
+  await page.goto(link);
+  await page.getByLabel(zh.visitDay.link.idLast4).fill(idNumber.slice(-4));
+  await page.getByRole("button", { name: zh.visitDay.link.verify }).click();
+  await expect(page.getByTestId("camera-preview").locator("video")).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: zh.visitDay.link.deviceNext }).click();
+  await page.getByRole("button", { name: zh.visitDay.link.snapshotTake }).click();
+  await expect(page.getByTestId("visit-waiting")).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  return { context, page };
+}
+
+/** A facility officer's page: the held person's terminal (device check, join, waiting room). */
+export async function terminalJoins(context: BrowserContext, visitId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`/visits/${visitId}/terminal`);
+  const join = page.getByRole("button", { name: zh.join.join, exact: true });
+  await expect(join).toBeEnabled({ timeout: 20_000 });
+  await join.click();
+  await expect(page.getByTestId("lobby-screen")).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
+/** The officer's monitor: waits until both sides are in the waiting room (and `notBefore`, if given) and starts the visit. */
+export async function monitorStarts(context: BrowserContext, visitId: string, notBefore = 0): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`/visits/${visitId}/monitor`);
+  const start = page.getByRole("button", { name: zh.visitDay.staff.start });
+  await expect(start).toBeEnabled({ timeout: 30_000 });
+  if (notBefore > Date.now()) await page.waitForTimeout(notBefore - Date.now());
+  await start.click();
+  return page;
+}
