@@ -6,6 +6,7 @@ import { lockRollCall } from "../db/lock-row.ts";
 import { issueStaffJoinGrant } from "../rooms/issue-join-grant.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
 import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
+import { signalRollCallChanged } from "./link-events/signal-change.ts";
 
 /**
  * The officer opens the call: the roll call goes live with its own media room, and the officer
@@ -37,6 +38,8 @@ export async function openRollCall(actor: Actor, rollCallId: string) {
         unitPath: rollCall.unit.path,
         data: { roomId: room.id },
       });
+      // Persons waiting on their links are told on commit (their event streams), not by a poll.
+      await signalRollCallChanged(tx, rollCall.id);
       return room.id;
     });
   }
