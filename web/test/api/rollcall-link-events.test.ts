@@ -212,7 +212,7 @@ describe.each(ENGINES)("a waiting personal link's event stream (%s)", (engine) =
       expect(await reader.until((events) => events.length > 0, 5000)).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 300));
       // A second portal process: its own connection, its own transaction, its own NOTIFY.
-      const [{ name }] = await db.sql.query<{ name: string }>("SELECT current_database() AS name");
+      const [{ name }] = (await db.sql.query<{ name: string }>("SELECT current_database() AS name")) as [{ name: string }];
       const other = new pg.Client({ connectionString: inject("postgresUrl").replace(/\/postgres$/, `/${name}`) });
       await other.connect();
       try {
