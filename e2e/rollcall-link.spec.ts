@@ -84,7 +84,12 @@ test("a person verifies, checks the camera, waits, joins when the officer opens,
   await expect(a.page.getByTestId("waiting-step")).toBeVisible();
 
   const b = await phone(browser);
-  await verifyAndWait(b.page, rollCall.entries[personB.id]!.link, personB.idLast4);
+  const linkB = rollCall.entries[personB.id]!.link;
+  await verifyAndWait(b.page, linkB, personB.idLast4);
+  // From here B can learn that the call opened only by the push (its link's event stream): the
+  // page's own asking is cut. And it must get there without a reload.
+  await b.page.route((url) => url.pathname === `/api/v1${linkB}`, (route) => route.abort());
+  await b.page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
 
   // The officer opens the call (as the console does) and enters the roll call's room.
   const opened = await officer.api.post<{ grant: { room: { id: string } } }>(`/api/v1/rollcalls/${rollCall.id}/open`);
@@ -99,6 +104,7 @@ test("a person verifies, checks the camera, waits, joins when the officer opens,
   await expect(b.page.getByTestId("link-call")).toBeVisible({ timeout: 20_000 });
   await expectDecoding(a.page, [officerId]);
   await expectDecoding(b.page, [officerId]);
+  expect(await b.page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   // A person sees staff only, and a small picture of themselves.
   await expect(a.page.getByTestId("peer-tile")).toHaveCount(1);
   await expect(a.page.getByTestId("peer-tile")).toHaveAttribute("data-peer-id", officerId);

@@ -29,3 +29,23 @@ document.addEventListener(
   },
   true,
 );
+
+// The breakdown: when the console's POST /open answered (the roll call is live), and when a
+// waiting page heard "live" on its event stream (EventSource wrapped; nothing else changes).
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (entry) {
+    if (/\/api\/v1\/rollcalls\/[^/]+\/open$/.test(entry.name) && !window.__benchOpenAt) window.__benchOpenAt = Math.round(performance.timeOrigin + entry.responseEnd);
+  });
+}).observe({ type: "resource", buffered: true });
+(function () {
+  var NativeEventSource = window.EventSource;
+  if (!NativeEventSource) return;
+  window.EventSource = class extends NativeEventSource {
+    constructor(url, init) {
+      super(url, init);
+      this.addEventListener("message", function (message) {
+        if (!window.__benchLiveAt && String(message.data).indexOf('"state":"live"') >= 0) window.__benchLiveAt = Date.now();
+      });
+    }
+  };
+})();

@@ -50,6 +50,10 @@ interface RoundResult {
   /** Per person: ms until the person decoded the officer / the console decoded the person. */
   personSees: number[];
   officerSees: number[];
+  /** When the console's POST /open answered (the call is live), ms from the click. */
+  openMs: number;
+  /** Per person: when the page heard "live" on its event stream (NaN when polling). */
+  toldMs: number[];
 }
 
 const stack = await startStack({
@@ -72,6 +76,7 @@ try {
     results.push(result);
     console.log(
       `round ${String(round + 1).padStart(2)} ${mode.padEnd(4)}: both ways ${result.bothWays.map(ms).join(" ")}  ` +
+        `(open answered ${ms(result.openMs)}; told ${result.toldMs.map(ms).join(" ")}) ` +
         `(person sees officer ${result.personSees.map(ms).join(" ")}; console sees person ${result.officerSees.map(ms).join(" ")})`,
     );
   }
@@ -112,7 +117,8 @@ async function runRound(browser: Browser, officer: { page: Page; api: StaffApi }
 
     const deadline = Date.now() + ROUND_TIMEOUT_MS;
     for (;;) {
-      const done = await collect(officer.page, phones);
+      // The click navigates to the console: a page between documents cannot be read yet.
+      const done = await collect(officer.page, phones).catch(() => null);
       if (done) return { mode, ...done };
       if (Date.now() > deadline) throw new Error(`round ${round + 1} (${mode}): video did not flow both ways within ${ROUND_TIMEOUT_MS / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -130,14 +136,20 @@ async function collect(officerPage: Page, phones: Array<{ page: Page; person: Ro
   const officerState = await officerPage.evaluate(() => {
     const call = (window as { __ygavCall?: { state(): { self?: { id: string }; peers: Array<{ id: string; name: string }> } } }).__ygavCall;
     const state = call?.state();
-    return { selfId: state?.self?.id ?? null, peers: state?.peers ?? [], decodes: (window as unknown as { __benchDecodes: Decodes }).__benchDecodes };
+    const w = window as unknown as { __benchDecodes: Decodes; __benchOpenAt?: number };
+    return { selfId: state?.self?.id ?? null, peers: state?.peers ?? [], decodes: w.__benchDecodes, openAt: w.__benchOpenAt ?? NaN };
   });
   if (!clickAt || !officerState.selfId) return null;
   const bothWays: number[] = [];
   const personSees: number[] = [];
   const officerSees: number[] = [];
+  const toldMs: number[] = [];
   for (const { page, person } of phones) {
-    const decodes = await page.evaluate(() => (window as unknown as { __benchDecodes: Decodes }).__benchDecodes);
+    const { decodes, liveAt } = await page.evaluate(() => {
+      const w = window as unknown as { __benchDecodes: Decodes; __benchLiveAt?: number };
+      return { decodes: w.__benchDecodes, liveAt: w.__benchLiveAt ?? NaN };
+    });
+    toldMs.push(liveAt - clickAt);
     const seesOfficer = decodes[officerState.selfId];
     const peer = officerState.peers.find((p) => p.name === person.name);
     const seenByOfficer = peer ? officerState.decodes[peer.id] : undefined;
@@ -146,7 +158,7 @@ async function collect(officerPage: Page, phones: Array<{ page: Page; person: Ro
     officerSees.push(seenByOfficer - clickAt);
     bothWays.push(Math.max(seesOfficer, seenByOfficer) - clickAt);
   }
-  return { bothWays, personSees, officerSees };
+  return { bothWays, personSees, officerSees, openMs: officerState.openAt - clickAt, toldMs };
 }
 
 function report(all: RoundResult[]): void {
@@ -156,6 +168,8 @@ function report(all: RoundResult[]): void {
     if (rounds.length === 0) continue;
     const row = (label: string, values: number[]) =>
       console.log(`${mode.padEnd(4)} ${label.padEnd(26)} n ${String(values.length).padStart(3)}  p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  min ${ms(Math.min(...values))}  max ${ms(Math.max(...values))}`);
+    row("call opened (POST /open)", rounds.map((r) => r.openMs));
+    if (mode === "push") row("person told (stream)", rounds.flatMap((r) => r.toldMs));
     row("video both ways", rounds.flatMap((r) => r.bothWays));
     row("person sees officer", rounds.flatMap((r) => r.personSees));
     row("console sees person", rounds.flatMap((r) => r.officerSees));
