@@ -111,8 +111,10 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
         streamOpen = true;
         setOffline(false);
       },
-      onDown: () => {
+      onDown: (closedForGood) => {
         streamOpen = false;
+        // Refused at the door (the link stopped working, or too many pages): ask now, which says why.
+        if (closedForGood && !cancelled) void tick();
       },
       onEvent: (event) => {
         if (cancelled) return;
