@@ -44,6 +44,7 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
     let inFlight = false;
     let again = false;
     let streamOpen = false;
+    let pendingPush: LinkState | undefined;
     const maxDelay = () =>
       streamOpen ? WITH_STREAM_MAX_DELAY_MS : new Date(startsAt).getTime() - Date.now() > EARLY_BEFORE_START_MS ? EARLY_MAX_DELAY_MS : NEAR_START_MAX_DELAY_MS;
     const finish = (outcome: WaitOutcome) => {
@@ -84,6 +85,8 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
 
     async function tick(pushed?: LinkState) {
       if (inFlight) {
+        // A push that arrives while an ask is on its way is kept for the next turn, not dropped.
+        if (pushed) pendingPush = pushed;
         again = true;
         return;
       }
@@ -94,7 +97,9 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
       if (cancelled || result === "done") return;
       if (again) {
         again = false;
-        void tick();
+        const next = pendingPush;
+        pendingPush = undefined;
+        void tick(next);
         return;
       }
       timer = setTimeout(() => void tick(), delay);
