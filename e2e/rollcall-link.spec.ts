@@ -84,7 +84,13 @@ test("a person verifies, checks the camera, waits, joins when the officer opens,
   await expect(a.page.getByTestId("waiting-step")).toBeVisible();
 
   const b = await phone(browser);
-  await verifyAndWait(b.page, rollCall.entries[personB.id]!.link, personB.idLast4);
+  const linkB = rollCall.entries[personB.id]!.link;
+  await verifyAndWait(b.page, linkB, personB.idLast4);
+  // From here B can learn that the call opened only by the push (its link's event stream): the
+  // page's own asking is cut. And it must get there without a reload.
+  const ownAsking = (url: URL) => url.pathname === `/api/v1${linkB}`;
+  await b.page.route(ownAsking, (route) => route.abort());
+  await b.page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
 
   // The officer opens the call (as the console does) and enters the roll call's room.
   const opened = await officer.api.post<{ grant: { room: { id: string } } }>(`/api/v1/rollcalls/${rollCall.id}/open`);
@@ -99,6 +105,8 @@ test("a person verifies, checks the camera, waits, joins when the officer opens,
   await expect(b.page.getByTestId("link-call")).toBeVisible({ timeout: 20_000 });
   await expectDecoding(a.page, [officerId]);
   await expectDecoding(b.page, [officerId]);
+  expect(await b.page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await b.page.unroute(ownAsking);
   // A person sees staff only, and a small picture of themselves.
   await expect(a.page.getByTestId("peer-tile")).toHaveCount(1);
   await expect(a.page.getByTestId("peer-tile")).toHaveAttribute("data-peer-id", officerId);

@@ -62,7 +62,10 @@ window.__armJoinTimer = function (buttonText, timeoutMs) {
       }
       var resources = new PerformanceObserver(function (list) {
         list.getEntries().forEach(function (entry) {
-          if (entry.name.indexOf("/api/v1/join/") >= 0 && timing.grantMs === undefined) timing.grantMs = entry.responseEnd - t0;
+          // A guest's token (/join/{code}) or a signed-in member's (/rooms/{id}/join-token); a join
+          // screen that fetched it before the click makes none after it (n/a).
+          var isGrant = entry.name.indexOf("/api/v1/join/") >= 0 || /\/api\/v1\/rooms\/[^/]+\/join-token/.test(entry.name);
+          if (isGrant && entry.startTime >= t0 && timing.grantMs === undefined) timing.grantMs = entry.responseEnd - t0;
         });
       });
       resources.observe({ type: "resource" });

@@ -1,7 +1,13 @@
 // Join to first frame: how long a guest waits, from pressing "加入" on the join screen to the
 // first remote video frame on screen, in Debian Chromium on loopback.
 //
-//   npx tsx bench/join/run.ts [--joins 20] [--port 3310] [--media-port 4643] [--rtc-min-port 41000] [--rtc-max-port 41999]
+//   npx tsx bench/join/run.ts [--joins 20] [--as guest|staff] [--settle-ms 1500] [--port 3310] [--media-port 4643]
+//                             [--rtc-min-port 41000] [--rtc-max-port 41999]
+//
+// --as guest (default): a guest by the room's guest link, who types a name and then clicks.
+// --as staff: a signed-in member of the room's unit (gm.admin) on the room's own page: the join
+//   screen may fetch the token and prepare the call before the click (issue 14).
+// --settle-ms: how long the join screen is shown before the click (a person looks at the preview).
 //
 // Needs the built portal (`npx next build` in web/) and the mediasoup worker (npm run bootstrap,
 // or MEDIASOUP_WORKER_BIN). It starts its own portal + media node (like the e2e server), keeps
@@ -19,6 +25,8 @@ import { percentile } from "./stats.ts";
 const { values } = parseArgs({
   options: {
     joins: { type: "string", default: "20" },
+    as: { type: "string", default: "guest" },
+    "settle-ms": { type: "string", default: "1500" },
     port: { type: "string", default: "3310" },
     "media-port": { type: "string", default: "4643" },
     "rtc-min-port": { type: "string", default: "41000" },
@@ -26,6 +34,8 @@ const { values } = parseArgs({
   },
 });
 const JOINS = Number(values.joins);
+const AS = values.as === "staff" ? "staff" : "guest";
+const SETTLE_MS = Number(values["settle-ms"]);
 const FRAME_TIMEOUT_MS = 15_000;
 const TIMER_SCRIPT = fileURLToPath(new URL("./in-page-timer.js", import.meta.url));
 
@@ -53,11 +63,12 @@ try {
   // The same Chromium and flags as the e2e tests (fake devices, loopback ICE).
   const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
   browser = await chromium.launch(launchOptions);
-  const guestLink = await startHost(browser, stack.portalUrl);
-  await timeOneJoin(browser, guestLink, 0);
+  const { guestLink, roomId } = await startHost(browser, stack.portalUrl);
+  const target = AS === "staff" ? `${stack.portalUrl}/rooms/${roomId}/call` : guestLink;
+  await timeOneJoin(browser, target, 0);
   const samples: JoinTiming[] = [];
   for (let i = 1; i <= JOINS; i++) {
-    const timing = await timeOneJoin(browser, guestLink, i);
+    const timing = await timeOneJoin(browser, target, i);
     samples.push(timing);
     console.log(
       `join ${String(i).padStart(2)}: first frame ${ms(timing.firstFrameMs)}  ` +
@@ -71,7 +82,7 @@ try {
 }
 
 /** The host: signs in, creates a room over the API, joins it from the portal, and stays. */
-async function startHost(browser: Browser, portalUrl: string): Promise<string> {
+async function startHost(browser: Browser, portalUrl: string): Promise<{ guestLink: string; roomId: string }> {
   const context = await browser.newContext({ baseURL: portalUrl, locale: "zh-CN" });
   const page = await context.newPage();
   const login = await page.request.post("/api/v1/auth/login", { data: { username: "gm.officer", password: "Sunshine#2026" } });
@@ -85,20 +96,25 @@ async function startHost(browser: Browser, portalUrl: string): Promise<string> {
   await page.waitForFunction(() => (window as { __ygavCall?: { state(): { phase: string; local: { camera?: unknown } } } }).__ygavCall?.state().local.camera, null, {
     timeout: 20_000,
   });
-  return `${portalUrl}${room.guestLink}`;
+  return { guestLink: `${portalUrl}${room.guestLink}`, roomId: room.id };
 }
 
-/** One fresh guest: opens the link, waits for its own devices, then clicks "加入" on the clock. */
-async function timeOneJoin(browser: Browser, guestLink: string, index: number): Promise<JoinTiming> {
+/** One fresh guest (or staff member): opens the link, waits for its own devices, then clicks "加入" on the clock. */
+async function timeOneJoin(browser: Browser, link: string, index: number): Promise<JoinTiming> {
   const context = await browser.newContext({ locale: "zh-CN" });
   try {
     await context.addInitScript({ path: TIMER_SCRIPT });
     const page = await context.newPage();
-    await page.goto(guestLink);
-    await page.getByLabel(zh.join.yourName).fill(`访客${index}`);
+    if (AS === "staff") {
+      const login = await page.request.post(new URL("/api/v1/auth/login", link).href, { data: { username: "gm.admin", password: "Sunshine#2026" } });
+      if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
+    }
+    await page.goto(link);
+    if (AS === "guest") await page.getByLabel(zh.join.yourName).fill(`访客${index}`);
     const join = page.getByRole("button", { name: zh.join.join, exact: true });
     await join.waitFor();
     await page.waitForFunction((text) => [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === text && !b.disabled), zh.join.join);
+    await page.waitForTimeout(SETTLE_MS);
     await page.evaluate(([text, timeout]) => (window as unknown as TimerWindow).__armJoinTimer(text, timeout), [zh.join.join, FRAME_TIMEOUT_MS] as const);
     await join.click();
     const timing = await page.evaluate(() => (window as unknown as TimerWindow).__joinTiming);
@@ -122,7 +138,7 @@ function report(samples: JoinTiming[]): void {
   const column = (pick: (t: JoinTiming) => number) => samples.map(pick).filter(Number.isFinite);
   const row = (label: string, values: number[]) =>
     console.log(`${label.padEnd(22)} p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  min ${ms(Math.min(...values))}  max ${ms(Math.max(...values))}`);
-  console.log(`\n${samples.length} joins (after one warm-up), Chromium on loopback:`);
+  console.log(`\n${samples.length} joins as ${AS} (after one warm-up, join screen shown ${SETTLE_MS} ms), Chromium on loopback:`);
   row("token received", column((t) => t.grantMs));
   row("call joined", column((t) => t.joinedMs));
   row("media connected", column((t) => t.mediaConnectedMs));

@@ -7,7 +7,8 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 import type { ApiError } from "@/lib/client/api-fetch";
 import { warmUpBrowserHandler } from "@/lib/media-client/browser-handler";
 import { tokenProvider } from "@/lib/media-client/token-provider";
-import { forgetGrant, loadGrant, requestJoinGrant, saveGrant, type DeviceChoice, type JoinTarget } from "@/lib/client/join-grant";
+import { forgetGrant, loadGrant, requestJoinGrant, saveGrant, type DeviceChoice, type JoinGrant, type JoinTarget } from "@/lib/client/join-grant";
+import type { ApiResult } from "@/lib/client/api-fetch";
 import { CallRoom } from "./call-room";
 import { openEarly, type EarlyConnection } from "./early-connection";
 import type { JoinWho } from "./join-who";
@@ -17,6 +18,25 @@ import { useLocalMedia, type LocalMedia } from "./use-local-media";
 import { usePublish } from "./use-publish";
 
 type Stage = "restoring" | "prejoin" | "call";
+
+/**
+ * A join screen prepared before the click keeps its token this long, then prepares again with a
+ * fresh one (new token, new socket): a screen left open over lunch never joins on an old token.
+ */
+const PREPARED_MAX_AGE_MS = 5 * 60_000;
+
+/** The token asked on the join screen, and the click the prepared session waits for. */
+interface Prepared {
+  grant: Promise<ApiResult<JoinGrant>>;
+  click: () => void;
+  at: number;
+}
+
+/**
+ * Only where asking for a token has no effect but the token: a signed-in member opening a room.
+ * (A visit's doors, the inspection wall and report calls record who came when they hand one out.)
+ */
+const preparable = (target: JoinTarget, who: JoinWho["kind"]) => who === "staff" && target.kind === "room";
 
 const NO_CHOICE: DeviceChoice = { audioId: null, videoId: null };
 
@@ -60,12 +80,42 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
     [target, who.kind],
   );
 
-  /** The join screen: its socket to the media node opens now, and waits for the token. */
+  const prepared = useRef<Prepared | null>(null);
+
+  /**
+   * The join screen: its socket to the media node opens now, and waits for the token. Where the
+   * token can be had before the click (preparable), it is asked now too: the socket
+   * authenticates and the session loads the room's capabilities, and the click only joins.
+   */
   const showJoinScreen = useCallback(() => {
-    early.current = openEarly(mediaUrl);
-    setConnection({ ...early.current.connection, refreshToken });
+    const waiting = openEarly(mediaUrl);
+    early.current = waiting;
+    if (!preparable(target, who.kind)) {
+      prepared.current = null;
+      setConnection({ ...waiting.connection, refreshToken });
+      setStage("prejoin");
+      return;
+    }
+    let click!: () => void;
+    const gate = new Promise<void>((resolve) => (click = resolve));
+    const grant = requestJoinGrant(target);
+    void grant.then((result) => {
+      // Another node, or a refusal: the click says so (join() reads the same answer).
+      if (early.current === waiting && result.ok && result.data.mediaUrl === waiting.connection.mediaUrl) waiting.authenticate(result.data.token);
+    });
+    prepared.current = { grant, click, at: Date.now() };
+    setConnection({ ...waiting.connection, refreshToken, gate });
     setStage("prejoin");
-  }, [mediaUrl, refreshToken]);
+  }, [mediaUrl, refreshToken, target, who.kind]);
+
+  // A prepared screen left open: prepare again before its token grows old.
+  useEffect(() => {
+    if (stage !== "prejoin") return;
+    const timer = setInterval(() => {
+      if (prepared.current && Date.now() - prepared.current.at > PREPARED_MAX_AGE_MS) showJoinScreen();
+    }, 15_000);
+    return () => clearInterval(timer);
+  }, [stage, showJoinScreen]);
 
   // Once, on the first render in the browser: sessionStorage does not exist on the server.
   const [restoreFrom] = useState(target);
@@ -95,7 +145,9 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
     joinedName.current = name;
     const waiting = early.current;
     early.current = null;
-    const result = await requestJoinGrant(target, who.kind === "guest" ? name : undefined);
+    const ready = prepared.current;
+    prepared.current = null;
+    const result = ready ? await ready.grant : await requestJoinGrant(target, who.kind === "guest" ? name : undefined);
     setBusy(false);
     if (!result.ok) {
       waiting?.abandon();
@@ -110,6 +162,7 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
     }
     if (waiting && result.data.mediaUrl === waiting.connection.mediaUrl) {
       waiting.authenticate(result.data.token);
+      ready?.click();
     } else {
       // The token names another node (a room placed elsewhere): connect there instead.
       waiting?.abandon();

@@ -23,6 +23,8 @@ export interface Connection {
   token: string | Promise<string>;
   /** A fresh token from the portal, for when the node refuses this one (see CallOptions). */
   refreshToken?: () => Promise<string>;
+  /** Join only once this settles (a join screen prepared before the click; see CallOptions.gate). */
+  gate?: Promise<unknown>;
 }
 
 const noSubscription = () => () => {};
@@ -38,6 +40,7 @@ export function useCallSession(connection: Connection | null): { session: CallSe
       mediaUrl: connection.mediaUrl,
       token: connection.token,
       refreshToken: connection.refreshToken,
+      ...(connection.gate ? { gate: connection.gate } : {}),
       ...(handlerFactory ? { handlerFactory } : {}),
     });
     setSession(created);

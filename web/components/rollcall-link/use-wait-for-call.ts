@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { JoinGrant } from "@/lib/client/join-grant";
 import { fetchLinkState, joinByLink, refusalOf, type LinkRefusal, type LinkState } from "@/lib/client/rollcall-link";
+import { listenToLink } from "@/lib/client/rollcall-link-events";
 
 export type WaitOutcome = { kind: "grant"; grant: JoinGrant } | { kind: "refused"; reason: LinkRefusal } | { kind: "reverify" };
 
@@ -12,11 +13,15 @@ const NEAR_START_MAX_DELAY_MS = 5000;
 /** A link opened long before the start asks rarely; it speeds up as the start comes near. */
 const EARLY_MAX_DELAY_MS = 30_000;
 const EARLY_BEFORE_START_MS = 10 * 60_000;
+/** While the event stream is open it says when the call opens; the poll is only its backstop. */
+const WITH_STREAM_MAX_DELAY_MS = 30_000;
 
 /**
- * Asks the portal whether the officer has opened the call, with backoff (faster again near the
- * start, at once when the network or the tab comes back), and joins the moment it is live. There
- * is no push channel before the call, and a few requests per person per minute cost nothing.
+ * Waits for the officer to open the call and joins the moment it is live. The portal pushes the
+ * opening on the link's event stream (GET /api/v1/r/{token}/events, a NOTIFY from whichever portal
+ * process the officer used); the page also asks now and then, with backoff (faster near the start
+ * and while the stream is down, at once when the network or the tab comes back), so a proxy that
+ * drops the stream costs seconds, not the call.
  */
 export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutcome }: {
   token: string;
@@ -38,13 +43,17 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
     let delay = FIRST_DELAY_MS;
     let inFlight = false;
     let again = false;
-    const maxDelay = () => (new Date(startsAt).getTime() - Date.now() > EARLY_BEFORE_START_MS ? EARLY_MAX_DELAY_MS : NEAR_START_MAX_DELAY_MS);
+    let streamOpen = false;
+    let pendingPush: LinkState | undefined;
+    const maxDelay = () =>
+      streamOpen ? WITH_STREAM_MAX_DELAY_MS : new Date(startsAt).getTime() - Date.now() > EARLY_BEFORE_START_MS ? EARLY_MAX_DELAY_MS : NEAR_START_MAX_DELAY_MS;
     const finish = (outcome: WaitOutcome) => {
       if (!cancelled) callbacks.current.onOutcome(outcome);
     };
 
-    async function check(): Promise<"done" | "wait"> {
-      const state = await fetchLinkState(token);
+    /** `pushed`: the stream just said the call is live, so skip asking. */
+    async function check(pushed?: LinkState): Promise<"done" | "wait"> {
+      const state = pushed ? ({ ok: true, data: pushed } as const) : await fetchLinkState(token);
       if (cancelled) return "done";
       if (!state.ok) {
         const refusal = refusalOf(state.error);
@@ -74,19 +83,23 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
       return "done";
     }
 
-    async function tick() {
+    async function tick(pushed?: LinkState) {
       if (inFlight) {
+        // A push that arrives while an ask is on its way is kept for the next turn, not dropped.
+        if (pushed) pendingPush = pushed;
         again = true;
         return;
       }
       inFlight = true;
       clearTimeout(timer);
-      const result = await check();
+      const result = await check(pushed);
       inFlight = false;
       if (cancelled || result === "done") return;
       if (again) {
         again = false;
-        void tick();
+        const next = pendingPush;
+        pendingPush = undefined;
+        void tick(next);
         return;
       }
       timer = setTimeout(() => void tick(), delay);
@@ -98,11 +111,32 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
       delay = FIRST_DELAY_MS;
       void tick();
     };
+    const closeStream = listenToLink(token, {
+      onOpen: () => {
+        streamOpen = true;
+        setOffline(false);
+      },
+      onDown: (closedForGood) => {
+        streamOpen = false;
+        // Refused at the door (the link stopped working, or too many pages): ask now, which says why.
+        if (closedForGood && !cancelled) void tick();
+      },
+      onEvent: (event) => {
+        if (cancelled) return;
+        if (event.type === "refused") {
+          // The poll asks the same link and says why (or finds it usable again after all).
+          delay = FIRST_DELAY_MS;
+          void tick();
+        } else if (event.link.rollCall.state === "live") void tick(event.link);
+        else callbacks.current.onLink(event.link);
+      },
+    });
     void tick();
     window.addEventListener("online", wake);
     document.addEventListener("visibilitychange", wake);
     return () => {
       cancelled = true;
+      closeStream();
       clearTimeout(timer);
       window.removeEventListener("online", wake);
       document.removeEventListener("visibilitychange", wake);

@@ -438,6 +438,16 @@ export const routes = {
     params: ZLinkTokenParams,
     response: ZLinkState,
   }),
+  rollCallLinkEvents: defineRoute({
+    method: "GET",
+    path: "/api/v1/r/{token}/events",
+    operationId: "rollCallLinkEvents",
+    summary: "A waiting personal link's push channel (text/event-stream): the link's state now and on every change of its roll call, then `refused` if the link stops working",
+    tag: "rollcall-links",
+    auth: "public",
+    params: ZLinkTokenParams,
+    response: z.string().meta({ description: "text/event-stream; each data line is a RollCallLinkEvent as JSON" }),
+  }),
   verifyRollCallLink: defineRoute({
     method: "POST",
     path: "/api/v1/r/{token}/verify",

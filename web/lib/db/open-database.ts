@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { DatabaseTarget } from "../config.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { acquirePgliteLock } from "./pglite-lock.ts";
+import { listenPglite, listenPostgres, type Listen } from "./listen.ts";
 import { sqlFromPglite, sqlFromPool, type SqlConnection } from "./sql.ts";
 
 /**
@@ -16,6 +17,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** The same connection, for SQL below Prisma (migrations, catalog checks). */
   readonly sql: SqlConnection;
+  /** LISTEN on a channel (NOTIFY from any process on the same database); see listen.ts. */
+  readonly listen: Listen;
   close(): Promise<void>;
 }
 
@@ -26,10 +29,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new Pool({ connectionString: target.url, max: 10 });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
     const sql = sqlFromPool(pool);
+    const listen = listenPostgres(target.url);
     return {
       prisma,
       sql,
+      listen,
       close: async () => {
+        await listen.close();
         await prisma.$disconnect();
         await pool.end().catch(() => {});
       },
@@ -51,6 +57,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       prisma,
       sql,
+      listen: listenPglite(pglite),
       close: async () => {
         if (closed) return;
         closed = true;

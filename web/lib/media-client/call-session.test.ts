@@ -69,6 +69,28 @@ describe("the browser call session (mediasoup-client FakeHandler against a real 
     await until(host!, (s) => s.peers.some((p) => p.id === "guest" && p.producers.some((x) => x.source === "mic" && x.mutedByModerator)));
   });
 
+  it("prepared on the join screen: connected and ready, but in nobody's room until the click", async () => {
+    const watcher = await open("watcher", { room: "prepared-join", role: "staff", grants: { publish: true, subscribe: true, observe: false, moderate: true } });
+    let click!: () => void;
+    const gate = new Promise<void>((resolve) => (click = resolve));
+    const prepared = new CallSession({
+      mediaUrl: fixture.url,
+      token: await fixture.token({ sub: "prepared", room: "prepared-join" }),
+      handlerFactory: FakeHandler.createFactory(testFakeParameters),
+      gate,
+    });
+    sessions.push(prepared);
+    await prepared.publish("camera", fakeTrack("video"));
+    await until(watcher, (s) => s.phase === "joined");
+    // Long enough for the socket, the token and the capabilities; the join must still wait.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(prepared.getState().phase).toBe("connecting");
+    expect(watcher.getState().peers.map((p) => p.id)).not.toContain("prepared");
+    click();
+    await until(watcher, (s) => s.tracks.some((t) => t.peerId === "prepared" && t.kind === "video"));
+    expect(prepared.getState().phase).toBe("joined");
+  });
+
   it("ends with the reason when removed", async () => {
     const [host, guest] = sessions;
     await host!.remove("guest", "请遵守会见规定");

@@ -29,6 +29,12 @@ export interface CallOptions {
    * (native capabilities asked once). Without one the Device detects the browser itself.
    */
   handlerFactory?: types.HandlerFactory;
+  /**
+   * The user's click on "join", when the session is made before it (a prepared join screen): the
+   * socket authenticates and the device loads the room's capabilities at once, and `join` waits
+   * for this. Without it the session joins as soon as it is connected.
+   */
+  gate?: Promise<unknown>;
 }
 
 type Listener = (state: CallState) => void;
@@ -356,6 +362,9 @@ export class CallSession {
       const device = new Device(this.options.handlerFactory ? { handlerFactory: this.options.handlerFactory } : {});
       await device.load({ routerRtpCapabilities: rtpCapabilities as unknown as types.RtpCapabilities });
       this.device = device;
+      // Ready on the join screen; the room sees us only after the click.
+      if (this.options.gate) await this.options.gate;
+      if (stale()) return;
       const sentAt = performance.now();
       const joined = await request(this.socket, "join", { rtpCapabilities: device.rtpCapabilities as unknown as Record<string, unknown> });
       if (stale()) return;

@@ -7,6 +7,7 @@ import { issueStaffJoinGrant } from "../rooms/issue-join-grant.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
 import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 import { assertConsoleMayOpen } from "./console-opens-at.ts";
+import { signalRollCallChanged } from "./link-events/signal-change.ts";
 
 /**
  * The officer opens the call: the roll call goes live with its own media room, and the officer
@@ -41,6 +42,8 @@ export async function openRollCall(actor: Actor, rollCallId: string) {
         unitPath: rollCall.unit.path,
         data: { roomId: room.id },
       });
+      // Persons waiting on their links are told on commit (their event streams), not by a poll.
+      await signalRollCallChanged(tx, rollCall.id);
       return room.id;
     });
   }

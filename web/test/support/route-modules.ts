@@ -20,6 +20,7 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/rollcalls/{id}/cancel": () => import("@/app/api/v1/rollcalls/[id]/cancel/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/link": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/link/route"),
   "/api/v1/r/{token}": () => import("@/app/api/v1/r/[token]/route"),
+  "/api/v1/r/{token}/events": () => import("@/app/api/v1/r/[token]/events/route"),
   "/api/v1/r/{token}/verify": () => import("@/app/api/v1/r/[token]/verify/route"),
   "/api/v1/rollcalls/{id}/open": () => import("@/app/api/v1/rollcalls/[id]/open/route"),
   "/api/v1/rollcalls/{id}/end": () => import("@/app/api/v1/rollcalls/[id]/end/route"),

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AttendanceBar } from "@/components/rollcalls/attendance-bar";
 import { ConfirmAction } from "@/components/rollcalls/confirm-action";
 import { EditRollCall } from "@/components/rollcalls/edit-roll-call";
+import { EnterConsoleLink } from "@/components/rollcalls/enter-console-link";
 import { RollCallStateBadge } from "@/components/rollcalls/roll-call-badges";
 import { RollCallWindow } from "@/components/rollcalls/roll-call-window";
 import { RosterList } from "@/components/rollcalls/roster-list";
@@ -73,9 +74,9 @@ export default async function RollCallPage({
         actions={
           <>
             {state === "scheduled" && mode === "host" && (
-              <Link href={consoleHref(rollCall.id)} className={buttonClass("primary")}>
+              <EnterConsoleLink rollCallId={rollCall.id} href={consoleHref(rollCall.id)} className={buttonClass("primary")}>
                 {t("enterConsole")}
-              </Link>
+              </EnterConsoleLink>
             )}
             {beforeStart && manage && (
               <>

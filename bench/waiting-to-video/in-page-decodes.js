@@ -1,0 +1,51 @@
+// Runs in every page of the bench (page.addInitScript). Plain JavaScript on purpose: a function
+// handed to page.evaluate from tsx-compiled TypeScript carries esbuild's __name helper, which does
+// not exist in the page.
+//
+// - Notes, per remote peer, when this page first decoded a video frame from it (getStats
+//   framesDecoded > 0 through the call's read-only probe, window.__ygavCall), on the machine's
+//   clock (Date.now(): every page of one browser shares it), polling every 40 ms.
+// - Notes the officer's click on the "enter console" link in sessionStorage, which survives the
+//   navigation it starts.
+window.__benchDecodes = {};
+setInterval(function () {
+  var call = window.__ygavCall;
+  if (!call) return;
+  call.inboundVideoStats().then(
+    function (stats) {
+      var now = Date.now();
+      stats.forEach(function (s) {
+        if (s.framesDecoded > 0 && !(s.peerId in window.__benchDecodes)) window.__benchDecodes[s.peerId] = now;
+      });
+    },
+    function () {},
+  );
+}, 40);
+document.addEventListener(
+  "click",
+  function (event) {
+    var target = event.target && event.target.closest ? event.target.closest("a,button") : null;
+    if (target && (target.textContent || "").trim() === window.__benchClickText) sessionStorage.setItem("benchClickAt", String(Date.now()));
+  },
+  true,
+);
+
+// The breakdown: when the console's POST /open answered (the roll call is live), and when a
+// waiting page heard "live" on its event stream (EventSource wrapped; nothing else changes).
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (entry) {
+    if (/\/api\/v1\/rollcalls\/[^/]+\/open$/.test(entry.name) && !window.__benchOpenAt) window.__benchOpenAt = Math.round(performance.timeOrigin + entry.responseEnd);
+  });
+}).observe({ type: "resource", buffered: true });
+(function () {
+  var NativeEventSource = window.EventSource;
+  if (!NativeEventSource) return;
+  window.EventSource = class extends NativeEventSource {
+    constructor(url, init) {
+      super(url, init);
+      this.addEventListener("message", function (message) {
+        if (!window.__benchLiveAt && String(message.data).indexOf('"state":"live"') >= 0) window.__benchLiveAt = Date.now();
+      });
+    }
+  };
+})();

@@ -1,0 +1,182 @@
+// Waiting to video: persons wait on their personal roll-call links; the officer clicks 进入控制台
+// on the roll call's page. How long until video flows both ways for each person (the person
+// decodes the officer's camera and the console decodes the person's), from that click.
+//
+//   npx tsx bench/waiting-to-video/run.ts [--persons 3] [--rounds 6] [--modes push,poll] [--wait-ms 8000]
+//                                         [--port 3810] [--media-port 5143] [--rtc-min-port 47400] [--rtc-max-port 47599]
+//
+// Needs the built portal (`npx next build` in web/) and the mediasoup worker. Starts its own
+// portal + media node (bench/join/stack.ts). Each round schedules a fresh roll call for
+// `--persons` persons of 荷城司法所, lets each verify on a 375-px phone page (own browser context,
+// fake camera) and wait `--wait-ms`, then clicks. Modes take turns round by round, so the
+// machine's load falls on both alike:
+// - push: the page as built (the link's event stream says the call opened);
+// - poll: the same page with its event stream blocked, so it finds the opening only by asking
+//   (2 s, then ×1.5 up to 5 s near the start): the behaviour before the stream existed.
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { chromium, devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import playwrightConfig from "../../playwright.config.ts";
+import { zhCatalog as zh } from "../../web/messages/catalogs.ts";
+import { scheduleRollCall, type RosterPerson } from "../../e2e/support/rollcall-console.ts";
+import { staffApi, verifyAndWait, type StaffApi } from "../../e2e/support/rollcall-link.ts";
+import { startStack } from "../join/stack.ts";
+import { percentile } from "../join/stats.ts";
+
+const { values } = parseArgs({
+  options: {
+    persons: { type: "string", default: "3" },
+    rounds: { type: "string", default: "6" },
+    modes: { type: "string", default: "push,poll" },
+    "wait-ms": { type: "string", default: "8000" },
+    port: { type: "string", default: "3810" },
+    "media-port": { type: "string", default: "5143" },
+    "rtc-min-port": { type: "string", default: "47400" },
+    "rtc-max-port": { type: "string", default: "47599" },
+  },
+});
+const PERSONS = Number(values.persons);
+const ROUNDS = Number(values.rounds);
+const MODES = values.modes!.split(",") as Array<"push" | "poll">;
+const WAIT_MS = Number(values["wait-ms"]);
+const ROUND_TIMEOUT_MS = 40_000;
+const DECODES_SCRIPT = fileURLToPath(new URL("./in-page-decodes.js", import.meta.url));
+
+type Decodes = Record<string, number>;
+interface RoundResult {
+  mode: "push" | "poll";
+  /** Per person: ms from the click until video flowed both ways. */
+  bothWays: number[];
+  /** Per person: ms until the person decoded the officer / the console decoded the person. */
+  personSees: number[];
+  officerSees: number[];
+  /** When the console's POST /open answered (the call is live), ms from the click. */
+  openMs: number;
+  /** Per person: when the page heard "live" on its event stream (NaN when polling). */
+  toldMs: number[];
+}
+
+const stack = await startStack({
+  portalPort: Number(values.port),
+  mediaPort: Number(values["media-port"]),
+  rtcMinPort: Number(values["rtc-min-port"]),
+  rtcMaxPort: Number(values["rtc-max-port"]),
+});
+let browser: Browser | undefined;
+const results: RoundResult[] = [];
+try {
+  const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
+  browser = await chromium.launch(launchOptions);
+  const officer = await signedInOfficer(browser, stack.portalUrl);
+  // One unmeasured round warms the portal's routes and the browser.
+  await runRound(browser, officer, MODES[0]!, -1);
+  for (let round = 0; round < ROUNDS; round++) {
+    const mode = MODES[round % MODES.length]!;
+    const result = await runRound(browser, officer, mode, round);
+    results.push(result);
+    console.log(
+      `round ${String(round + 1).padStart(2)} ${mode.padEnd(4)}: both ways ${result.bothWays.map(ms).join(" ")}  ` +
+        `(open answered ${ms(result.openMs)}; told ${result.toldMs.map(ms).join(" ")}) ` +
+        `(person sees officer ${result.personSees.map(ms).join(" ")}; console sees person ${result.officerSees.map(ms).join(" ")})`,
+    );
+  }
+  report(results);
+} finally {
+  await browser?.close();
+  await stack.stop();
+}
+
+async function signedInOfficer(browser: Browser, portalUrl: string): Promise<{ context: BrowserContext; page: Page; api: StaffApi }> {
+  const context = await browser.newContext({ baseURL: portalUrl, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  await context.addInitScript({ content: `window.__benchClickText = ${JSON.stringify(zh.rollcall.enterConsole)};` });
+  await context.addInitScript({ path: DECODES_SCRIPT });
+  const page = await context.newPage();
+  const login = await page.request.post("/api/v1/auth/login", { data: { username: "hc.officer", password: "Sunshine#2026" } });
+  if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
+  return { context, page, api: await staffApi(context, page.request) };
+}
+
+async function runRound(browser: Browser, officer: { page: Page; api: StaffApi }, mode: "push" | "poll", round: number): Promise<RoundResult> {
+  const rollCall = await scheduleRollCall(officer.page, `等待到视频 ${round + 2}-${Date.now() % 100000}`, PERSONS);
+  const phones: Array<{ context: BrowserContext; page: Page; person: RosterPerson }> = [];
+  try {
+    for (const person of rollCall.people) {
+      const { defaultBrowserType: _ignored, ...android } = devices["Pixel 5"];
+      const context = await browser.newContext({ ...android, viewport: { width: 375, height: 667 }, baseURL: stack.portalUrl, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+      await context.addInitScript({ path: DECODES_SCRIPT });
+      if (mode === "poll") await context.route("**/api/v1/r/*/events", (route) => route.abort());
+      const page = await context.newPage();
+      phones.push({ context, page, person });
+      await verifyAndWait(page, `/r/${person.token}`, person.idLast4);
+    }
+    // Waiting for a while, as persons do: a polling page has slowed to its steady pace by then.
+    await officer.page.goto(`/rollcalls/${rollCall.id}`);
+    await officer.page.evaluate(() => sessionStorage.removeItem("benchClickAt"));
+    await officer.page.waitForTimeout(WAIT_MS);
+    await officer.page.getByRole("link", { name: zh.rollcall.enterConsole, exact: true }).click();
+
+    const deadline = Date.now() + ROUND_TIMEOUT_MS;
+    for (;;) {
+      // The click navigates to the console: a page between documents cannot be read yet.
+      const done = await collect(officer.page, phones).catch(() => null);
+      if (done) return { mode, ...done };
+      if (Date.now() > deadline) throw new Error(`round ${round + 1} (${mode}): video did not flow both ways within ${ROUND_TIMEOUT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await officer.api.send("POST", `/api/v1/rollcalls/${rollCall.id}/end`).catch(() => undefined);
+    await officer.page.goto("about:blank");
+    for (const phone of phones) await phone.context.close();
+  }
+}
+
+/** The three figures per person once every one of them is complete, else null. */
+async function collect(officerPage: Page, phones: Array<{ page: Page; person: RosterPerson }>) {
+  const clickAt = Number(await officerPage.evaluate(() => sessionStorage.getItem("benchClickAt")));
+  const officerState = await officerPage.evaluate(() => {
+    const call = (window as { __ygavCall?: { state(): { self?: { id: string }; peers: Array<{ id: string; name: string }> } } }).__ygavCall;
+    const state = call?.state();
+    const w = window as unknown as { __benchDecodes: Decodes; __benchOpenAt?: number };
+    return { selfId: state?.self?.id ?? null, peers: state?.peers ?? [], decodes: w.__benchDecodes, openAt: w.__benchOpenAt ?? NaN };
+  });
+  if (!clickAt || !officerState.selfId) return null;
+  const bothWays: number[] = [];
+  const personSees: number[] = [];
+  const officerSees: number[] = [];
+  const toldMs: number[] = [];
+  for (const { page, person } of phones) {
+    const { decodes, liveAt } = await page.evaluate(() => {
+      const w = window as unknown as { __benchDecodes: Decodes; __benchLiveAt?: number };
+      return { decodes: w.__benchDecodes, liveAt: w.__benchLiveAt ?? NaN };
+    });
+    toldMs.push(liveAt - clickAt);
+    const seesOfficer = decodes[officerState.selfId];
+    const peer = officerState.peers.find((p) => p.name === person.name);
+    const seenByOfficer = peer ? officerState.decodes[peer.id] : undefined;
+    if (seesOfficer === undefined || seenByOfficer === undefined) return null;
+    personSees.push(seesOfficer - clickAt);
+    officerSees.push(seenByOfficer - clickAt);
+    bothWays.push(Math.max(seesOfficer, seenByOfficer) - clickAt);
+  }
+  return { bothWays, personSees, officerSees, openMs: officerState.openAt - clickAt, toldMs };
+}
+
+function report(all: RoundResult[]): void {
+  console.log(`\n${PERSONS} persons waiting per round, ${all.length} rounds (after one warm-up), Chromium on loopback; ms from the officer's click:`);
+  for (const mode of MODES) {
+    const rounds = all.filter((r) => r.mode === mode);
+    if (rounds.length === 0) continue;
+    const row = (label: string, values: number[]) =>
+      console.log(`${mode.padEnd(4)} ${label.padEnd(26)} n ${String(values.length).padStart(3)}  p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  min ${ms(Math.min(...values))}  max ${ms(Math.max(...values))}`);
+    row("call opened (POST /open)", rounds.map((r) => r.openMs));
+    if (mode === "push") row("person told (stream)", rounds.flatMap((r) => r.toldMs));
+    row("video both ways", rounds.flatMap((r) => r.bothWays));
+    row("person sees officer", rounds.flatMap((r) => r.personSees));
+    row("console sees person", rounds.flatMap((r) => r.officerSees));
+    row("last person of the round", rounds.map((r) => Math.max(...r.bothWays)));
+  }
+}
+
+function ms(value: number): string {
+  return Number.isFinite(value) ? `${Math.round(value)} ms`.padStart(7) : "    n/a";
+}

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { routes } from "@/lib/api/routes";
+import { apiHandler } from "@/lib/http/api-handler";
+import { clientIp } from "@/lib/http/request-info";
+import { openLinkEventStream } from "@/lib/rollcalls/link-events/open-link-event-stream";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiHandler(routes.rollCallLinkEvents, async ({ params, request }) => {
+  const stream = await openLinkEventStream(params.token, clientIp(request), request.signal);
+  return new NextResponse(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // nginx would otherwise buffer the stream (deploy/nginx): each event must go out at once.
+      "X-Accel-Buffering": "no",
+    },
+  });
+});
