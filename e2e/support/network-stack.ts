@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { stopChild } from "./child-process.ts";
+import { supervisedPids } from "./supervised-pids.ts";
 import { freePort } from "./stack.ts";
 
 // The media network of `npm run demo:network` (issue 11 §5) for the multi-node e2e: the same
@@ -45,8 +46,7 @@ export async function startNetworkStack({ nodes, mediaPort, rtcPort, netns = fal
     { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", VISIT_MIN_SLOT_MINUTES: "1" }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
-  const pids = new Map<string, number>();
-  const waiters = new Set<() => void>();
+  const supervised = supervisedPids(() => output);
   const found = new Map<string, NetworkNode>();
   let ready!: () => void;
   let failed!: (error: Error) => void;
@@ -57,10 +57,7 @@ export async function startNetworkStack({ nodes, mediaPort, rtcPort, netns = fal
   const onText = (chunk: Buffer) => {
     const text = chunk.toString();
     output += text;
-    for (const match of text.matchAll(/\[supervise\] (portal|media node [a-z0-9]+) started \(pid (\d+)\)/g)) {
-      pids.set(match[1]!, Number(match[2]));
-      for (const wake of waiters) wake();
-    }
+    supervised.read(text);
     // The launcher's guide: "  <id> <name> <url> parent <id>|top", once every node answers.
     for (const match of output.matchAll(/^ +([a-z0-9]+)\s.*?(http:\/\/[\d.]+:\d+)\s+(?:parent ([a-z0-9]+)|top)$/gm)) {
       found.set(match[1]!, { id: match[1]!, url: match[2]!, parent: match[3] ?? null });
@@ -90,29 +87,8 @@ export async function startNetworkStack({ nodes, mediaPort, rtcPort, netns = fal
     portalUrl: `http://127.0.0.1:${portalPort}`,
     nodes: found,
     node,
-    pid(name) {
-      const pid = pids.get(name);
-      if (!pid) throw new Error(`no ${name} pid in the supervisor's output`);
-      return pid;
-    },
-    restarted(name, previous, timeoutMs = 60_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const now = pids.get(name);
-          if (now && now !== previous) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(now);
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`${name} was not restarted within ${timeoutMs / 1000} s\n${output.slice(-3000)}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    pid: (name) => supervised.pid(name),
+    restarted: (name, previous, timeoutMs) => supervised.restarted(name, previous, timeoutMs),
     async linkMetric(id, metric, neighbor) {
       const response = await fetch(`${node(id).url}/metrics`, { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } });
       const text = await response.text();

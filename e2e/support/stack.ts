@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { stopChild } from "./child-process.ts";
+import { supervisedPids } from "./supervised-pids.ts";
 
 // A portal and a media node of their own for the deployment specs, started the way `npm start`
 // runs them (scripts/e2e-portal.mjs: migrate + seed a temporary database, then the supervisor),
@@ -75,14 +76,10 @@ export async function startStack(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const pids = new Map<ServiceName, number>();
-  const waiters = new Set<() => void>();
+  const supervised = supervisedPids(() => output);
   const onText = (chunk: Buffer) => {
     output += chunk.toString();
-    for (const match of chunk.toString().matchAll(/\[supervise\] (portal|media node) started \(pid (\d+)\)/g)) {
-      pids.set(match[1] as ServiceName, Number(match[2]));
-      for (const wake of waiters) wake();
-    }
+    supervised.read(chunk.toString());
   };
   child.stdout!.on("data", onText);
   child.stderr!.on("data", onText);
@@ -104,29 +101,8 @@ export async function startStack(
     mediaUrl,
     portalPort,
     mediaPort,
-    pid(name) {
-      const pid = pids.get(name);
-      if (!pid) throw new Error(`no ${name} pid in the supervisor's output`);
-      return pid;
-    },
-    restarted(name, previous, timeoutMs = 60_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const now = pids.get(name);
-          if (now && now !== previous) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(now);
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`${name} was not restarted within ${timeoutMs / 1000} s\n${output.slice(-3000)}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    pid: (name) => supervised.pid(name),
+    restarted: (name, previous, timeoutMs) => supervised.restarted(name, previous, timeoutMs),
     output: () => output,
     stop,
   };
