@@ -21,7 +21,13 @@ export async function claimExportJob(db: Db, runner: string, now = new Date()) {
     data: { state: "failed", runner: null, finishedAt: now, error: "export_interrupted" },
   });
   await db.recordingExport.updateMany({ where: { state: "running", heartbeatAt: { lt: stale } }, data: { state: "queued", runner: null, progress: 0 } });
-  const next = await db.recordingExport.findFirst({ where: { state: "queued" }, orderBy: { requestedAt: "asc" }, select: { id: true } });
+  // Ties (two rooms requested in the same millisecond) by id, so that every runner sees one order
+  // and a dead runner's job, queued again, is the next one taken.
+  const next = await db.recordingExport.findFirst({
+    where: { state: "queued" },
+    orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
   if (!next) return null;
   try {
     const { count } = await db.recordingExport.updateMany({
