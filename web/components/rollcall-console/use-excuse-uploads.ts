@@ -2,17 +2,9 @@
 
 import { useCallback, useEffect, useRef } from "react";
 import type { ApiError } from "@/lib/client/api-fetch";
+import { readAsBase64 } from "@/lib/client/read-as-base64";
 import { consoleApi } from "./console-api";
 import type { MarkQueue } from "./mark-queue";
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 export type UploadEvent = { entryId: string; state: "uploading" | "saved" } | { entryId: string; state: "failed"; error: ApiError | null };
 

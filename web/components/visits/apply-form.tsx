@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, controlProps } from "@/components/ui/field";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { readAsBase64 } from "@/lib/client/read-as-base64";
 import { PROOF_MAX_BYTES, ZRelationship } from "@/lib/schemas/visits";
 import { SlotPicker } from "./slot-picker";
 import { useVisitErrorText } from "./use-visit-error-text";
@@ -17,15 +18,6 @@ export interface ApplyOptions {
 
 const RELATIONSHIPS = ZRelationship.options;
 type CoVisitor = { name: string; idNumber: string; relationship: string };
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The family's application, phone first: one column, big targets, nothing lost on an error. */
 export function ApplyForm({ options }: { options: ApplyOptions }) {
