@@ -13,6 +13,7 @@ import { canWritePersons } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getPersonOrThrow } from "@/lib/persons/get-person-or-throw";
 import { personAttendance } from "@/lib/rollcalls/person-attendance";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("persons"))("detailTitle") };
@@ -34,11 +35,7 @@ export default async function PersonPage({
 
   return (
     <>
-      <nav className="mb-1 text-sm">
-        <Link href="/persons" className="inline-flex min-h-10 items-center text-slate-500 hover:text-brand-700 hover:underline">
-          ← {t("persons.backToList")}
-        </Link>
-      </nav>
+      <BackLink href="/persons" label={t("persons.backToList")} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2">

@@ -15,6 +15,7 @@ import { canHostRooms } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { roomTimeline } from "@/lib/pages/room-timeline";
 import { getRoomDetail } from "@/lib/rooms/get-room-or-throw";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("rooms"))("detailTitle") };
@@ -38,11 +39,7 @@ export default async function RoomPage({
 
   return (
     <>
-      <nav className="mb-1 text-sm">
-        <Link href="/rooms" className="inline-flex min-h-10 items-center text-slate-500 hover:text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
-      </nav>
+      <BackLink href="/rooms" label={t("backToList")} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { UserEditForm } from "@/components/admin/user-edit-form";
@@ -11,6 +10,7 @@ import { orNotFound } from "@/lib/pages/or-not-found";
 import { flattenUnitTree } from "@/lib/pages/unit-options";
 import { listUnitTree } from "@/lib/units/list-unit-tree";
 import { getUserOrThrow } from "@/lib/users/get-user-or-throw";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.users"))("editTitle") };
@@ -24,11 +24,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const [tree, t, format] = await Promise.all([listUnitTree(actor), getTranslations("admin.users"), getFormatter()]);
   return (
     <div className="mx-auto max-w-3xl">
-      <nav className="mb-1 text-sm">
-        <Link href="/admin/users" className="inline-flex min-h-10 items-center text-slate-500 hover:text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
-      </nav>
+      <BackLink href="/admin/users" label={t("backToList")} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2">
