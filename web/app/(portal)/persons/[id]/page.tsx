@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AttendanceHistory } from "@/components/rollcalls/attendance-history";
 import { Alert } from "@/components/ui/alert";
+import { BackLink } from "@/components/ui/back-link";
 import { StatusBadge } from "@/components/ui/badges";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Card } from "@/components/ui/card";
@@ -13,7 +14,6 @@ import { canWritePersons } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getPersonOrThrow } from "@/lib/persons/get-person-or-throw";
 import { personAttendance } from "@/lib/rollcalls/person-attendance";
-import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("persons"))("detailTitle") };

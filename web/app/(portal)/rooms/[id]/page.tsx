@@ -6,6 +6,7 @@ import { InviteLinks } from "@/components/rooms/invite-links";
 import { AdmissionBadge, RoomStateBadge } from "@/components/rooms/room-badges";
 import { RoomTimeline } from "@/components/rooms/room-timeline";
 import { Alert } from "@/components/ui/alert";
+import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -15,7 +16,6 @@ import { canHostRooms } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { roomTimeline } from "@/lib/pages/room-timeline";
 import { getRoomDetail } from "@/lib/rooms/get-room-or-throw";
-import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("rooms"))("detailTitle") };

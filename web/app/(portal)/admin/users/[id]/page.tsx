@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { UserEditForm } from "@/components/admin/user-edit-form";
+import { BackLink } from "@/components/ui/back-link";
 import { RoleBadge } from "@/components/ui/badges";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -10,7 +11,6 @@ import { orNotFound } from "@/lib/pages/or-not-found";
 import { flattenUnitTree } from "@/lib/pages/unit-options";
 import { listUnitTree } from "@/lib/units/list-unit-tree";
 import { getUserOrThrow } from "@/lib/users/get-user-or-throw";
-import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.users"))("editTitle") };
