@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import type { Database } from "@/lib/db/open-database";
 import { deleteExpiredRecordings } from "@/lib/recordings/delete-expired-recordings";
+import { verifyExports } from "@/lib/recordings/export/verify-exports";
 import { sessionTimeline } from "@/lib/recordings/session-timeline";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
@@ -239,11 +240,17 @@ describe("a visit's recordings: who reaches them, the time line, and exports und
     expect((await db.prisma.recordingExport.findUniqueOrThrow({ where: { id: keptExport.id } })).state).toBe("done");
     expect((await gm.call("downloadRecordingExport", { params: { id: keptExport.id } })).status).toBe(200);
 
+    // recordings:verify checks the exports' MP4s too: the deleted one is not looked for, an altered one is named.
+    expect(await verifyExports(db.prisma, dir)).toMatchObject({ findings: [] });
+    writeFileSync(path.join(dir, keptExport.file), "mp4 bytes, altered");
+    expect((await verifyExports(db.prisma, dir)).findings).toEqual([expect.objectContaining({ id: keptExport.id, problem: "changed" })]);
+
     // The hold lifted, the next run deletes the rest and the export.
     expect((await gm.call("setRecordingLegalHold", { params: { id: heldSource }, body: { hold: false } })).status).toBe(200);
     const next = await deleteExpiredRecordings(db.prisma, dir, policy, new Date());
     expect(next.exportsDeleted).toEqual([keptExport.file]);
     expect(existsSync(path.join(dir, keptExport.file))).toBe(false);
+    expect((await verifyExports(db.prisma, dir)).findings).toEqual([]);
     await expectIntactChain(db);
   });
 });
