@@ -131,7 +131,7 @@ describe("a visit's recordings: who reaches them, the time line, and exports und
       expect(listed.body.items, username).toHaveLength(2);
       expect((await client.call("getRecordingExport", { params: { id: gmVisit.roomId } })).status, username).toBe(200);
     }
-    const [fileId] = await idsOf(await ApiClient.signIn("jy1.officer"), gmVisit.roomId);
+    const fileId = (await idsOf(await ApiClient.signIn("jy1.officer"), gmVisit.roomId))[0]!;
     for (const username of ["nh.officer", "hc.officer", "jds.officer", "zh.admin"]) {
       const client = await ApiClient.signIn(username);
       expect((await client.call("listRoomRecordings", { params: { id: gmVisit.roomId } })).status, username).toBe(404);
@@ -148,7 +148,7 @@ describe("a visit's recordings: who reaches them, the time line, and exports und
   });
 
   it("officers and admins of either side download the originals (audited); read-only roles get 403 and no byte", async () => {
-    const [fileId] = await idsOf(await ApiClient.signIn("jy1.officer"), gmVisit.roomId);
+    const fileId = (await idsOf(await ApiClient.signIn("jy1.officer"), gmVisit.roomId))[0]!;
     const audited = () => db.prisma.auditEvent.count({ where: { action: "recording.download", targetId: fileId } });
     const before = await audited();
     for (const username of ["jy1.officer", "gm.officer", "gm.admin", "gd.admin"]) {
