@@ -227,7 +227,13 @@ test("the visit plays back with both sides in sync, and a seek moves both", asyn
 
   // The session's record beside the players: joins, the warning, the end; the warning seeks both.
   const events = page.getByTestId("timeline-event");
-  expect(await events.and(page.locator('[data-kind="joined"]')).count()).toBeGreaterThanOrEqual(2);
+  const joined = events.and(page.locator('[data-kind="joined"]'));
+  expect(await joined.count()).toBeGreaterThanOrEqual(2);
+  // Each side named as the portal admitted it: the family with the relation given, the held person.
+  const familyLabel = zh.recording.timeline.role.visitorAs.replace("{relation}", zh.visits.relationship.parent);
+  expect(await joined.filter({ hasText: familyLabel }).count()).toBeGreaterThanOrEqual(1);
+  expect(await joined.filter({ hasText: zh.recording.timeline.role.held }).count()).toBeGreaterThanOrEqual(1);
+  await expect(joined.filter({ hasText: zh.rooms.peerRole.participant })).toHaveCount(0);
   await expect(events.and(page.locator('[data-kind="ended"]'))).toHaveCount(1);
   const warning = events.and(page.locator('[data-kind="warning"]'));
   await expect(warning).toHaveCount(1);
