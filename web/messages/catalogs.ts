@@ -16,6 +16,7 @@ import enReportCalls from "./reportCalls/en.json";
 import enMediaNodes from "./mediaNodes/en.json";
 import enRollcallPass2 from "./rollcallPass2/en.json";
 import enCallStage from "./callStage/en.json";
+import enBasemap from "./basemap/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -32,6 +33,7 @@ import zhReportCalls from "./reportCalls/zh-CN.json";
 import zhMediaNodes from "./mediaNodes/zh-CN.json";
 import zhRollcallPass2 from "./rollcallPass2/zh-CN.json";
 import zhCallStage from "./callStage/zh-CN.json";
+import zhBasemap from "./basemap/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -50,6 +52,7 @@ export const zhCatalog = {
   ...zhMediaNodes,
   ...zhRollcallPass2,
   ...zhCallStage,
+  ...zhBasemap,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -72,5 +75,6 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enMediaNodes,
     ...enRollcallPass2,
     ...enCallStage,
+    ...enBasemap,
   },
 };
