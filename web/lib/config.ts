@@ -50,7 +50,7 @@ const ZEnv = z.object({
   // The location plot's optional basemap (issue 13 §3): the deployment's own tile server; none by default.
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
-  MAP_TILE_MAX_ZOOM: z.coerce.number().int().min(0).max(22).optional(),
+  MAP_TILE_MAX_ZOOM: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(22).optional()),
 }).refine((e) => e.FACE_MATCH_REVIEW <= e.FACE_MATCH_PASS, { message: "FACE_MATCH_REVIEW must not be above FACE_MATCH_PASS", path: ["FACE_MATCH_REVIEW"] })
   .refine((e) => !e.TURN_SECRET === !e.TURN_URLS, { message: "TURN_SECRET and TURN_URLS go together", path: ["TURN_URLS"] });
 
