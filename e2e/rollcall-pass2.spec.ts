@@ -67,6 +67,9 @@ test("after a mark the person's screen says the officer's decision at once, push
   await expect(a!.page.getByTestId("challenge-card")).toBeVisible();
   // The snapshot kept for the record: once the spotlight decodes the person's video.
   await expect.poll(async () => (await deliveredVideo(page, a!.peerId)).frameHeight, { timeout: 20_000 }).toBeGreaterThan(0);
+  // The called person pinned large: the spotlight's picture is wider than any tile of the stage.
+  const pinned = (await page.getByTestId("spotlight-video").boundingBox())!.width;
+  for (const tile of [selfTile, ...(await page.getByTestId("participant-tile").all())]) expect((await tile.boundingBox())!.width).toBeLessThan(pinned);
   await page.keyboard.press("s");
   await expect(page.getByTestId("evidence-thumbnail")).toBeVisible();
   // A remark goes with the mark (typed keys stay in the field: "1" here marks nobody).
