@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
+import { tilePort } from "./e2e/support/tile-server.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // The e2e media node's /metrics token: the web server (a child) and the specs both inherit it.
@@ -12,6 +13,10 @@ if (!process.env.JOIN_TOKEN_PRIVATE_KEY || !process.env.JOIN_TOKEN_PUBLIC_KEY) {
   process.env.JOIN_TOKEN_PUBLIC_KEY = pair.publicKey;
 }
 const baseURL = `http://127.0.0.1:${PORT}`;
+// The location plot's basemap (issue 13 §3): the e2e portal names a tile server that
+// e2e/self-checkin.spec.ts plays (e2e/support/tile-server.ts), so the CSP and the tiles are tested.
+process.env.MAP_TILE_URL ??= `http://127.0.0.1:${tilePort(PORT)}/tiles/{z}/{x}/{y}.png`;
+process.env.MAP_TILE_ATTRIBUTION ??= "测试底图 © e2e";
 
 export default defineConfig({
   testDir: "e2e",

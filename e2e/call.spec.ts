@@ -51,6 +51,45 @@ test("three participants in their own browsers each decode video from the other 
   for (const key of ["host", "a", "b"] as const) await expectDecoding(people[key].page, others(key));
 });
 
+test("a shared screen takes the stage for everyone, decoded; stopping it gives the grid back", async () => {
+  const host = people.host.page;
+  await host.getByTestId("toggle-screen").click();
+  // The sharer: a card in place of a mirror of their own screen, everyone else in the strip.
+  await expect(host.getByTestId("presenting-card")).toBeVisible();
+  await expect(host.getByTestId("stage-strip").getByTestId("peer-tile")).toHaveCount(2);
+  for (const key of ["a", "b"] as const) {
+    const { page } = people[key];
+    const stage = page.getByTestId("call-stage");
+    await expect(stage).toHaveAttribute("data-peer-id", people.host.id);
+    await expect(stage.getByTestId("screen-tile")).toBeVisible();
+    // The share itself arrives: its consumer's decoded frames grow, at a screen's size (the fake
+    // screen is 1280×720; "detail" keeps the resolution, a loaded machine may still scale it).
+    const screen = async () => (await callState(page))?.tracks.find((t) => t.source === "screen" && t.peerId === people.host.id)?.consumerId;
+    await expect.poll(screen).toBeTruthy();
+    const consumerId = (await screen())!;
+    const decoded = async () => (await videoStats(page)).find((s) => s.consumerId === consumerId);
+    await expect.poll(async () => (await decoded())?.framesDecoded ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+    const first = (await decoded())!.framesDecoded;
+    await expect.poll(async () => (await decoded())!.framesDecoded, { timeout: 10_000 }).toBeGreaterThan(first);
+    await expect.poll(async () => (await decoded())!.frameHeight, { timeout: 20_000 }).toBeGreaterThanOrEqual(360);
+    // The stage is the largest picture: wider than any tile of the strip.
+    const stageWidth = (await stage.boundingBox())!.width;
+    for (const tile of await page.getByTestId("stage-strip").getByTestId("peer-tile").all()) expect((await tile.boundingBox())!.width).toBeLessThan(stageWidth / 2);
+    await expect(page.getByTestId("video-grid")).toHaveCount(0);
+  }
+  await people.b.page.screenshot({ path: test.info().outputPath("phone-share-stage.png") });
+  await people.a.page.screenshot({ path: test.info().outputPath("desktop-share-stage.png") });
+
+  await host.getByTestId("toggle-screen").click();
+  for (const key of ["host", "a", "b"] as const) {
+    const { page } = people[key];
+    await expect(page.getByTestId("video-grid")).toBeVisible();
+    await expect(page.getByTestId("call-stage")).toHaveCount(0);
+    await expect(page.getByTestId("screen-tile")).toHaveCount(0);
+  }
+  for (const key of ["a", "b"] as const) await expectDecoding(people[key].page, others(key));
+});
+
 test("on a 375-px phone the call fits the screen and every control is in reach", async () => {
   const { page } = people.b;
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { callState, deliveredVideo, newParticipant, selfId, signInByApi } from "./support/call.ts";
+import { callState, deliveredVideo, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
 import { scheduleRollCall, type RosterPerson } from "./support/rollcall-console.ts";
@@ -9,7 +9,8 @@ import { staffApi, verifyAndWait } from "./support/rollcall-link.ts";
 // Roll call, second pass (issue 13 §5), as found in use: the person's screen says the officer's
 // decision at once (pushed by the media node), a person leaving mid-challenge is said and stops
 // the timer, remarks and 请假 reasons with a document reach the printed record and the CSV with
-// the snapshot and the officer's display name, and the console does not open hours ahead. Real
+// the snapshot and the officer's display name, 补点 calls the person marked 缺席 again, and the
+// console does not open hours ahead. Real
 // portal, media node and Chromium with fake cameras; three browser contexts (2 cores).
 test.describe.configure({ mode: "serial" });
 
@@ -19,6 +20,8 @@ type Browserish = { context: BrowserContext; page: Page };
 let officer: Browserish;
 const persons: Array<Browserish & { person: RosterPerson; peerId: string }> = [];
 let rollCallId: string;
+// On the roster, never joins: the end marks them 缺席, and 补点 calls them again.
+let absentee: RosterPerson;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 
 const rosterRow = (page: Page, person: RosterPerson) => page.locator(`[data-testid="roster-entry"][data-entry-id="${person.entryId}"]`);
@@ -37,8 +40,9 @@ test("after a mark the person's screen says the officer's decision at once, push
   test.slow();
   officer = await newParticipant(browser);
   await signInByApi(officer.page, "hc.officer");
-  const scheduled = await scheduleRollCall(officer.page, `第二轮点名 ${suffix}`, 2);
+  const scheduled = await scheduleRollCall(officer.page, `第二轮点名 ${suffix}`, 3);
   rollCallId = scheduled.id;
+  absentee = scheduled.people.pop()!;
   for (const [index, person] of scheduled.people.entries()) {
     const participant = await newParticipant(browser, { phone: index === 1 });
     await verifyAndWait(participant.page, `/r/${person.token}`, person.idLast4);
@@ -63,6 +67,9 @@ test("after a mark the person's screen says the officer's decision at once, push
   await expect(a!.page.getByTestId("challenge-card")).toBeVisible();
   // The snapshot kept for the record: once the spotlight decodes the person's video.
   await expect.poll(async () => (await deliveredVideo(page, a!.peerId)).frameHeight, { timeout: 20_000 }).toBeGreaterThan(0);
+  // The called person pinned large: the spotlight's picture is wider than any tile of the stage.
+  const pinned = (await page.getByTestId("spotlight-video").boundingBox())!.width;
+  for (const tile of [selfTile, ...(await page.getByTestId("participant-tile").all())]) expect((await tile.boundingBox())!.width).toBeLessThan(pinned);
   await page.keyboard.press("s");
   await expect(page.getByTestId("evidence-thumbnail")).toBeVisible();
   // A remark goes with the mark (typed keys stay in the field: "1" here marks nobody).
@@ -163,6 +170,61 @@ test("the printed record and the CSV show remarks, reasons, documents, snapshots
   const markedAt = new Date((await entryOf(page, b!.person)).markedAt);
   const chinaClock = new Date(markedAt.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
   expect(line).toContain(chinaClock);
+});
+
+test("补点: the person marked 缺席 joins by a new link, is seen and marked; the record shows it beside the 缺席, which stays in the rate", async ({ browser }) => {
+  test.slow();
+  const { page } = officer;
+  // Two cameras at once at most (2 cores): the excused person's phone is done.
+  await persons[1]!.context.close();
+  const detail = async (id: string) => page.evaluate(async (rc) => (await fetch(`/api/v1/rollcalls/${rc}`)).json(), id);
+  const before = await detail(rollCallId);
+  expect(before.entries.find((e: { id: string }) => e.id === absentee.entryId)).toMatchObject({ status: "absent", makeUp: null });
+  await page.goto(`/rollcalls/${rollCallId}`);
+  const summaryRow = page.getByTestId("summary-table").locator(`tr[data-entry-id="${absentee.entryId}"]`);
+  await expect(summaryRow).toContainText(zh.rollcall.attendance.absent);
+  const rate = page.getByTestId("summary-rate");
+  const rateBefore = await rate.textContent();
+  await summaryRow.getByTestId("make-up").click();
+  // The make-up's own page: a roll call of one, starting now, with the person's new link.
+  await expect(page).not.toHaveURL(new RegExp(`/rollcalls/${rollCallId}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`补点：第二轮点名 ${suffix}`);
+  const makeUpId = new URL(page.url()).pathname.split("/").pop()!;
+  const made = await detail(makeUpId);
+  expect(made.entries).toHaveLength(1);
+  expect(made.entries[0]).toMatchObject({ personId: absentee.personId, status: "pending" });
+  await page.getByRole("button", { name: `${zh.rollcall.detail.qr} ${absentee.name}` }).click();
+  const link = (await page.getByTestId("qr-link").textContent())!.trim();
+  expect(link).not.toContain(absentee.token);
+  await page.keyboard.press("Escape");
+
+  const late = await newParticipant(browser, { phone: true });
+  persons.push({ ...late, person: absentee, peerId: "" });
+  await verifyAndWait(late.page, link, absentee.idLast4);
+  await page.getByRole("link", { name: zh.rollcall.enterConsole }).click();
+  await expect(page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host");
+  const peerId = await selfId(late.page);
+  const makeUpPerson = { ...absentee, entryId: made.entries[0].id };
+  await callPerson(page, makeUpPerson);
+  // Seen: the console decodes the person's camera (frames growing), not a tile with a name.
+  await expectDecoding(page, [peerId]);
+  await page.keyboard.press("1");
+  await expect(page.getByTestId("spotlight").getByTestId("mark-state")).toHaveAttribute("data-state", "saved");
+  const banner = late.page.getByTestId("marked-banner");
+  await expect(banner).toHaveAttribute("data-make-up", "true", { timeout: 5_000 });
+  await expect(banner).toContainText(formatMessage(p2.marked.makeUp, { status: p2.marked.present }));
+
+  // The original roll call: 缺席 stays, the make-up's result beside it, the rate unchanged.
+  const after = await detail(rollCallId);
+  expect(after.entries.find((e: { id: string }) => e.id === absentee.entryId)).toMatchObject({ status: "absent", makeUp: { status: "present" } });
+  expect(after.counts).toEqual(before.counts);
+  expect(after.attendanceRate).toBe(before.attendanceRate);
+  await page.goto(`/rollcalls/${rollCallId}`);
+  await expect(summaryRow).toContainText(zh.rollcall.attendance.absent);
+  await expect(summaryRow.getByTestId("record-make-up")).toHaveAttribute("data-status", "present");
+  await expect(summaryRow.getByTestId("make-up")).toHaveCount(0);
+  await expect(rate).toHaveText(rateBefore!);
+  await page.screenshot({ path: test.info().outputPath("make-up-recorded.png"), fullPage: true });
 });
 
 test("the console cannot open hours before the start, and says when it opens", async () => {

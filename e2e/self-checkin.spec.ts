@@ -1,6 +1,7 @@
 import { chromium, expect, request, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { headTurnCameraFile } from "./support/face-camera-file.ts";
 import { facePortraitJpegBase64 } from "./support/face-portraits.ts";
+import { startTileServer, tilePort } from "./support/tile-server.ts";
 import { DEMO_PASSWORD } from "./support/portal.ts";
 
 // WebAuthn refuses an IP address as relying party: this spec opens the portal as localhost.
@@ -22,6 +23,7 @@ test("self check-in: inside → 已报到, outside → pending with reason, othe
   const launch = test.info().project.use.launchOptions ?? {};
   const browser: Browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), `--use-file-for-fake-video-capture=${file}`] });
   const officer = await request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { origin: ORIGIN } });
+  const tiles = await startTileServer(tilePort(Number(process.env.E2E_PORT ?? 3210)));
   try {
     const login = await officer.post("/api/v1/auth/login", { data: { username: "hc.officer", password: DEMO_PASSWORD } });
     expect(login.ok()).toBe(true);
@@ -88,11 +90,23 @@ test("self check-in: inside → 已报到, outside → pending with reason, othe
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录", exact: true }).click();
     await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 });
+    const blocked: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
     for (const [id, status] of [[p1, "checked_in"], [p2, "pending"], [p3, "pending"]] as const) {
       await page.goto(`/persons/${id}/face`);
       await expect(page.getByTestId("checkin-item").first()).toHaveAttribute("data-status", status);
       await expect(page.getByTestId("location-plot").getByTestId("checkin-point")).toHaveCount(1);
     }
+    // The basemap from the deployment's tile server (MAP_TILE_URL): the tiles drawn under the
+    // area are the ones the browser fetched (the CSP allows that origin), with the attribution.
+    const hrefs = await page.getByTestId("basemap-tile").evaluateAll((tiles) => tiles.map((tile) => new URL(tile.getAttribute("href")!).pathname));
+    expect(hrefs.length).toBeGreaterThan(0);
+    await expect.poll(() => hrefs.filter((href) => !tiles.requested.includes(href))).toEqual([]);
+    await expect(page.getByTestId("basemap-attribution")).toHaveText(`底图：${process.env.MAP_TILE_ATTRIBUTION}`);
+    expect(blocked).toEqual([]);
+    await page.getByTestId("location-plot").screenshot({ path: test.info().outputPath("officer-plot-basemap.png") });
     await page.screenshot({ path: test.info().outputPath("officer-plot.png"), fullPage: true });
 
     // The workbench lists the two pending check-ins with their reasons (issue 13 §4).
@@ -131,6 +145,7 @@ test("self check-in: inside → 已报到, outside → pending with reason, othe
   } finally {
     await officer.dispose();
     await browser.close();
+    await tiles.close();
   }
 });
 

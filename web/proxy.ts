@@ -22,6 +22,7 @@ export function proxy(request: NextRequest) {
     nonce,
     mediaPublicUrl: appConfig().mediaPublicUrl,
     mediaNodeUrls: mediaNodes()?.map((node) => node.url),
+    tileOrigin: appConfig().basemap?.origin ?? null,
     dev: process.env.NODE_ENV === "development",
   });
   const requestHeaders = new Headers(request.headers);

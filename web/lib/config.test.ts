@@ -32,4 +32,14 @@ describe("configuration", () => {
     expect(() => loadConfig({})).toThrow(/APP_SECRET is not set[\s\S]*ID_HASH_KEY is not set[\s\S]*JOIN_TOKEN_PRIVATE_KEY is not set/);
     expect(() => loadConfig({ ...secrets, APP_SECRET: "short" })).toThrow(/APP_SECRET must be at least 32 characters/);
   });
+
+  it("has no basemap unless MAP_TILE_URL names a tile server, and then needs its attribution", () => {
+    expect(loadConfig({ ...secrets }).basemap).toBeNull();
+    expect(loadConfig({ ...secrets, MAP_TILE_URL: "", MAP_TILE_MAX_ZOOM: "" }).basemap).toBeNull();
+    expect(loadConfig({ ...secrets, MAP_TILE_URL: "https://map.example.gov.cn/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION: "某市测绘院", MAP_TILE_MAX_ZOOM: "17" }).basemap).toMatchObject({
+      origin: "https://map.example.gov.cn",
+      maxZoom: 17,
+    });
+    expect(() => loadConfig({ ...secrets, MAP_TILE_URL: "https://map.example.gov.cn/{z}/{x}/{y}.png" })).toThrow(/MAP_TILE_ATTRIBUTION/);
+  });
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseBasemap, type BasemapConfig } from "./basemap/basemap-config.ts";
 import { DEFAULT_FACE_THRESHOLDS, type FaceThresholds } from "./faces/face-match.ts";
 import { parseTrustedProxies } from "./http/trusted-proxies.ts";
 
@@ -46,6 +47,10 @@ const ZEnv = z.object({
   // coturn's shared-secret scheme (use-auth-secret): both or neither. Empty means unset (compose).
   TURN_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "TURN_SECRET must be at least 16 characters").optional()),
   TURN_URLS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  // The location plot's optional basemap (issue 13 §3): the deployment's own tile server; none by default.
+  MAP_TILE_URL: z.string().optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
+  MAP_TILE_MAX_ZOOM: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(22).optional()),
 }).refine((e) => e.FACE_MATCH_REVIEW <= e.FACE_MATCH_PASS, { message: "FACE_MATCH_REVIEW must not be above FACE_MATCH_PASS", path: ["FACE_MATCH_REVIEW"] })
   .refine((e) => !e.TURN_SECRET === !e.TURN_URLS, { message: "TURN_SECRET and TURN_URLS go together", path: ["TURN_URLS"] });
 
@@ -78,6 +83,8 @@ export interface AppConfig {
   readonly rollCalls: { readonly consoleLeadMinutes: number; readonly makeUpMinutes: number };
   /** The TURN relay browsers may use when UDP to the media node is blocked; null without one. */
   readonly turn: { readonly secret: string; readonly urls: readonly string[] } | null;
+  /** The location plot's basemap tile server (MAP_TILE_URL); null: no tiles, nothing fetched. */
+  readonly basemap: BasemapConfig | null;
 }
 
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
@@ -125,6 +132,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }),
     rollCalls: Object.freeze({ consoleLeadMinutes: e.ROLLCALL_CONSOLE_LEAD_MINUTES, makeUpMinutes: e.ROLLCALL_MAKEUP_MINUTES }),
     turn: e.TURN_SECRET && e.TURN_URLS ? Object.freeze({ secret: e.TURN_SECRET, urls: Object.freeze(parseTurnUrls(e.TURN_URLS)) }) : null,
+    basemap: parseBasemap({ url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION, maxZoom: e.MAP_TILE_MAX_ZOOM }),
   });
 }
 

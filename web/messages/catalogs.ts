@@ -15,6 +15,8 @@ import enInspection from "./inspection/en.json";
 import enReportCalls from "./reportCalls/en.json";
 import enMediaNodes from "./mediaNodes/en.json";
 import enRollcallPass2 from "./rollcallPass2/en.json";
+import enCallStage from "./callStage/en.json";
+import enBasemap from "./basemap/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -30,6 +32,8 @@ import zhInspection from "./inspection/zh-CN.json";
 import zhReportCalls from "./reportCalls/zh-CN.json";
 import zhMediaNodes from "./mediaNodes/zh-CN.json";
 import zhRollcallPass2 from "./rollcallPass2/zh-CN.json";
+import zhCallStage from "./callStage/zh-CN.json";
+import zhBasemap from "./basemap/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -47,6 +51,8 @@ export const zhCatalog = {
   ...zhReportCalls,
   ...zhMediaNodes,
   ...zhRollcallPass2,
+  ...zhCallStage,
+  ...zhBasemap,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -68,5 +74,7 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enReportCalls,
     ...enMediaNodes,
     ...enRollcallPass2,
+    ...enCallStage,
+    ...enBasemap,
   },
 };

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { CallSession } from "@/lib/media-client/call-session";
 import type { CallState } from "@/lib/media-client/call-state";
 import { rateQuality } from "@/lib/media-client/connection-quality";
-import { buildTiles, remoteTileCount, selfMicStatus } from "./call-tiles";
+import { buildTiles, remoteTileCount, selfMicStatus, type Tile } from "./call-tiles";
 import { CallControls } from "./call-controls";
 import { ConnectingBanner } from "./connecting-banner";
 import { LockIcon } from "./icons";
@@ -15,6 +15,8 @@ import { CallToast, useCallToast } from "./use-call-toast";
 import { RemoteAudio } from "./remote-audio";
 import { RemoteTile } from "./remote-tile";
 import { SelfTile } from "./self-tile";
+import { planStage } from "./share-stage";
+import { PresentingCard, ShareStageView } from "./share-stage-view";
 import { screenShareSupported, useLocalControls } from "./use-local-controls";
 import { useQuality } from "./use-quality";
 import { VideoGrid } from "./video-grid";
@@ -32,6 +34,7 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
   onLeave: () => void;
 }) {
   const t = useTranslations("call");
+  const stageText = useTranslations("callStage");
   const [panelOpen, setPanelOpen] = useState(false);
   const [canShareScreen] = useState(screenShareSupported);
   const { toast, mutedByModerator, failed } = useCallToast(state.notice);
@@ -40,6 +43,23 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
   const tiles = buildTiles(state);
   const self = state.self;
   const knocking = self?.moderator && !panelOpen ? state.lobby.length : 0;
+  // A shared screen takes the stage for everyone; stopping it gives the grid back.
+  const plan = planStage(tiles, Boolean(state.local.screen));
+  // `sole`: the only remote picture, or the stage, asks for the sharpest layer whatever its size.
+  const renderTile = (tile: Tile, sole: boolean) =>
+    tile.kind === "self" ? (
+      <SelfTile
+        key={tile.key}
+        name={self?.name ?? selfName}
+        video={cameraTrack}
+        cameraOff={state.local.camera?.paused ?? !cameraTrack?.enabled}
+        mic={selfMicStatus(state)}
+        quality={rateQuality({ rttMs: readings.rttMs, recentLoss: readings.recentLoss, fps: null })}
+        speaking={Boolean(self) && state.activeSpeaker === self?.id}
+      />
+    ) : (
+      <RemoteTile key={tile.key} tile={tile} session={session} speaking={state.activeSpeaker === tile.peer.id} readings={readings} sole={sole} />
+    );
 
   return (
     <div className="relative flex h-dvh flex-col overflow-hidden bg-slate-950 text-white">
@@ -78,23 +98,15 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
       </div>
       <div className="flex min-h-0 flex-1">
         <main className="flex min-h-0 min-w-0 flex-1 flex-col">
-          <VideoGrid count={tiles.length}>
-            {tiles.map((tile) =>
-              tile.kind === "self" ? (
-                <SelfTile
-                  key={tile.key}
-                  name={self?.name ?? selfName}
-                  video={cameraTrack}
-                  cameraOff={state.local.camera?.paused ?? !cameraTrack?.enabled}
-                  mic={selfMicStatus(state)}
-                  quality={rateQuality({ rttMs: readings.rttMs, recentLoss: readings.recentLoss, fps: null })}
-                  speaking={Boolean(self) && state.activeSpeaker === self?.id}
-                />
-              ) : (
-                <RemoteTile key={tile.key} tile={tile} session={session} speaking={state.activeSpeaker === tile.peer.id} readings={readings} sole={remoteTileCount(tiles) === 1} />
-              ),
-            )}
-          </VideoGrid>
+          {plan.kind === "grid" ? (
+            <VideoGrid count={tiles.length}>{tiles.map((tile) => renderTile(tile, remoteTileCount(tiles) === 1))}</VideoGrid>
+          ) : (
+            <ShareStageView
+              stage={plan.kind === "screen" ? renderTile(plan.screen, true) : <PresentingCard text={stageText("presenting")} hint={stageText("presentingHint")} />}
+              strip={plan.strip.map((tile) => ({ key: tile.key, node: renderTile(tile, false) }))}
+              peerId={plan.kind === "screen" ? plan.screen.peer.id : (self?.id ?? null)}
+            />
+          )}
         </main>
         {panelOpen && <ParticipantsPanel state={state} session={session} onClose={() => setPanelOpen(false)} onFailed={failed} />}
       </div>

@@ -34,10 +34,18 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
  * The officer's side of self check-in: weekly windows, the standing link as a QR code to keep,
  * the phone-binding confirmation, and the check-ins with their reasons and location plot.
  */
-export function CheckInPanel({ personId, initial, canWrite, area }: { personId: string; initial: CheckInPlanView; canWrite: boolean; area: { radiusMeters: number } | null }) {
+export function CheckInPanel({ personId, initial, canWrite, area, basemap = null }: {
+  personId: string;
+  initial: CheckInPlanView;
+  canWrite: boolean;
+  area: { radiusMeters: number; latitude: number; longitude: number } | null;
+  /** The deployment's tile server (MAP_TILE_URL), if any: a basemap under the plot. */
+  basemap?: { template: string; attribution: string; maxZoom: number } | null;
+}) {
   const t = useTranslations("checkinAdmin");
   const tc = useTranslations("checkin");
   const tw = useTranslations("checkinManage");
+  const mapText = useTranslations("basemap");
   const [shown, setShown] = useState<Set<string>>(new Set());
   const format = useFormatter();
   const [plan, setPlan] = useState(initial);
@@ -143,6 +151,8 @@ export function CheckInPanel({ personId, initial, canWrite, area }: { personId: 
         <LocationPlot
           radiusMeters={area.radiusMeters}
           title={t("plotTitle")}
+          basemap={basemap && { ...basemap, latitude: area.latitude, longitude: area.longitude }}
+          attributionLabel={mapText("attribution")}
           points={located.map((c) => ({ id: c.id, distanceMeters: c.distanceMeters!, bearingDegrees: c.bearingDegrees!, status: c.status, label: `${at(c.at)} · ${c.distanceMeters} m · ${c.bearingDegrees}°` }))}
         />
       )}

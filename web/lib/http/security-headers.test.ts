@@ -40,6 +40,14 @@ describe("security headers", () => {
     expect(csp).toContain("connect-src 'self' http://10.98.1.2:4450 ws://10.98.1.2:4450 http://10.98.5.2:4450 ws://10.98.5.2:4450 https://hc.example wss://hc.example;");
   });
 
+  it("lets images come from the configured basemap tile server alone, and from nowhere else by default", () => {
+    const imgSrc = (csp: string) => csp.split("; ").find((d) => d.startsWith("img-src"));
+    expect(imgSrc(pageContentSecurityPolicy({ nonce: "abc", mediaPublicUrl: "http://localhost:4443", dev: false }))).toBe("img-src 'self' data: blob:");
+    const csp = pageContentSecurityPolicy({ nonce: "abc", mediaPublicUrl: "http://localhost:4443", tileOrigin: "https://map.sfj.example.gov.cn:8443", dev: false });
+    expect(imgSrc(csp)).toBe("img-src 'self' data: blob: https://map.sfj.example.gov.cn:8443");
+    expect(csp.match(/map\.sfj/g)).toHaveLength(1);
+  });
+
   it("sends HSTS only when the request came over HTTPS", () => {
     expect(commonSecurityHeaders(true)["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
     expect(commonSecurityHeaders(false)).not.toHaveProperty("Strict-Transport-Security");

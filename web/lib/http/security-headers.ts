@@ -31,6 +31,8 @@ export function pageContentSecurityPolicy(options: {
   mediaPublicUrl: string;
   /** Issue 11: every media node of the network (MEDIA_NODES): a page connects to the one its token names. */
   mediaNodeUrls?: readonly string[];
+  /** Issue 13 §3: the configured basemap tile server's origin, the one place images may come from besides us. */
+  tileOrigin?: string | null;
   dev: boolean;
 }): string {
   const media = [...new Set([options.mediaPublicUrl, ...(options.mediaNodeUrls ?? [])].flatMap(mediaOrigins))];
@@ -38,7 +40,7 @@ export function pageContentSecurityPolicy(options: {
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${options.tileOrigin ? ` ${options.tileOrigin}` : ""}`,
     "media-src 'self' blob: mediastream:",
     "font-src 'self' data:",
     `connect-src 'self' ${media.join(" ")}`,

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db/open-database";
-import { startMediaNode, type NodeFixture } from "../../../server/test/support/media-node-fixture.ts";
-import { TestClient } from "../../../server/test/support/test-client.ts";
-import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
-import { openLiveRollCall } from "../support/live-roll-call.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../support/api-client.ts";
-import { dataDigest, demoFixtures, RECORD_TABLES } from "../support/fixtures.ts";
-
-const personGrants = { publish: true, subscribe: true, observe: false, moderate: false };
+import { dataDigest, RECORD_TABLES } from "../support/fixtures.ts";
+import { useLiveRollCallWithNode, type RosterEntry } from "../support/live-roll-call-with-node.ts";
 
 /**
  * 补点 (issue 13 §5): after the end, within ROLLCALL_MAKEUP_MINUTES (240 by default), a person
@@ -15,39 +9,19 @@ const personGrants = { publish: true, subscribe: true, observe: false, moderate:
  * entry beside the 缺席, audited as a make-up, and the person's page is told it is a make-up.
  */
 describe("make-up calls (补点) (portal API + real media node)", () => {
-  let db: Database;
-  let node: NodeFixture;
-  let officer: ApiClient;
-  let rollCallId: string;
-  let entries: Array<{ id: string; personId: string; personName: string; status: string }>;
-  const clients: TestClient[] = [];
-  const start = (entryId: string, id = rollCallId) => officer.call("startMakeUpCall", { params: { id, entryId } });
+  const fx = useLiveRollCallWithNode({ title: "需补点的点名", rtcPorts: [44500, 44999] });
+  let entries: RosterEntry[];
+  const start = (entryId: string, id = fx.rollCallId) => fx.officer.call("startMakeUpCall", { params: { id, entryId } });
 
   beforeAll(async () => {
-    node = await startMediaNode({
-      MEDIA_RTC_MIN_PORT: "44500",
-      MEDIA_RTC_MAX_PORT: "44999",
-      PORTAL_URL: "http://127.0.0.1:9",
-      PORTAL_INTERNAL_SECRET: process.env.PORTAL_INTERNAL_SECRET!,
-    });
-    process.env.MEDIA_INTERNAL_URL = node.url;
-    db = await useSeededDatabase();
-    const f = await demoFixtures(db);
-    officer = await ApiClient.signIn("hc.officer");
-    ({ id: rollCallId } = await openLiveRollCall(officer, { title: "需补点的点名", unitId: f.unit("荷城司法所"), personIds: f.hcPersonIds }));
-    const first = (await officer.call("getRollCall", { params: { id: rollCallId } })).body.entries[0];
+    const first = fx.entries[0]!;
     // Before the end there is nothing to make up for.
     const early = await start(first.id);
     expect(early.status).toBe(409);
     expect(early.body.error.fields).toEqual({ state: "not_ended" });
-    await officer.call("markRollCallEntry", { params: { id: rollCallId, entryId: first.id }, body: { status: "present" } });
+    await fx.officer.call("markRollCallEntry", { params: { id: fx.rollCallId, entryId: first.id }, body: { status: "present" } });
     // Nobody else joined: the end makes them 缺席.
-    entries = (await officer.call("endRollCall", { params: { id: rollCallId } })).body.entries;
-  });
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await node?.stop();
-    await closeDatabase();
+    entries = (await fx.officer.call("endRollCall", { params: { id: fx.rollCallId } })).body.entries;
   });
 
   it("calls a person marked 缺席 again in a roll call of their own; starting it ten times at once gives one", async () => {
@@ -57,9 +31,9 @@ describe("make-up calls (补点) (portal API + real media node)", () => {
     expect(new Set(results.map((r) => r.body.rollCallId)).size).toBe(1);
     const made = results[0]!.body;
     expect(made.link).toMatch(/^\/r\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{22}$/);
-    expect(await db.prisma.rollCall.count({ where: { makeUpOfEntryId: absent.id } })).toBe(1);
-    expect(await db.prisma.auditEvent.count({ where: { action: "rollcall.make_up_start", targetId: absent.id } })).toBe(1);
-    const makeUp = (await officer.call("getRollCall", { params: { id: made.rollCallId } })).body;
+    expect(await fx.db.prisma.rollCall.count({ where: { makeUpOfEntryId: absent.id } })).toBe(1);
+    expect(await fx.db.prisma.auditEvent.count({ where: { action: "rollcall.make_up_start", targetId: absent.id } })).toBe(1);
+    const makeUp = (await fx.officer.call("getRollCall", { params: { id: made.rollCallId } })).body;
     expect(makeUp).toMatchObject({ title: "补点：需补点的点名", state: "scheduled" });
     expect(makeUp.entries.map((e: { personId: string }) => e.personId)).toEqual([absent.personId]);
   });
@@ -67,24 +41,21 @@ describe("make-up calls (补点) (portal API + real media node)", () => {
   it("records the make-up's mark beside the 缺席, audited as a make-up, and tells the person it was a make-up", async () => {
     const absent = entries.find((e) => e.status === "absent")!;
     const made = (await start(absent.id)).body;
-    const opened = await officer.call("openRollCall", { params: { id: made.rollCallId } });
+    const opened = await fx.officer.call("openRollCall", { params: { id: made.rollCallId } });
     expect(opened.status).toBe(200);
-    const token = await node.token({ sub: `person:${absent.personId}`, name: absent.personName, room: opened.body.grant.room.id, kind: "rollcall", as: "person", sees: "staff", grants: personGrants });
-    const person = await TestClient.connect(node.url, token);
-    clients.push(person);
-    await person.join();
-    const marked = await officer.call("markRollCallEntry", { params: { id: made.rollCallId, entryId: made.entryId }, body: { status: "late", remark: "补点时在单位" } });
+    const person = await fx.join(absent, opened.body.grant.room.id);
+    const marked = await fx.officer.call("markRollCallEntry", { params: { id: made.rollCallId, entryId: made.entryId }, body: { status: "late", remark: "补点时在单位" } });
     expect(marked.body).toMatchObject({ applied: true, notified: true });
     expect(await person.waitFor("marked")).toEqual({ status: "late", makeUp: true });
 
-    const record = (await officer.call("getRollCall", { params: { id: rollCallId } })).body;
+    const record = (await fx.officer.call("getRollCall", { params: { id: fx.rollCallId } })).body;
     const original = record.entries.find((e: { id: string }) => e.id === absent.id);
     expect(original.status).toBe("absent");
     expect(original.makeUp).toMatchObject({ status: "late", by: expect.any(String) });
     expect(record.counts.absent).toBe(entries.filter((e) => e.status === "absent").length);
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "rollcall.make_up_mark", targetId: absent.id } });
+    const audit = await fx.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "rollcall.make_up_mark", targetId: absent.id } });
     expect(audit.data).toMatchObject({ makeUpRollCallId: made.rollCallId, after: "late", status: "absent" });
-    const csv = await officer.call("exportRollCallCsv", { params: { id: rollCallId } });
+    const csv = await fx.officer.call("exportRollCallCsv", { params: { id: fx.rollCallId } });
     const line = csv.body.split("\r\n").find((l: string) => l.startsWith(`${absent.personName},`))!;
     expect(line.split(",").at(-1)).toMatch(/^迟到 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}/);
   });
@@ -92,23 +63,23 @@ describe("make-up calls (补点) (portal API + real media node)", () => {
   it("refuses a person who was not 缺席, and any make-up once the window after the end has closed; nothing changes", async () => {
     const present = entries.find((e) => e.status === "present")!;
     const other = entries.filter((e) => e.status === "absent")[1]!;
-    const before = await dataDigest(db, RECORD_TABLES);
+    const before = await dataDigest(fx.db, RECORD_TABLES);
     const notAbsent = await start(present.id);
     expect(notAbsent.status).toBe(409);
     expect(notAbsent.body.error.fields).toEqual({ status: "not_absent" });
-    expect(await dataDigest(db, RECORD_TABLES)).toBe(before);
+    expect(await dataDigest(fx.db, RECORD_TABLES)).toBe(before);
     // The roll call ended more than four hours ago.
-    await db.prisma.rollCall.update({ where: { id: rollCallId }, data: { endedAt: new Date(Date.now() - 241 * 60_000) } });
-    const closedBefore = await dataDigest(db, RECORD_TABLES);
+    await fx.db.prisma.rollCall.update({ where: { id: fx.rollCallId }, data: { endedAt: new Date(Date.now() - 241 * 60_000) } });
+    const closedBefore = await dataDigest(fx.db, RECORD_TABLES);
     const closed = await start(other.id);
     expect(closed.status).toBe(409);
     expect(closed.body.error.fields).toEqual({ makeUp: "window_closed" });
-    expect(await dataDigest(db, RECORD_TABLES)).toBe(closedBefore);
-    const closesAt = Date.parse((await officer.call("getRollCall", { params: { id: rollCallId } })).body.makeUpClosesAt);
+    expect(await dataDigest(fx.db, RECORD_TABLES)).toBe(closedBefore);
+    const closesAt = Date.parse((await fx.officer.call("getRollCall", { params: { id: fx.rollCallId } })).body.makeUpClosesAt);
     expect(closesAt).toBeLessThan(Date.now());
     // Read-only staff never start one.
     const inspector = await ApiClient.signIn("gm.inspector");
-    await db.prisma.rollCall.update({ where: { id: rollCallId }, data: { endedAt: new Date() } });
-    expect((await inspector.call("startMakeUpCall", { params: { id: rollCallId, entryId: other.id } })).status).toBe(403);
+    await fx.db.prisma.rollCall.update({ where: { id: fx.rollCallId }, data: { endedAt: new Date() } });
+    expect((await inspector.call("startMakeUpCall", { params: { id: fx.rollCallId, entryId: other.id } })).status).toBe(403);
   });
 });

@@ -20,6 +20,8 @@ describe("self check-in (自助报到) with a bound phone, liveness, face match 
   let officer: ApiClient;
   const person = new Map<string, { id: string; token: string; phone: SoftAuthenticator; face: "a" | "b" | "c" }>();
   const anonymous = new ApiClient();
+  // A person with a standing link but no phone yet (the phone-binding race).
+  let spare: string;
 
   const setUp = async (key: string, personId: string, enrolled: "a" | "b" | "c") => {
     expect((await officer.call("enrolFace", { params: { id: personId }, body: { jpegBase64: facePhoto(enrolled).toString("base64"), source: "camera" } })).status).toBe(201);
@@ -53,6 +55,7 @@ describe("self check-in (自助报到) with a bound phone, liveness, face match 
     const f = await demoFixtures(db);
     officer = await ApiClient.signIn("hc.officer");
     const [p1, p2, p3] = f.hcPersonIds as [string, string, string];
+    spare = (await db.prisma.supervisedPerson.findFirstOrThrow({ where: { unitId: f.unit("荷城司法所"), id: { notIn: f.hcPersonIds } } })).id;
     await setUp("inside", p1, "a");
     await setUp("outside", p2, "b");
     await setUp("otherFace", p3, "c");
@@ -75,6 +78,28 @@ describe("self check-in (自助报到) with a bound phone, liveness, face match 
     const refused = await anonymous.call("registerPhone", { params: { token: p.token }, body: lazy.register(options.body, ORIGIN) });
     expect(refused.status).toBe(400);
     expect(await db.prisma.phoneCredential.count({ where: { personId: p.id } })).toBe(1);
+  });
+
+  it("binds one phone when several answer the same confirmation at once; the others are told binding closed", async () => {
+    const personId = spare;
+    const plan = await officer.call("setCheckInPlan", { params: { id: personId }, body: { windows: ALL_WEEK } });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    const token = (plan.body.link as string).replace(/^\/c\//, "");
+    expect((await officer.call("openPhoneBinding", { params: { id: personId } })).status).toBe(200);
+    // Five phones each fetch their own options (their own challenge), then all register in the same instant.
+    const phones = Array.from({ length: 5 }, () => new SoftAuthenticator());
+    const options = await times(5, () => anonymous.call("phoneRegistrationOptions", { params: { token } }));
+    for (const o of options) expect(o.status).toBe(200);
+    const results = await times(5, (i) => anonymous.call("registerPhone", { params: { token }, body: phones[i]!.register(options[i]!.body, ORIGIN) }));
+    expect(countOf(results, 201), JSON.stringify(results.map((r) => r.status))).toBe(1);
+    for (const refused of results.filter((r) => r.status !== 201)) {
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.fields).toEqual({ binding: "not_open" });
+    }
+    expect(await db.prisma.phoneCredential.count({ where: { personId } })).toBe(1);
+    expect(await db.prisma.auditEvent.count({ where: { action: "checkin.phone_bound", targetId: personId } })).toBe(1);
+    expect((await db.prisma.checkInPlan.findUniqueOrThrow({ where: { personId } })).bindingOpenUntil).toBeNull();
+    await expectIntactChain(db);
   });
 
   it("checks in a matching face inside the area as 已报到", async () => {

@@ -148,7 +148,7 @@ export default async function RollCallPage({
                 <div className="flex flex-col gap-3" data-testid="summary-counts">
                   <AttendanceBar counts={rollCall.counts} total={rollCall.total} size="lg" />
                   <p className="text-sm text-slate-700">
-                    {t("summary.rate")} <span className="text-lg font-semibold tabular-nums text-slate-900">{formatRate(rollCall.attendanceRate)}</span>{" "}
+                    {t("summary.rate")} <span className="text-lg font-semibold tabular-nums text-slate-900" data-testid="summary-rate">{formatRate(rollCall.attendanceRate)}</span>{" "}
                     <span className="text-xs text-slate-500">{t("summary.rateHint")}</span>
                   </p>
                   <RollCallRecordingLine actor={actor} rollCallId={rollCall.id} />

@@ -8,11 +8,18 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { canWritePersons } from "@/lib/auth/permissions";
+import { config } from "@/lib/config";
 import { getCheckInPlan } from "@/lib/checkin/get-checkin-plan";
 import { getResidenceArea } from "@/lib/checkin/get-residence-area";
 import { listFaceEnrolments } from "@/lib/faces/list-face-enrolments";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getPersonOrThrow } from "@/lib/persons/get-person-or-throw";
+
+/** The tile server the plot may draw under the points (the CSP allows its origin alone). */
+function basemapView() {
+  const basemap = config().basemap;
+  return basemap && { template: basemap.template, attribution: basemap.attribution, maxZoom: basemap.maxZoom };
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("faces.page"))("title") };
@@ -43,7 +50,7 @@ export default async function PersonFacePage({ params }: { params: Promise<{ id:
           <ResidenceAreaForm personId={person.id} initial={area} canWrite={canWrite} />
         </Card>
         <Card title={tc("title")}>
-          <CheckInPanel personId={person.id} initial={plan} canWrite={canWrite} area={area} />
+          <CheckInPanel personId={person.id} initial={plan} canWrite={canWrite} area={area} basemap={basemapView()} />
         </Card>
       </div>
     </>
