@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { ConfirmAction } from "@/components/rollcalls/confirm-action";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { TMediaNodeTree, TMediaNodeView } from "@/lib/schemas/media-nodes";
@@ -154,6 +155,12 @@ function NodeDetails({ node }: { node: TMediaNodeView }) {
             <dd className="font-mono">{node.keyFingerprint}</dd>
           </>
         )}
+        {!node.keyFingerprint && node.keyResetAt && (
+          <>
+            <dt className="text-slate-500">{t("key")}</dt>
+            <dd data-testid={`media-node-key-reset-${node.id}`}>{t("keyResetWaiting", { time: new Date(node.keyResetAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) })}</dd>
+          </>
+        )}
         {node.lastHeartbeatAt && (
           <>
             <dt className="text-slate-500">{t("heartbeatAt", { time: "" }).trim()}</dt>
@@ -183,6 +190,21 @@ function NodeDetails({ node }: { node: TMediaNodeView }) {
           </>
         )}
       </dl>
+      {node.keyFingerprint && node.registeredAt && (
+        <div className="mt-2">
+          <ConfirmAction
+            label={t("resetKey")}
+            ariaLabel={t("resetKeyFor", { node: node.id })}
+            title={t("resetKeyTitle", { node: node.id })}
+            body={t("resetKeyBody", { key: node.keyFingerprint })}
+            confirmLabel={t("resetKeyConfirm")}
+            cancelLabel={t("cancel")}
+            path={`/api/v1/media-nodes/${encodeURIComponent(node.id)}/reset-key`}
+            requestBody={{ key: node.keyFingerprint }}
+            doneMessage={t("resetKeyDone")}
+          />
+        </div>
+      )}
     </details>
   );
 }
