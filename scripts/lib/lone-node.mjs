@@ -11,7 +11,12 @@ import path from "node:path";
 /** Where the database setup writes the top unit's id for the lone node. */
 export const loneNodeUnitFile = (rootDir) => path.join(rootDir, "data", "lone-node-unit");
 
-/** MEDIA_NODE_KEY and MEDIA_UNIT_ID for the lone node, each only when not set already. */
+/**
+ * MEDIA_NODE_KEY and MEDIA_UNIT_ID for the lone node, each only when not set already.
+ * @param {string} rootDir
+ * @param {Record<string, string | undefined>} env
+ * @returns {{ MEDIA_NODE_KEY?: string, MEDIA_UNIT_ID?: string }}
+ */
 export function loneNodeEnv(rootDir, env = process.env) {
   const result = {};
   if (!env.MEDIA_NODE_KEY) {

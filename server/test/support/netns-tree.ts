@@ -87,7 +87,7 @@ export class NetnsTree {
       };
       const child = spawn("ip", ["netns", "exec", ns.name, process.execPath, "--import", "tsx", path.join(root, "server/test/support/netns-node-harness.ts")], {
         cwd: root,
-        env: nodeEnv,
+        env: nodeEnv as NodeJS.ProcessEnv,
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       });
       const node: NetnsNode = { id, url: `http://${ns.nodeAddress}:${PORT}`, child, pending: new Map() };
