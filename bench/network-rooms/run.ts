@@ -16,7 +16,9 @@ import { TestClient } from "../../server/test/support/test-client.ts";
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, rooms: { type: "string", default: "50" } } });
 const seconds = Number(values.seconds);
 const roomCount = Number(values.rooms);
-const TREE = [{ id: "moj" }, { id: "gd", parent: "moj" }, { id: "fs", parent: "gd" }, { id: "gm", parent: "fs" }, { id: "hc", parent: "gm" }];
+// 400 RTC ports per node (NodeTree's default is 100): a camera's PlainTransport, pipes and tiles per room.
+const ports = (i: number) => ({ MEDIA_RTC_MIN_PORT: String(53000 + i * 400), MEDIA_RTC_MAX_PORT: String(53000 + i * 400 + 399) });
+const TREE = [{ id: "moj" }, { id: "gd", parent: "moj" }, { id: "fs", parent: "gd" }, { id: "gm", parent: "fs" }, { id: "hc", parent: "gm" }].map((s, i) => ({ ...s, env: ports(i) }));
 const PATH = ["hc", "gm", "fs", "gd", "moj"];
 const roomId = (i: number) => `bench-rollcall-${i}`;
 
