@@ -65,14 +65,23 @@ const unwatched = await cpuOver(seconds * 1000);
 for (let i = 0; i < roomCount; i++) {
   await join("moj", roomId(i), `inspector-${i}`, { role: "staff", as: "observer", grants: { publish: false, subscribe: true, observe: true, moderate: false } });
 }
-await until(
-  "every room's camera at the ministry",
-  () => cameras.every((c, i) => {
+const atTop = () =>
+  cameras.filter((c, i) => {
     const room = tree.room("moj", roomId(i));
     return room && [...room.allPeers()].some((p) => p.producers.has(c.producer.id));
-  }),
-  120_000,
+  }).length;
+const linkedFrom = performance.now();
+let lastSaid = 0;
+await until(
+  "every room's camera at the ministry",
+  () => {
+    const n = atTop();
+    if (performance.now() - lastSaid > 10_000) (lastSaid = performance.now()), console.log(`  ${n}/${roomCount} rooms' cameras at the ministry`);
+    return n === roomCount;
+  },
+  300_000,
 );
+console.log(`all ${roomCount} rooms linked to the ministry in ${((performance.now() - linkedFrom) / 1000).toFixed(1)} s`);
 const tiles = await Promise.all(cameras.map((c, i) => frameCounter(tree.room("moj", roomId(i))!, c.producer.id)));
 await sleep(3000);
 const framesBefore = tiles.map((t) => t.completedAt.size);
