@@ -91,7 +91,10 @@ function NodeBox({ node, linkUp, left, top, width }: { node: TMediaNodeView; lin
   const link = parentLink(node);
   const lines: string[] = [];
   if (node.health === "never") lines.push(t("neverHint"));
-  else {
+  else if (!node.keyFingerprint && node.keyResetAt) {
+    lines.push(t("keyResetShort"));
+    lines.push(node.secondsSinceHeartbeat !== null ? t("heartbeatAgo", { seconds: node.secondsSinceHeartbeat }) : t("noHeartbeat"));
+  } else {
     lines.push(f ? `${t("figures", { rooms: f.rooms, peers: f.peers, cpu: totalCpu(node) })}${f.recordings ? ` · ${t("recordings", { count: f.recordings })}` : ""}` : t("noHeartbeat"));
     lines.push(node.secondsSinceHeartbeat !== null ? t("heartbeatAgo", { seconds: node.secondsSinceHeartbeat }) : t("noHeartbeat"));
     // Bitrates as the node last reported them; the state from whoever is alive to say (linkToParentUp).
