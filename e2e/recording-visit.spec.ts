@@ -11,8 +11,14 @@ import { bookHomeVisit, familyJoins, monitorStarts, staffApi, terminalJoins } fr
 import { zh } from "./support/messages.ts";
 import config from "../playwright.config.ts";
 
-// Issue 10's recorded visit end to end: a 2-minute home visit (the e2e portal allows 2-minute
-// slots) is recorded from the start the officer gives to the end the node keeps. Each track's
+// Issue 10's recorded visit end to end: a home visit in a 1-minute slot (the e2e portal allows
+// 1-minute slots), booked at least 70 s ahead, is recorded from the start the officer gives to the
+// end the node keeps. The officer starts it as soon as both sides wait, before the slot's start
+// (allowed on the visit's day), so the time before the slot is recorded visit rather than idle
+// waiting: the visit runs from that start to the slot's end, about 2 minutes (100–160 s with the
+// usual 20–30 s of setup), as the issue asks, and CI waits for nothing else. Not shorter: the recorder's start costs a fixed 1–2 s
+// of frames (writer start, first keyframe) and the node's admission a few seconds of the visit,
+// which a 1-minute visit would not hold within the issue's 2 % and 5 %. Each track's
 // original, downloaded as the facility officer, matches its archived SHA-256 and decodes whole with
 // ffprobe; it lasts as long as the visit (within 5 %) and holds the frames the sender encoded and
 // sent (within 2 %, the sender's own getStats). Then the playback page: both sides play on one
@@ -43,13 +49,14 @@ test.afterAll(async () => {
 
 type RecordingItem = { id: string; identity: string; kind: string; codec: string; sha256: string; firstPacketAt: string; durationMs: number; endReason: string; gap: unknown };
 
-test("a 2-minute visit is recorded: each track's file decodes, lasts the visit and holds the frames its sender sent", async ({ browser, playwright }) => {
-  // Up to 4.5 min until the slot starts, 2 min of visit, then the files and their decoding.
-  test.setTimeout(720_000);
+test("a recorded visit: each track's file decodes, lasts the visit and holds the frames its sender sent", async ({ browser, playwright }) => {
+  // Under 2 min until the slot ends (setup included), then the files and their decoding.
+  test.setTimeout(360_000);
   const tag = Date.now().toString(36).slice(-5);
   const facility = await staffApi(playwright, "jy1.officer");
   const public_ = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const visit = await bookHomeVisit(facility, public_, { heldName: "王海涛", relationship: "parent", leadMs: 150_000, tag });
+  const visit = await bookHomeVisit(facility, public_, { heldName: "王海涛", relationship: "parent", leadMs: 70_000, slotMinutes: 1, tag });
+  const bookedAt = Date.now();
 
   const desk = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   contexts.push(desk);
@@ -67,8 +74,8 @@ test("a 2-minute visit is recorded: each track's file decodes, lasts the visit a
   await startCountingSent(family);
   const terminal = await terminalJoins(desk, visit.id);
   await startCountingSent(terminal);
-  // Started at the slot's start, so the visit is the slot: two minutes.
-  const monitor = await monitorStarts(desk, visit.id, visit.startsAt);
+  // Started as soon as both sides wait: the visit runs from here to the slot's end.
+  const monitor = await monitorStarts(desk, visit.id);
   const familyId = `visitor:${visit.participantId}`;
   const heldId = `held:${visit.heldId}`;
   await expectDecoding(family, [heldId], 60_000);
@@ -98,7 +105,11 @@ test("a 2-minute visit is recorded: each track's file decodes, lasts the visit a
   const senders: Record<string, Page> = { [familyId]: family, [heldId]: terminal };
   const sent: Record<string, SentCounts> = { [familyId]: await sentCountsAt(family, endedAt), [heldId]: await sentCountsAt(terminal, endedAt) };
   const visitMs = Date.parse(record.endedAt) - Date.parse(record.startedAt);
-  expect(visitMs, "the visit ran its 2-minute slot").toBeGreaterThan(100_000);
+  // About two minutes: booked at least 70 s ahead of a 1-minute slot, started when both waited
+  // (shorter only if the setup took over 40 s).
+  const setupMs = Date.parse(record.startedAt) - bookedAt;
+  console.log(`booked → started ${(setupMs / 1000).toFixed(1)} s; the visit ${(visitMs / 1000).toFixed(1)} s; booked → ended ${((endedAt - bookedAt) / 1000).toFixed(1)} s`);
+  expect(visitMs, "the visit ran about two minutes").toBeGreaterThan(90_000);
   recorded.visitMs = visitMs;
 
   // The visit's record leads to its recording once the node has reported all four files.
@@ -122,7 +133,7 @@ test("a 2-minute visit is recorded: each track's file decodes, lasts the visit a
     expect(probed.kind).toBe(item.kind);
     expect(probed.codec).toBe(item.kind === "video" ? "vp8" : "opus");
     figures.push(`${item.identity} ${item.kind}: ${probed.durationS.toFixed(2)} s of a ${(visitMs / 1000).toFixed(2)} s visit, ${probed.framesDecoded} frames decoded, first at ${probed.startS} s, archived ${item.durationMs} ms`);
-    // Soft: one 8-minute run reports every figure, not only the first that misses.
+    // Soft: one run reports every figure, not only the first that misses.
     expect.soft(Math.abs(probed.durationS * 1000 - visitMs), `${item.identity} ${item.kind}: ${probed.durationS} s, the visit ${visitMs / 1000} s`).toBeLessThanOrEqual(visitMs * 0.05);
     const sender = sent[item.identity]!;
     const last = await sentCountsAt(senders[item.identity]!);
@@ -195,18 +206,18 @@ test("the visit plays back with both sides in sync, and a seek moves both", asyn
   }).toPass({ timeout: 30_000, intervals: [1000] });
   const before = await expectInSync(page);
 
-  // A seek to the middle, as a person does it: a click half-way along the seek bar. Both files
+  // A seek forward, as a person does it: a click 70 % along the seek bar. Both files
   // stand at the new position, then play on together. (Setting the slider's value from a script
   // does not reach React's onChange, so it would test nothing.)
   const bar = page.getByTestId("playback-seek");
   const box = (await bar.boundingBox())!;
   const positionBefore = Number(await page.getByTestId("playback-position").getAttribute("data-position-ms"));
-  expect(positionBefore).toBeLessThan(recorded.visitMs * 0.3);
-  await bar.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  expect(positionBefore).toBeLessThan(recorded.visitMs * 0.4);
+  await bar.click({ position: { x: box.width * 0.7, y: box.height / 2 } });
   await expect(async () => {
     const position = Number(await page.getByTestId("playback-position").getAttribute("data-position-ms"));
-    expect(position).toBeGreaterThan(recorded.visitMs * 0.4);
-    expect(position).toBeLessThan(recorded.visitMs * 0.6);
+    expect(position).toBeGreaterThan(recorded.visitMs * 0.6);
+    expect(position).toBeLessThan(recorded.visitMs * 0.8);
     const live = (await videoClock(page)).filter((video) => video.visible);
     expect(live).toHaveLength(2);
     for (const video of live) expect(Math.abs(video.atMs - position)).toBeLessThan(300);
@@ -216,7 +227,13 @@ test("the visit plays back with both sides in sync, and a seek moves both", asyn
 
   // The session's record beside the players: joins, the warning, the end; the warning seeks both.
   const events = page.getByTestId("timeline-event");
-  expect(await events.and(page.locator('[data-kind="joined"]')).count()).toBeGreaterThanOrEqual(2);
+  const joined = events.and(page.locator('[data-kind="joined"]'));
+  expect(await joined.count()).toBeGreaterThanOrEqual(2);
+  // Each side named as the portal admitted it: the family with the relation given, the held person.
+  const familyLabel = zh.recording.timeline.role.visitorAs.replace("{relation}", zh.visits.relationship.parent);
+  expect(await joined.filter({ hasText: familyLabel }).count()).toBeGreaterThanOrEqual(1);
+  expect(await joined.filter({ hasText: zh.recording.timeline.role.held }).count()).toBeGreaterThanOrEqual(1);
+  await expect(joined.filter({ hasText: zh.rooms.peerRole.participant })).toHaveCount(0);
   await expect(events.and(page.locator('[data-kind="ended"]'))).toHaveCount(1);
   const warning = events.and(page.locator('[data-kind="warning"]'));
   await expect(warning).toHaveCount(1);

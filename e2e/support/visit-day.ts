@@ -3,8 +3,8 @@ import { newParticipant } from "./call.ts";
 import { zh } from "./messages.ts";
 import { DEMO_PASSWORD, freshIdNumber } from "./portal.ts";
 
-// A visit day as the e2e specs drive it: a home visit booked through the API in a 2-minute slot of
-// a fresh terminal (the e2e portal allows slots that short), the family's phone through its
+// A visit day as the e2e specs drive it: a home visit booked through the API in a 2-minute (or
+// 1-minute) slot of a fresh terminal (the e2e portal allows slots that short), the family's phone through its
 // personal link, the held person's terminal and the officer's unseen monitor.
 
 const PROOF_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7TH1AAAAAElFTkSuQmCC";
@@ -40,20 +40,25 @@ export interface BookedVisit {
   endsAt: number;
 }
 
-/** A home visit booked through the API in a 2-minute slot of a fresh terminal, at least `leadMs` ahead. */
+/**
+ * A home visit booked through the API in a slot of a fresh terminal (2 minutes unless
+ * `slotMinutes` says otherwise), at least `leadMs` ahead.
+ */
 export async function bookHomeVisit(
   facility: Staff,
   family: APIRequestContext,
-  options: { heldName: string; relationship: string; leadMs: number; tag: string },
+  options: { heldName: string; relationship: string; leadMs: number; tag: string; slotMinutes?: number },
 ): Promise<BookedVisit> {
+  const slotMinutes = options.slotMinutes ?? SLOT_MS / 60_000;
+  const slotMs = slotMinutes * 60_000;
   const units = await facility.get("/api/v1/units");
   const find = (node: { id: string; name: string; children?: unknown[] }): string | undefined =>
     node.name === "广东省第一监狱" ? node.id : (node.children as Array<typeof node> | undefined)?.map(find).find(Boolean);
   const facilityId = find(units)!;
-  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e家访终端${options.tag}`, openingHours: ALL_DAY, slotMinutes: 2 });
+  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e家访终端${options.tag}`, openingHours: ALL_DAY, slotMinutes });
   const held = (await facility.get("/api/v1/held-persons")).items.find((p: { name: string }) => p.name === options.heldName);
   await facility.send("PATCH", `/api/v1/held-persons/${held.id}`, { visitsPerMonth: 31, homeVisitsAllowed: true });
-  const startsAt = new Date(Math.ceil((Date.now() + options.leadMs) / SLOT_MS) * SLOT_MS).toISOString();
+  const startsAt = new Date(Math.ceil((Date.now() + options.leadMs) / slotMs) * slotMs).toISOString();
   const idNumber = freshIdNumber();
   const applied = await family.post("/api/v1/visit/apply", {
     data: { name: "张秀兰", idNumber, phone: "13800138000", relationship: options.relationship, heldPersonName: options.heldName, facilityId, fromHome: true, preferredSlots: [startsAt], coVisitors: [], proofBase64: PROOF_PNG },

@@ -69,7 +69,8 @@ export function ExportPanel({ roomId, initial }: { roomId: string; initial: Expo
           {t("failed")}
         </p>
       )}
-      {(job === null || job.state === "failed") && (
+      {job?.state === "deleted" && <p data-testid="export-status">{t("deleted")}</p>}
+      {(job === null || job.state === "failed" || job.state === "deleted") && (
         <button
           type="button"
           onClick={() => void request()}

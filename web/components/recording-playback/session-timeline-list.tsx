@@ -4,6 +4,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { SessionEvent } from "@/lib/recordings/session-timeline";
 
 const ROLES = ["staff", "guest", "participant"] as const;
+/** Who joined a visit, named by the portal's grant rather than the node's role. */
+const VISIT_ROLES = ["visitor", "held", "socialWorker"] as const;
+const RELATIONS = ["spouse", "parent", "child", "sibling", "grandparent", "grandchild", "other_relative", "lawyer"] as const;
 const LEAVE_REASONS = ["left", "timeout", "removed"] as const;
 const END_REASONS = ["closed_by_portal", "worker_died", "on_time", "terminated"] as const;
 const MARKS = ["pending", "present", "late", "excused", "absent", "unverified"] as const;
@@ -47,6 +50,7 @@ export function SessionTimelineList({
   const tRooms = useTranslations("rooms");
   const tMark = useTranslations("rollcall.attendance");
   const tPreset = useTranslations("visitRoom.notice.preset");
+  const tRelation = useTranslations("visits.relationship");
   const format = useFormatter();
   if (events.length === 0) return <p className="text-sm text-slate-500">{t("empty")}</p>;
 
@@ -59,7 +63,7 @@ export function SessionTimelineList({
     const by = event.by ?? "—";
     switch (event.kind) {
       case "joined":
-        return t("joined", { who, role: tRooms(`peerRole.${known(ROLES, event.code) ?? "other"}`) });
+        return t("joined", { who, role: roleOf(event) });
       case "left":
         return t("left", { who, reason: tRooms(`leaveReason.${known(LEAVE_REASONS, event.code) ?? "other"}`) });
       case "started":
@@ -83,6 +87,13 @@ export function SessionTimelineList({
       case "storageFull":
         return t("storageFull");
     }
+  };
+  const roleOf = (event: SessionEvent): string => {
+    const visitRole = known(VISIT_ROLES, event.code);
+    if (!visitRole) return tRooms(`peerRole.${known(ROLES, event.code) ?? "other"}`);
+    const relation = known(RELATIONS, event.relation);
+    if (visitRole === "visitor" && relation) return relation === "lawyer" ? tRelation(relation) : t("role.visitorAs", { relation: tRelation(relation) });
+    return t(`role.${visitRole}`);
   };
   const offsetOf = (event: SessionEvent) => (startedAt === null ? null : Date.parse(event.at) - startedAt);
   // The event the players stand at: the last one at or before the position.

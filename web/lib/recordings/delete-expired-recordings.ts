@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import type { PrismaClient } from "../db/generated/client.ts";
+import { deleteExpiredExports } from "./export/delete-expired-exports.ts";
 import { recordingPath } from "./recordings-dir.ts";
 import type { RetentionPolicy } from "./retention.ts";
 
@@ -11,7 +12,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The daily retention job: every recording past its period (by the room's kind) and not on legal
  * hold is marked deleted and its file removed, each deletion in the audit chain. The mark is a
  * conditional update, so a legal hold placed at the same moment wins (the row lock orders them),
- * and two runs at once delete each file once.
+ * and two runs at once delete each file once. Then the exports composed from a deleted file
+ * (`deleteExpiredExports`: same policy, never while a source is on legal hold).
  */
 export async function deleteExpiredRecordings(prisma: PrismaClient, dir: string, policy: RetentionPolicy, now = new Date()) {
   const visitCutoff = new Date(now.getTime() - policy.visitDays * DAY_MS);
@@ -48,5 +50,6 @@ export async function deleteExpiredRecordings(prisma: PrismaClient, dir: string,
     await rm(`${full}.json`, { force: true });
     deleted.push(recording.file);
   }
-  return { deleted };
+  const exports = await deleteExpiredExports(prisma, dir, now);
+  return { deleted, exportsDeleted: exports.deleted };
 }

@@ -1,10 +1,10 @@
 import type { Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
-import { findRoomInScope } from "../rooms/get-room-or-throw.ts";
+import { findArchiveRoom } from "./archive-scope.ts";
 
-/** The recording files of a room of the actor's subtree (records only: no file is read). */
+/** The recording files of a room in the actor's archive scope (records only: no file is read). */
 export async function listRoomRecordings(actor: Actor, roomId: string) {
-  await findRoomInScope(actor, roomId);
+  await findArchiveRoom(actor, roomId);
   const db = await getDb();
   const rows = await db.recording.findMany({ where: { roomId }, orderBy: [{ firstPacketAt: "asc" }, { sequence: "asc" }], take: 2000 });
   return {

@@ -1,18 +1,19 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { assertRole, auditActor, subtreeFilter, type Actor } from "../auth/actor.ts";
+import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
 import { parseByteRange } from "../http/byte-range.ts";
+import { findArchiveRoom, notFoundAs } from "./archive-scope.ts";
 import { recordingPath, recordingsDir } from "./recordings-dir.ts";
 
 /** Who may take an original file away: staff who run rooms, not inspectors (they watch only). */
 export const RECORDING_DOWNLOAD_ROLES = ["admin", "officer"] as const;
 
 /**
- * An original recording file for download or playback: 404 outside the actor's subtree (the
- * file's room's unit and its ancestors see it), 403 for a role that may not download, and every
+ * An original recording file for download or playback: 404 outside the archive's scope
+ * (`findArchiveRoom`), 403 for a role that may not download, and every
  * request is in the audit chain before a byte leaves. A media element asks for byte ranges (to
  * start, to seek, to read the cues at the end): each range is served and audited as
  * `recording.stream` with its bytes, a whole file as `recording.download`. Inspectors get
@@ -21,10 +22,11 @@ export const RECORDING_DOWNLOAD_ROLES = ["admin", "officer"] as const;
 export async function openRecordingFile(actor: Actor, recordingId: string, rangeHeader: string | null = null) {
   const db = await getDb();
   const recording = await db.recording.findFirst({
-    where: { id: recordingId, deletedAt: null, room: { unit: subtreeFilter(actor) } },
+    where: { id: recordingId, deletedAt: null },
     include: { room: { select: { unit: { select: { path: true } } } } },
   });
   if (!recording) throw new NotFoundError("Recording not found");
+  await findArchiveRoom(actor, recording.roomId).catch(notFoundAs("Recording not found"));
   assertRole(actor, RECORDING_DOWNLOAD_ROLES, "download recordings");
   const full = recordingPath(recordingsDir(), recording.file);
   const size = await stat(full).then((s) => (s.isFile() ? s.size : null), () => null);

@@ -25,8 +25,8 @@ export function scheduleRecordingRetention(env: Record<string, string | undefine
   const policy = retentionPolicy(env);
   const run = async () => {
     try {
-      const { deleted } = await deleteExpiredRecordings(await getDb(), recordingsDir(env), policy);
-      if (deleted.length > 0) log(`[recordings] retention deleted ${deleted.length} file(s)`);
+      const { deleted, exportsDeleted } = await deleteExpiredRecordings(await getDb(), recordingsDir(env), policy);
+      if (deleted.length + exportsDeleted.length > 0) log(`[recordings] retention deleted ${deleted.length} file(s) and ${exportsDeleted.length} export(s)`);
     } catch (error) {
       // The next run tries again: every row still due is picked up then.
       console.error(`[recordings] retention run failed: ${String(error)}`);

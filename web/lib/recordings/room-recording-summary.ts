@@ -1,7 +1,6 @@
 import type { Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
-import { NotFoundError } from "../errors.ts";
-import { findRoomInScope } from "../rooms/get-room-or-throw.ts";
+import { archiveRoomInReach } from "./archive-scope.ts";
 
 export interface RoomRecordingSummary {
   roomId: string;
@@ -17,12 +16,7 @@ export interface RoomRecordingSummary {
  * room is outside the actor's scope: the playback page would answer 404.
  */
 export async function roomRecordingSummary(actor: Actor, roomId: string): Promise<RoomRecordingSummary | null> {
-  try {
-    await findRoomInScope(actor, roomId);
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
+  if (!(await archiveRoomInReach(actor, roomId))) return null;
   const db = await getDb();
   const rows = await db.recording.findMany({ where: { roomId }, select: { firstPacketAt: true, durationMs: true, deletedAt: true } });
   let from: number | null = null;

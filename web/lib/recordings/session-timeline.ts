@@ -14,6 +14,8 @@ export interface SessionEvent {
   code?: string;
   /** Words someone wrote (a warning's text, a termination's reason), shown as written. */
   text?: string;
+  /** A visitor's relation to the held person (a `visits.relationship` key), on their join. */
+  relation?: string;
 }
 
 type Db = Pick<Tx, "roomEvent" | "visit" | "visitWarning" | "user" | "rollCall" | "rollCallEntry" | "auditEvent">;
@@ -31,7 +33,10 @@ const userIdOf = (identity: unknown) => (typeof identity === "string" && identit
 export async function sessionTimeline(db: Db, roomId: string): Promise<SessionEvent[]> {
   const [roomEvents, visit, rollCall] = await Promise.all([
     db.roomEvent.findMany({ where: { roomId }, orderBy: [{ at: "asc" }, { id: "asc" }], take: MAX_EVENTS }),
-    db.visit.findFirst({ where: { roomId }, select: { id: true, startedAt: true, warnings: { orderBy: { at: "asc" }, take: MAX_EVENTS } } }),
+    db.visit.findFirst({
+      where: { roomId },
+      select: { id: true, startedAt: true, warnings: { orderBy: { at: "asc" }, take: MAX_EVENTS }, participants: { select: { id: true, role: true, relationship: true, verifyMethod: true } } },
+    }),
     db.rollCall.findFirst({ where: { roomId }, select: { id: true } }),
   ]);
   // Officers are named by id in these records; one read names them all.
@@ -47,7 +52,7 @@ export async function sessionTimeline(db: Db, roomId: string): Promise<SessionEv
     const at = event.at.toISOString();
     switch (event.type) {
       case "peer.joined":
-        events.push({ at, kind: "joined", who, code: String(data.role ?? "") });
+        events.push({ at, kind: "joined", who, ...joinRole(event.identity, String(data.role ?? ""), visit?.participants ?? []) });
         break;
       case "peer.left":
         events.push({ at, kind: "left", who, code: String(data.reason ?? "") });
@@ -75,6 +80,31 @@ export async function sessionTimeline(db: Db, roomId: string): Promise<SessionEv
   }
   if (rollCall) events.push(...(await rollCallEvents(db, rollCall.id)));
   return events.sort((a, b) => a.at.localeCompare(b.at)).slice(0, MAX_EVENTS);
+}
+
+type Participant = { id: string; role: string; relationship: string; verifyMethod: string | null };
+
+/**
+ * Who joined, as the record of the session should name them. The node's role says only how a
+ * peer was admitted (everyone on a visit's two sides joins as a "participant"), so the identity
+ * the portal gave each grant decides: `user:` is staff, `held:` the held person, `visitor:` one
+ * family member (with their relation), `family:` the center's room where the confirmed family
+ * members sit together; anything else keeps the node's role.
+ */
+function joinRole(identity: string | null, nodeRole: string, participants: Participant[]): Pick<SessionEvent, "code" | "relation"> {
+  const [kind, id] = identity?.split(/:(.*)/s) ?? [];
+  if (kind === "user") return { code: "staff" };
+  if (kind === "held") return { code: "held" };
+  if (kind === "visitor") {
+    const participant = participants.find((p) => p.id === id);
+    if (participant?.role === "social_worker") return { code: "socialWorker" };
+    return { code: "visitor", ...(participant?.relationship ? { relation: participant.relationship } : {}) };
+  }
+  if (kind === "family") {
+    const relations = [...new Set(participants.filter((p) => p.verifyMethod === "id_card" && p.relationship).map((p) => p.relationship))];
+    return { code: "visitor", ...(relations.length === 1 ? { relation: relations[0] } : {}) };
+  }
+  return { code: nodeRole };
 }
 
 /** A roll call's calls and marks from the audit chain (challenge values stay out: they were answers). */

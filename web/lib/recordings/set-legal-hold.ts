@@ -1,7 +1,8 @@
-import { assertRole, auditActor, subtreeFilter, type Actor } from "../auth/actor.ts";
+import { assertRole, auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
 import { NotFoundError, ConflictError } from "../errors.ts";
+import { findArchiveRoom, notFoundAs } from "./archive-scope.ts";
 import { RECORDING_DOWNLOAD_ROLES } from "./open-recording-file.ts";
 
 /**
@@ -11,10 +12,11 @@ import { RECORDING_DOWNLOAD_ROLES } from "./open-recording-file.ts";
 export async function setLegalHold(actor: Actor, recordingId: string, hold: boolean) {
   const db = await getDb();
   const recording = await db.recording.findFirst({
-    where: { id: recordingId, room: { unit: subtreeFilter(actor) } },
-    select: { id: true, file: true, deletedAt: true, room: { select: { unit: { select: { path: true } } } } },
+    where: { id: recordingId },
+    select: { id: true, roomId: true, file: true, deletedAt: true, room: { select: { unit: { select: { path: true } } } } },
   });
   if (!recording) throw new NotFoundError("Recording not found");
+  await findArchiveRoom(actor, recording.roomId).catch(notFoundAs("Recording not found"));
   assertRole(actor, RECORDING_DOWNLOAD_ROLES, "place or lift a legal hold");
   await db.$transaction(async (tx) => {
     const { count } = await tx.recording.updateMany({ where: { id: recording.id, legalHold: !hold, deletedAt: null }, data: { legalHold: hold } });

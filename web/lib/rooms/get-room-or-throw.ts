@@ -12,7 +12,12 @@ export async function findRoomInScope(actor: Actor, roomId: string) {
 
 /** A room of the actor's subtree with its history (joins, leaves, close). */
 export async function getRoomDetail(actor: Actor, roomId: string) {
-  const room = await findRoomInScope(actor, roomId);
+  return roomDetailOf(await findRoomInScope(actor, roomId), actor);
+}
+
+/** A room the caller has already found in the actor's reach, with its history. */
+export async function roomDetailOf(room: Awaited<ReturnType<typeof findRoomInScope>>, actor: Actor) {
+  const roomId = room.id;
   const db = await getDb();
   const events = await db.roomEvent.findMany({ where: { roomId }, orderBy: [{ at: "asc" }, { id: "asc" }], take: 1000 });
   return {

@@ -5,7 +5,8 @@ export const ZRecordingExport = z
   .object({
     id: z.string(),
     roomId: z.string(),
-    state: z.enum(["queued", "running", "done", "failed"]),
+    /** `deleted`: its file went with its sources under the retention policy (the record stays). */
+    state: z.enum(["queued", "running", "done", "failed", "deleted"]),
     /** 0–100 while running (ffmpeg's progress), 100 when done. */
     progress: z.number().int(),
     requestedAt: z.string(),

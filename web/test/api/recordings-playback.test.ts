@@ -130,7 +130,7 @@ describe("playing recordings: byte ranges, the audited page, the retention sched
       await vi.advanceTimersByTimeAsync(5 * 60_000);
       await vi.waitFor(() => expect(existsSync(path.join(dir, file))).toBe(false), { timeout: 10_000 });
       // The file goes before the run returns and logs: wait for the line too (it raced at load 30).
-      await vi.waitFor(() => expect(lines).toEqual(["[recordings] retention deleted 1 file(s)"]), { timeout: 10_000 });
+      await vi.waitFor(() => expect(lines).toEqual(["[recordings] retention deleted 1 file(s) and 0 export(s)"]), { timeout: 10_000 });
       expect(await db.prisma.auditEvent.count({ where: { action: "recording.deleted", data: { path: ["file"], equals: file } } })).toBe(1);
     } finally {
       stop();

@@ -1,20 +1,22 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { assertRole, auditActor, subtreeFilter, type Actor } from "../../auth/actor.ts";
+import { assertRole, auditActor, type Actor } from "../../auth/actor.ts";
 import { appendAuditEvent } from "../../audit/append-audit-event.ts";
 import { getDb } from "../../db/client.ts";
 import { NotFoundError } from "../../errors.ts";
+import { findArchiveRoom, notFoundAs } from "../archive-scope.ts";
 import { RECORDING_DOWNLOAD_ROLES } from "../open-recording-file.ts";
 import { recordingPath, recordingsDir } from "../recordings-dir.ts";
 
-/** A finished export's MP4: the originals' rules (404 outside the subtree, 403 for inspectors), audited before a byte leaves. */
+/** A finished export's MP4: the originals' rules (404 outside the archive's scope, 403 for inspectors), audited before a byte leaves. */
 export async function openExportFile(actor: Actor, exportId: string) {
   const db = await getDb();
   const row = await db.recordingExport.findFirst({
-    where: { id: exportId, state: "done", room: { unit: subtreeFilter(actor) } },
+    where: { id: exportId, state: "done" },
     include: { room: { select: { title: true, unit: { select: { path: true } } } } },
   });
   if (!row?.file) throw new NotFoundError("Export not found");
+  await findArchiveRoom(actor, row.roomId).catch(notFoundAs("Export not found"));
   assertRole(actor, RECORDING_DOWNLOAD_ROLES, "download recordings");
   const full = recordingPath(recordingsDir(), row.file);
   const size = await stat(full).then((s) => (s.isFile() ? s.size : null), () => null);

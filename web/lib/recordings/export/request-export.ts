@@ -3,20 +3,20 @@ import { appendAuditEvent } from "../../audit/append-audit-event.ts";
 import { getDb } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/unique-violation.ts";
 import { ConflictError } from "../../errors.ts";
-import { findRoomInScope } from "../../rooms/get-room-or-throw.ts";
+import { findArchiveRoom } from "../archive-scope.ts";
 import { RECORDING_DOWNLOAD_ROLES } from "../open-recording-file.ts";
 import { toExportDto } from "./export-dto.ts";
 import { kickExportWorker } from "./export-worker.ts";
 
 /**
- * Asks for a room's recording as one MP4. The same rules as the files (404 outside the subtree,
+ * Asks for a room's recording as one MP4. The same rules as the files (404 outside the archive's scope,
  * 403 for a role that may not take files away). One job per room: a request while one is queued
  * or running gets that one, and an export already done of the same files is handed back rather
  * than made again. Requests for one room queue on its row lock, and the partial unique index
  * (one pending export per room) holds even without it: 20 clicks at once are one job.
  */
 export async function requestRecordingExport(actor: Actor, roomId: string) {
-  const room = await findRoomInScope(actor, roomId);
+  const room = await findArchiveRoom(actor, roomId);
   assertRole(actor, RECORDING_DOWNLOAD_ROLES, "export recordings");
   const db = await getDb();
   const sources = (

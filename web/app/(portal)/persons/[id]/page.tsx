@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AttendanceHistory } from "@/components/rollcalls/attendance-history";
 import { Alert } from "@/components/ui/alert";
+import { BackLink } from "@/components/ui/back-link";
 import { StatusBadge } from "@/components/ui/badges";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Card } from "@/components/ui/card";
@@ -34,11 +35,7 @@ export default async function PersonPage({
 
   return (
     <>
-      <nav className="mb-1 text-sm">
-        <Link href="/persons" className="inline-flex min-h-10 items-center text-slate-500 hover:text-brand-700 hover:underline">
-          ← {t("persons.backToList")}
-        </Link>
-      </nav>
+      <BackLink href="/persons" label={t("persons.backToList")} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2">

@@ -6,6 +6,7 @@ import { InviteLinks } from "@/components/rooms/invite-links";
 import { AdmissionBadge, RoomStateBadge } from "@/components/rooms/room-badges";
 import { RoomTimeline } from "@/components/rooms/room-timeline";
 import { Alert } from "@/components/ui/alert";
+import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -38,11 +39,7 @@ export default async function RoomPage({
 
   return (
     <>
-      <nav className="mb-1 text-sm">
-        <Link href="/rooms" className="inline-flex min-h-10 items-center text-slate-500 hover:text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
-      </nav>
+      <BackLink href="/rooms" label={t("backToList")} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { UserEditForm } from "@/components/admin/user-edit-form";
+import { BackLink } from "@/components/ui/back-link";
 import { RoleBadge } from "@/components/ui/badges";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -24,11 +24,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const [tree, t, format] = await Promise.all([listUnitTree(actor), getTranslations("admin.users"), getFormatter()]);
   return (
     <div className="mx-auto max-w-3xl">
-      <nav className="mb-1 text-sm">
-        <Link href="/admin/users" className="inline-flex min-h-10 items-center text-slate-500 hover:text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
-      </nav>
+      <BackLink href="/admin/users" label={t("backToList")} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2">

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PrintFacts } from "@/components/print/print-facts";
 import { PrintToolbar } from "@/components/rollcalls/print-toolbar";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { orNotFound } from "@/lib/pages/or-not-found";
+import { PRINT_CELL as cell, printFormats } from "@/lib/print/print-formats";
 import { getReportCall } from "@/lib/report-calls/get-report-call";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,31 +17,24 @@ export default async function ReportCallPrintPage({ params }: { params: Promise<
   const actor = await requirePageActor(`/reports/${id}/print`);
   const call = await orNotFound(getReportCall(actor, id));
   const [t, format] = await Promise.all([getTranslations("reportCalls"), getFormatter()]);
-  const full = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-  const clock = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : "");
+  const { full, clock } = printFormats(format);
   const counts = { reported: 0, absent: 0, waiting: 0 };
   for (const c of call.centers) counts[c.status] += 1;
-  const cell = "border border-black px-1.5 py-1 align-top";
   return (
     <>
       <PrintToolbar backHref={`/reports/${call.id}`} backLabel={t("back")} printLabel={t("print")} />
       <article className="text-[12pt] leading-snug" data-testid="print-record">
         <h1 className="mb-4 text-center text-xl font-bold tracking-wide">{t("printTitle")}</h1>
-        <dl className="mb-3 grid grid-cols-1 gap-x-6 gap-y-1 text-[11pt] sm:grid-cols-2">
-          {[
+        <PrintFacts
+          facts={[
             [t("caller"), call.unitName],
             [t("titleField"), call.title],
             [t("createdAt"), full(call.createdAt)],
             [t("endedAt"), call.endedAt ? full(call.endedAt) : t("state.live")],
             [t("createdBy"), call.createdBy],
             [t("centers"), t("summary", { total: call.centers.length, ...counts })],
-          ].map(([label, value]) => (
-            <div key={label} className="flex gap-2 break-inside-avoid">
-              <dt className="shrink-0 font-semibold">{label}：</dt>
-              <dd className="min-w-0">{value}</dd>
-            </div>
-          ))}
-        </dl>
+          ]}
+        />
         <table className="w-full border-collapse text-[10.5pt]" data-testid="print-table">
           <thead>
             <tr>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PrintFacts } from "@/components/print/print-facts";
 import { ChallengeText } from "@/components/rollcalls/challenge-text";
 import { RecordNotes } from "@/components/rollcalls/record-notes";
 import { PrintToolbar } from "@/components/rollcalls/print-toolbar";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { faceMatchText } from "@/lib/faces/face-match-text";
 import { orNotFound } from "@/lib/pages/or-not-found";
+import { PRINT_CELL as cell, printFormats } from "@/lib/print/print-formats";
 import { getRollCallRecord } from "@/lib/rollcalls/get-roll-call-record";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,31 +20,23 @@ export default async function RollCallPrintPage({ params }: { params: Promise<{ 
   const actor = await requirePageActor(`/rollcalls/${id}/print`);
   const record = await orNotFound(getRollCallRecord(actor, id));
   const [t, tr, format] = await Promise.all([getTranslations("rollcall"), getTranslations("rollcallPass2.record"), getFormatter()]);
-  const full = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-  const hourMinute = (iso: string) => format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit" });
-  const clock = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : "");
+  const { full, hourMinute, clock } = printFormats(format);
   const held = record.openedAt ? `${full(record.openedAt)} – ${record.endedAt ? hourMinute(record.endedAt) : ""}` : t("print.notHeld");
-  const cell = "border border-black px-1.5 py-1 align-top";
   return (
     <>
       <PrintToolbar backHref={`/rollcalls/${record.id}`} backLabel={t("print.back")} printLabel={t("print.print")} />
       <article className="text-[12pt] leading-snug" data-testid="print-record">
         <h1 className="mb-4 text-center text-xl font-bold tracking-wide">{t("print.title")}</h1>
-        <dl className="mb-3 grid grid-cols-2 gap-x-6 gap-y-1 text-[11pt]">
-          {[
+        <PrintFacts
+          facts={[
             [t("print.unit"), record.unitName],
             [t("print.rollCall"), record.title],
             [t("print.scheduled"), `${full(record.startsAt)} – ${hourMinute(record.endsAt)}`, "print-planned"],
             [t("print.held"), held, "print-actual"],
             [t("print.officer"), record.endedBy ?? record.openedBy ?? record.createdBy ?? ""],
             [t("print.counts"), t("print.countsLine", { total: record.total, ...record.counts })],
-          ].map(([label, value, testId]) => (
-            <div key={label} className="flex gap-2 break-inside-avoid" data-testid={testId}>
-              <dt className="shrink-0 font-semibold">{label}：</dt>
-              <dd className="min-w-0">{value}</dd>
-            </div>
-          ))}
-        </dl>
+          ]}
+        />
         <table className="w-full border-collapse text-[10.5pt]" data-testid="print-table">
           <thead>
             <tr>
