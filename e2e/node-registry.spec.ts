@@ -81,6 +81,16 @@ test("the admin sees both nodes up in the tree, then the killed one down", async
     await expect(gm).toContainText(zh.mediaNodes.childLinks.replace("{up}", "0").replace("{total}", "1"));
     await expect(page.getByTestId("media-node-summary")).toHaveText(zh.mediaNodes.summary.replace("{up}", "1").replace("{down}", "1").replace("{never}", "0"));
     await page.screenshot({ path: test.info().outputPath("node-tree-down.png"), fullPage: true });
+
+    // The admin resets 高明区's key (a lost machine): asked once more, then the node waits for a
+    // new key; the running node's reports, signed with the retired key, are refused from then on.
+    await page.getByTestId("media-node-details-gm-node").locator("summary").click();
+    await page.getByRole("button", { name: zh.mediaNodes.resetKeyFor.replace("{node}", "gm-node") }).click();
+    await page.getByRole("button", { name: zh.mediaNodes.resetKeyConfirm }).click();
+    await expect(page.getByTestId("media-node-key-reset-gm-node")).toBeVisible({ timeout: 15_000 });
+    await expect(gm).toContainText(zh.mediaNodes.keyResetShort);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: test.info().outputPath("node-key-reset.png"), fullPage: true });
   } finally {
     await admin.context.close();
   }

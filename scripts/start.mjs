@@ -2,6 +2,7 @@
 // a media node beside it.
 import { bootstrapPortalFirst, explainFailure, ROOT_DIR } from "./bootstrap.mjs";
 import { withLocalSecrets } from "./lib/local-secrets.mjs";
+import { loneNodeEnv, loneNodeUnitFile } from "./lib/lone-node.mjs";
 import { serviceEnv, setUpDatabase, startMediaNode, startPortal } from "./lib/services.mjs";
 import { supervise } from "./lib/supervise.mjs";
 
@@ -12,11 +13,13 @@ const { env: bootstrapped, worker } = await bootstrapPortalFirst();
 const base = withLocalSecrets(ROOT_DIR, bootstrapped);
 const env = serviceEnv(base, { portalPort: Number(base.PORT ?? 3000), mediaPort: Number(base.MEDIA_PORT ?? 4443) });
 try {
-  await setUpDatabase({ rootDir: ROOT_DIR, env });
+  await setUpDatabase({ rootDir: ROOT_DIR, env: { ...env, LONE_NODE_UNIT_FILE: loneNodeUnitFile(ROOT_DIR) } });
+  // The media node registers with the portal under the top unit, with its own key (/admin/nodes).
+  const nodeEnv = { ...env, ...loneNodeEnv(ROOT_DIR, env) };
   supervise([
     { name: "portal", start: () => startPortal({ rootDir: ROOT_DIR, env }) },
     // A failed worker build stops everything with the bootstrap's message, as before.
-    { name: "media node", after: worker.catch((error) => Promise.reject(explainFailure(error) ? new Error("the mediasoup worker build failed") : error)), start: (workerBin) => startMediaNode({ rootDir: ROOT_DIR, env: { ...env, MEDIASOUP_WORKER_BIN: workerBin } }) },
+    { name: "media node", after: worker.catch((error) => Promise.reject(explainFailure(error) ? new Error("the mediasoup worker build failed") : error)), start: (workerBin) => startMediaNode({ rootDir: ROOT_DIR, env: { ...nodeEnv, MEDIASOUP_WORKER_BIN: workerBin } }) },
   ]);
   console.log(
     `[start] portal on http://localhost:${env.PORT}, media node on ${env.MEDIA_PUBLIC_URL} ` +

@@ -4,7 +4,7 @@ import { childLinks, formatBitrate, linkToParentUp, totalCpu } from "./format-fi
 
 const link = (neighbor: string, relation: "parent" | "child", up: boolean) => ({ neighbor, relation, up, rooms: 0, streamsOut: 0, streamsIn: 0, sendBitrate: 0, recvBitrate: 0 });
 const node = (id: string, health: TMediaNodeView["health"], links: ReturnType<typeof link>[]): TMediaNodeView => ({
-  id, unitId: id, unitName: id, unitLevel: 4, parentId: null, health, configured: true, publicUrl: "http://x", internalUrl: null, keyFingerprint: null,
+  id, unitId: id, unitName: id, unitLevel: 4, parentId: null, health, configured: true, publicUrl: "http://x", internalUrl: null, keyFingerprint: null, keyResetAt: null,
   registeredAt: null, lastHeartbeatAt: null, secondsSinceHeartbeat: null,
   figures: { rooms: 0, peers: 0, workers: [{ pid: 1, cpuPercent: 12.5 }], processCpuPercent: 2, rssBytes: 0, links, recordings: 0 },
 });

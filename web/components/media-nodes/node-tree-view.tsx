@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { ConfirmAction } from "@/components/rollcalls/confirm-action";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { TMediaNodeTree, TMediaNodeView } from "@/lib/schemas/media-nodes";
@@ -90,7 +91,10 @@ function NodeBox({ node, linkUp, left, top, width }: { node: TMediaNodeView; lin
   const link = parentLink(node);
   const lines: string[] = [];
   if (node.health === "never") lines.push(t("neverHint"));
-  else {
+  else if (!node.keyFingerprint && node.keyResetAt) {
+    lines.push(t("keyResetShort"));
+    lines.push(node.secondsSinceHeartbeat !== null ? t("heartbeatAgo", { seconds: node.secondsSinceHeartbeat }) : t("noHeartbeat"));
+  } else {
     lines.push(f ? `${t("figures", { rooms: f.rooms, peers: f.peers, cpu: totalCpu(node) })}${f.recordings ? ` · ${t("recordings", { count: f.recordings })}` : ""}` : t("noHeartbeat"));
     lines.push(node.secondsSinceHeartbeat !== null ? t("heartbeatAgo", { seconds: node.secondsSinceHeartbeat }) : t("noHeartbeat"));
     // Bitrates as the node last reported them; the state from whoever is alive to say (linkToParentUp).
@@ -154,6 +158,12 @@ function NodeDetails({ node }: { node: TMediaNodeView }) {
             <dd className="font-mono">{node.keyFingerprint}</dd>
           </>
         )}
+        {!node.keyFingerprint && node.keyResetAt && (
+          <>
+            <dt className="text-slate-500">{t("key")}</dt>
+            <dd data-testid={`media-node-key-reset-${node.id}`}>{t("keyResetWaiting", { time: new Date(node.keyResetAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) })}</dd>
+          </>
+        )}
         {node.lastHeartbeatAt && (
           <>
             <dt className="text-slate-500">{t("heartbeatAt", { time: "" }).trim()}</dt>
@@ -183,6 +193,21 @@ function NodeDetails({ node }: { node: TMediaNodeView }) {
           </>
         )}
       </dl>
+      {node.keyFingerprint && node.registeredAt && (
+        <div className="mt-2">
+          <ConfirmAction
+            label={t("resetKey")}
+            ariaLabel={t("resetKeyFor", { node: node.id })}
+            title={t("resetKeyTitle", { node: node.id })}
+            body={t("resetKeyBody", { key: node.keyFingerprint })}
+            confirmLabel={t("resetKeyConfirm")}
+            cancelLabel={t("cancel")}
+            path={`/api/v1/media-nodes/${encodeURIComponent(node.id)}/reset-key`}
+            requestBody={{ key: node.keyFingerprint }}
+            doneMessage={t("resetKeyDone")}
+          />
+        </div>
+      )}
     </details>
   );
 }

@@ -1,5 +1,14 @@
 import { defineRoute } from "../http/route-def.ts";
-import { ZMediaNodeTree, ZNodeHeartbeatBody, ZNodeHeartbeatResult, ZNodeRegistrationBody, ZNodeRegistrationResult } from "../schemas/media-nodes.ts";
+import {
+  ZMediaNodeParams,
+  ZMediaNodeTree,
+  ZNodeHeartbeatBody,
+  ZNodeHeartbeatResult,
+  ZNodeRegistrationBody,
+  ZNodeRegistrationResult,
+  ZResetNodeKeyBody,
+  ZResetNodeKeyResult,
+} from "../schemas/media-nodes.ts";
 
 // Issue 11 §1: media nodes register and send heartbeats; admins read the node tree.
 
@@ -32,5 +41,16 @@ export const mediaNodeRoutes = {
     tag: "admin",
     auth: "session",
     response: ZMediaNodeTree,
+  }),
+  resetMediaNodeKey: defineRoute({
+    method: "POST",
+    path: "/api/v1/media-nodes/{id}/reset-key",
+    operationId: "resetMediaNodeKey",
+    summary: "Admins: retire a node's key (refused from then on); the node registers again with a new key (audited)",
+    tag: "admin",
+    auth: "session",
+    params: ZMediaNodeParams,
+    body: ZResetNodeKeyBody,
+    response: ZResetNodeKeyResult,
   }),
 } as const;

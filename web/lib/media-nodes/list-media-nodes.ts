@@ -6,6 +6,7 @@ import { mediaNodes, nodeForUnitPath } from "../media/media-nodes.ts";
 import type { TMediaNodeTree } from "../schemas/media-nodes.ts";
 import { nodeDownAfterSeconds, nodeHealth } from "./node-health.ts";
 import { keyFingerprint } from "./node-keys.ts";
+import { NO_KEY } from "./reset-node-key.ts";
 import { assertMayViewNodes } from "./rules.ts";
 
 /**
@@ -43,7 +44,8 @@ export async function listMediaNodes(actor: Actor, env: Record<string, string | 
       configured: configured ? configured.some((c) => c.id === n.id) : true,
       publicUrl: n.publicUrl,
       internalUrl: n.internalUrl,
-      keyFingerprint: keyFingerprint(n.publicKey),
+      keyFingerprint: n.publicKey === NO_KEY ? null : keyFingerprint(n.publicKey),
+      keyResetAt: n.keyResetAt?.toISOString() ?? null,
       registeredAt: n.registeredAt.toISOString(),
       lastHeartbeatAt: last?.toISOString() ?? null,
       secondsSinceHeartbeat: last ? Math.max(0, Math.round((now.getTime() - last.getTime()) / 1000)) : null,
@@ -66,6 +68,7 @@ export async function listMediaNodes(actor: Actor, env: Record<string, string | 
       publicUrl: c.url,
       internalUrl: null,
       keyFingerprint: c.key ? keyFingerprint(c.key) : null,
+      keyResetAt: null,
       registeredAt: null,
       lastHeartbeatAt: null,
       secondsSinceHeartbeat: null,

@@ -3,6 +3,7 @@ import { getDb } from "../db/client.ts";
 import { ConflictError } from "../errors.ts";
 import { assertSignedBy } from "./authenticate-report.ts";
 import { RegisterAgainError } from "./errors.ts";
+import { NO_KEY } from "./reset-node-key.ts";
 
 /**
  * A node's heartbeat: its figures replace the last ones and the portal's clock marks it alive.
@@ -14,6 +15,8 @@ export async function recordNodeHeartbeat({ report, proof }: SignedHeartbeat): P
   const db = await getDb();
   const node = await db.mediaNode.findUnique({ where: { id: report.node }, select: { publicKey: true, boot: true } });
   if (!node) throw new RegisterAgainError(`Node ${report.node} is not registered here`);
+  // Its key was reset: the node must register (its old key is refused there, a new one is not).
+  if (node.publicKey === NO_KEY) throw new RegisterAgainError(`Node ${report.node}: its key was reset by an admin; register with a new key`);
   await assertSignedBy(node.publicKey, report, proof);
   if (node.boot !== report.boot) throw new RegisterAgainError(`Node ${report.node} registered another boot; register this one`);
   const { count } = await db.mediaNode.updateMany({

@@ -8,6 +8,7 @@ import { ForbiddenError, ValidationError } from "../errors.ts";
 import { mediaNodes } from "../media/media-nodes.ts";
 import { assertSignedBy } from "./authenticate-report.ts";
 import { isEd25519PublicKey, keyFingerprint, sameKey } from "./node-keys.ts";
+import { NO_KEY } from "./reset-node-key.ts";
 
 export type RegistrationOutcome = "registered" | "re-registered" | "key_changed" | "unchanged";
 
@@ -15,7 +16,9 @@ export type RegistrationOutcome = "registered" | "re-registered" | "key_changed"
  * A media node registers at start (issue 11 §1). Who may hold a node id:
  * - with MEDIA_NODES, only a listed id, for its listed unit, and with its listed key when one is set;
  * - once the portal knows an id, only the key it registered with (trust on first use), unless
- *   MEDIA_NODES names the new key: that is how an operator rotates a node's key.
+ *   MEDIA_NODES names the new key: that is how an operator rotates a node's key;
+ * - after an admin reset the key (reset-node-key.ts), the next key is trusted on first use, and
+ *   the reset key is refused for good.
  * The proof must verify with the key presented, so a node can only present its own key.
  * Registrations and key changes go to the audit chain; a retry of the same boot changes nothing.
  */
@@ -56,8 +59,14 @@ async function apply(tx: Tx, report: SignedRegistration["report"], unitPath: str
     await appendAuditEvent(tx, who, { action: "media_node.registered", targetType: "MediaNode", targetId: report.node, unitPath, data: { ...audited, first: true } });
     return "registered";
   }
+  // A key an admin reset stays refused for this id, whatever else is configured.
+  if (existing.retiredKeys.some((retired) => sameKey(retired, report.publicKey))) {
+    throw new ForbiddenError(`Node ${report.node}: this key (${keyFingerprint(report.publicKey)}) was reset by an admin; give the node a new key (MEDIA_NODE_KEY)`);
+  }
+  // After a reset the id has no key: the next key is trusted on first use, as at the first registration.
+  const afterReset = existing.publicKey === NO_KEY;
   const keyChanges = !sameKey(existing.publicKey, report.publicKey);
-  if (keyChanges && !(configuredKey && sameKey(configuredKey, report.publicKey))) {
+  if (keyChanges && !afterReset && !(configuredKey && sameKey(configuredKey, report.publicKey))) {
     throw new ForbiddenError(`Node ${report.node} is registered with another key (${keyFingerprint(existing.publicKey)}); to replace it, name the new key in MEDIA_NODES`);
   }
   if (!keyChanges && existing.boot === report.boot) return "unchanged";
@@ -71,7 +80,7 @@ async function apply(tx: Tx, report: SignedRegistration["report"], unitPath: str
       targetType: "MediaNode",
       targetId: report.node,
       unitPath,
-      data: { ...audited, previousKey: keyFingerprint(existing.publicKey) },
+      data: { ...audited, previousKey: afterReset ? null : keyFingerprint(existing.publicKey), afterReset },
     });
     return "key_changed";
   }

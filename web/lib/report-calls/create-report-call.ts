@@ -1,7 +1,7 @@
 import { auditActor, type Actor } from "../auth/actor.ts";
 import { appendAuditEvent } from "../audit/append-audit-event.ts";
 import { getDb } from "../db/client.ts";
-import { ValidationError } from "../errors.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
 import type { TReportCallCreate } from "../schemas/report-calls.ts";
 import { loadReportCalls, toReportCallDtos } from "./report-call-dto.ts";
 import { assertMayCallReport } from "./rules.ts";
@@ -16,10 +16,11 @@ export async function createReportCall(actor: Actor, input: TReportCallCreate) {
   const unitIds = [...new Set(input.unitIds)];
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const units = await tx.unit.findMany({
-      where: { id: { in: unitIds }, path: { startsWith: actor.unitPath }, NOT: { id: actor.unitId }, kind: "justice" },
-      select: { id: true, name: true },
-    });
+    const inScope = await tx.unit.findMany({ where: { id: { in: unitIds }, path: { startsWith: actor.unitPath } }, select: { id: true, name: true, kind: true } });
+    // A unit outside the subtree is as unknown as one that does not exist (the scope rule of every
+    // route); one inside it that is not a center below the caller is a mistake to correct.
+    if (inScope.length !== unitIds.length) throw new NotFoundError("Unit not found");
+    const units = inScope.filter((u) => u.id !== actor.unitId && u.kind === "justice");
     if (units.length !== unitIds.length) {
       throw new ValidationError("Only centers below yours can be called", { unitIds: "not_subordinate" });
     }

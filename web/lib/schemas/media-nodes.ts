@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZNodeFigures, ZSignedHeartbeat, ZSignedRegistration } from "../../../server/src/protocol/node-registry.ts";
+import { ZNodeFigures, ZNodeId, ZSignedHeartbeat, ZSignedRegistration } from "../../../server/src/protocol/node-registry.ts";
 
 // Issue 11 §1: the node's reports are the media node's own schemas (server/src/protocol/node-registry.ts),
 // named here for the OpenAPI document; the admin's node tree is the portal's.
@@ -23,7 +23,10 @@ export const ZMediaNodeView = z.object({
   configured: z.boolean(),
   publicUrl: z.string(),
   internalUrl: z.string().nullable(),
+  /** Null for a node that never registered without a listed key, or whose key was reset since. */
   keyFingerprint: z.string().nullable(),
+  /** When an admin last reset the node's key (the node registers again with a new one). */
+  keyResetAt: z.string().nullable(),
   registeredAt: z.string().nullable(),
   lastHeartbeatAt: z.string().nullable(),
   secondsSinceHeartbeat: z.number().int().nullable(),
@@ -41,3 +44,8 @@ export const ZMediaNodeTree = z
 
 export type TMediaNodeView = z.infer<typeof ZMediaNodeView>;
 export type TMediaNodeTree = z.infer<typeof ZMediaNodeTree>;
+
+export const ZMediaNodeParams = z.strictObject({ id: ZNodeId });
+/** The fingerprint of the key the admin saw: a key that changed since is not reset by mistake. */
+export const ZResetNodeKeyBody = z.strictObject({ key: z.string().regex(/^[0-9a-f]{16}$/, { message: "a key fingerprint: 16 hexadecimal digits" }) });
+export const ZResetNodeKeyResult = z.object({ id: z.string(), retiredKey: z.string(), keyResetAt: z.string() });

@@ -71,9 +71,10 @@ describe.each(ENGINES)("live report calls (现场点名汇报) on %s", (engine) 
     const call = await callCounties("范围");
     const gmCenter = call.centers.find((c: { unitName: string }) => c.unitName === "高明区司法局");
     const before = await dataDigest(db);
-    // A county cannot call its province or city, nor a sibling's office; nor its own unit.
-    expect((await gm.call("createReportCall", { body: { title: "x", unitIds: [f.unit("佛山市司法局")] } })).status).toBe(400);
-    expect((await gm.call("createReportCall", { body: { title: "x", unitIds: [f.unit("桂城司法所")] } })).status).toBe(400);
+    // A county cannot call its province or city, nor a sibling's office (outside its subtree: not
+    // found, as everywhere); nor its own unit (inside: a mistake, told as such).
+    expect((await gm.call("createReportCall", { body: { title: "x", unitIds: [f.unit("佛山市司法局")] } })).status).toBe(404);
+    expect((await gm.call("createReportCall", { body: { title: "x", unitIds: [f.unit("桂城司法所"), f.unit("杨和司法所")] } })).status).toBe(404);
     expect((await gm.call("createReportCall", { body: { title: "x", unitIds: [f.unit("高明区司法局")] } })).status).toBe(400);
     expect((await fsInspector.call("createReportCall", { body: { title: "x", unitIds: [f.unit("高明区司法局")] } })).status).toBe(403);
     // The province reads it; it does not run it (the calling center does).

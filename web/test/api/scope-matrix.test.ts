@@ -1,9 +1,11 @@
+import { generateKeyPairSync } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routes, type RouteName } from "@/lib/api/routes";
 import type { Database } from "@/lib/db/open-database";
+import { keyFingerprint } from "@/lib/media-nodes/node-keys";
 import { idNumberCheckChar } from "@/lib/persons/id-number";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient, type CallOptions } from "../support/api-client.ts";
@@ -18,7 +20,20 @@ import { dataDigest, demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
  * - child: 荷城司法所 (below 高明区), reaching 高明区's level or a sibling office → 404.
  * Every refusal must leave the data unchanged.
  */
-type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & { recording: string; checkInYh: string; phoneYh: string };
+type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
+  recording: string;
+  checkInYh: string;
+  phoneYh: string;
+  /** A meeting going on at 杨和司法所 (below 高明区): where 高明区 may speak as a superior. */
+  liveMeetingYh: string;
+  liveRollCallRoom: string;
+  /** 高明区 calls 杨和 to report (live); another to be ended; 佛山 calls 高明区 (ringing there). */
+  reportCall: { id: string; centerId: string };
+  reportCallToEnd: string;
+  reportCallToGm: string;
+  /** The fingerprint of 高明区's registered media node's key. */
+  gmNodeKey: string;
+};
 type Actor = "owner" | "inspector" | "sibling" | "child";
 
 interface Case {
@@ -291,17 +306,55 @@ const CASES: Case[] = [
   { route: "joinVisitAsStaff", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 409, request: (f) => ({ params: { id: f.visits.booked.id, side: "monitor" } }) },
   { route: "startVisit", owner: "jy1.officer", sibling: "jds.officer", ownerStatus: 409, request: (f) => ({ params: { id: f.visits.booked.id } }) },
   { route: "cancelVisit", owner: "jy1.officer", sibling: "jds.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.visits.booked.id }, body: { reason: "设备故障", version: 1 } }) },
+  // Remote inspection (issue 11 §3). Filtering the wall by a unit outside one's subtree is refused
+  // like reading it; without a filter each actor gets its own subtree's wall (inspection-scope.test.ts).
+  { route: "liveRooms", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ query: { unitId: f.unit("高明区司法局") } }) },
+  // Watching unseen is a read: 高明区's inspector may, as on a live roll call.
+  { route: "watchRoom", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.liveRollCallRoom }, body: { mode: "tile" } }), override: { inspector: 200 } },
+  {
+    // Speaking is for a unit strictly above the room (杨和, below 高明区). The owner passes every rule
+    // of the portal and meets the node's: no node here delivers the notice, so no grant and nothing
+    // written (503); inspection-speak.test.ts gets the grant from a real node.
+    route: "speakInRoom",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 503,
+    request: (f) => ({ params: { id: f.liveMeetingYh } }),
+  },
+  // The views made by one's own subtree: a sibling or child lists its own (none of 高明区's).
+  { route: "inspectionHistory", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: () => ({}), override: { sibling: 200, child: 200 } },
+  // Live report calls (issue 11 §4): the calling center (高明区) runs its call; its inspector reads it.
+  { route: "listReportCalls", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: () => ({}), override: { sibling: 200, child: 200 } },
+  { route: "createReportCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 201, request: (f) => ({ body: { title: "临时汇报", unitIds: [f.unit("杨和司法所")] } }) },
+  { route: "reportCandidates", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: () => ({}), override: { sibling: 200, child: 200 } },
+  // What rings at one's own center: 佛山's call rings at 高明区, not at a sibling or an office below.
+  { route: "incomingReportCalls", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: () => ({}), override: { sibling: 200, child: 200 } },
+  { route: "getReportCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.reportCall.id } }) },
+  { route: "hostReportCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.reportCall.id } }) },
+  // Answering is the called center's act (佛山 calls 高明区): its inspector does not speak for it (403).
+  { route: "answerReportCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.reportCallToGm } }) },
+  { route: "callReportCenter", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.reportCall.id, centerId: f.reportCall.centerId } }) },
+  {
+    route: "markReportCenter",
+    owner: "gm.officer",
+    sibling: "nh.officer",
+    ownerStatus: 200,
+    request: (f) => ({ params: { id: f.reportCall.id, centerId: f.reportCall.centerId }, body: { status: "reported" } }),
+  },
+  { route: "endReportCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.reportCallToEnd } }) },
+  // Media nodes (issue 11 §1): an admin of the node's subtree resets its key (an officer may not: 403).
+  { route: "resetMediaNodeKey", owner: "gm.admin", sibling: "zh.admin", ownerStatus: 200, request: (f) => ({ params: { id: "gm-scope-node" }, body: { key: f.gmNodeKey } }) },
 ];
 
+/** Lists of one's own subtree: a sibling's or a child's never names 高明区 or what it holds. */
+const OWN_LISTS: RouteName[] = ["unitTree", "listRooms", "listRollCalls", "inspectionHistory", "listReportCalls", "reportCandidates", "incomingReportCalls"];
+
 /**
- * Routes whose rule is not "the 高明区 subtree" seen from around it, each tested against its own
- * rule, per route, in the file named: watching needs the room in one's subtree but speaking needs
- * a unit strictly above it, and a report call belongs to its caller and the centers it called.
+ * Routes whose rule is tested in the file named, not here: the recording export queue's scope is
+ * the recording's room, tested with the queue; media nodes are an admin's list of its subtree's nodes.
  */
 const SCOPED_ELSEWHERE: Partial<Record<RouteName, string>> = Object.fromEntries([
-  ...["liveRooms", "watchRoom", "speakInRoom", "inspectionHistory"].map((r) => [r, "inspection-scope.test.ts"]),
   ...["requestRecordingExport", "getRecordingExport", "downloadRecordingExport"].map((r) => [r, "recording-export.test.ts"]),
-  ...["listReportCalls", "createReportCall", "reportCandidates", "incomingReportCalls", "getReportCall", "hostReportCall", "answerReportCall", "callReportCenter", "markReportCenter", "endReportCall"].map((r) => [r, "report-calls.test.ts"]),
   // Issue 11 §1: admins only, the nodes of units in their subtree.
   ["listMediaNodes", "media-node-registry.test.ts"],
 ]);
@@ -361,7 +414,32 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
     const checkIn = await db.prisma.selfCheckIn.create({
       data: { personId: base.personYh, windowKey: "2026-12-07T08:00", status: "pending", reasons: ["no_location"], photo: Buffer.from(TINY_JPEG, "base64"), sha256: "1".repeat(64), credentialId: phone.credentialId },
     });
-    fixtures = { ...base, recording: recording.id, checkInYh: checkIn.id, phoneYh: phone.id };
+    const yhOfficer = await db.prisma.user.findUniqueOrThrow({ where: { username: "yh.officer" } });
+    const meeting = await db.prisma.room.create({ data: { title: "杨和例会", unitId: base.unit("杨和司法所"), createdById: yhOfficer.id } });
+    const reportCallOf = async (username: string, unitNames: string[], title: string) => {
+      const created = await (await client(username)).call("createReportCall", { body: { title, unitIds: unitNames.map(base.unit) } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return created.body as { id: string; centers: { id: string }[] };
+    };
+    const reportCall = await reportCallOf("gm.officer", ["杨和司法所"], "高明区汇报");
+    // 高明区's media node, as its registration would have left it.
+    const nodeKey = generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } }).publicKey;
+    const now = new Date();
+    await db.prisma.mediaNode.create({
+      data: { id: "gm-scope-node", unitId: base.unit("高明区司法局"), publicUrl: "http://gm.test", internalUrl: "http://gm.test", publicKey: nodeKey, boot: "b", bootSentAt: now },
+    });
+    fixtures = {
+      ...base,
+      recording: recording.id,
+      checkInYh: checkIn.id,
+      phoneYh: phone.id,
+      liveMeetingYh: meeting.id,
+      liveRollCallRoom: (await db.prisma.rollCall.findUniqueOrThrow({ where: { id: base.liveRollCall } })).roomId!,
+      reportCall: { id: reportCall.id, centerId: reportCall.centers[0]!.id },
+      reportCallToEnd: (await reportCallOf("gm.officer", ["杨和司法所"], "待结束汇报")).id,
+      reportCallToGm: (await reportCallOf("fs.admin", ["高明区司法局"], "佛山市汇报")).id,
+      gmNodeKey: keyFingerprint(nodeKey),
+    };
   });
   afterAll(async () => {
     if (previousRecordingsDir === undefined) delete process.env.RECORDINGS_DIR;
@@ -387,14 +465,14 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
         expect(result.status, JSON.stringify(result.body)).toBe(expected(c, actor));
         if (result.status >= 400 || (c.route === "createRoom" && actor !== "owner")) {
           if (result.status >= 400) {
-            expect(result.body.error.code).toBe({ 404: "not_found", 409: "conflict" }[result.status] ?? "forbidden");
+            expect(result.body.error.code).toBe({ 404: "not_found", 409: "conflict", 503: "busy" }[result.status] ?? "forbidden");
             if (result.status === 409) expect(result.body.error.fields).toEqual(c.conflict ?? { visit: "not_today" });
             expect(await dataDigest(db)).toBe(before);
           } else {
             expect(result.body.unitName).not.toBe("高明区司法局");
           }
         }
-        if (["unitTree", "listRooms", "listRollCalls"].includes(c.route) && actor !== "owner" && actor !== "inspector") {
+        if (OWN_LISTS.includes(c.route) && actor !== "owner" && actor !== "inspector") {
           expect(JSON.stringify(result.body)).not.toContain("高明区司法局");
         }
       });

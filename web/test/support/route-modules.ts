@@ -64,6 +64,7 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/internal/media-nodes/register": () => import("@/app/api/internal/media-nodes/register/route"),
   "/api/internal/media-nodes/heartbeat": () => import("@/app/api/internal/media-nodes/heartbeat/route"),
   "/api/v1/media-nodes": () => import("@/app/api/v1/media-nodes/route"),
+  "/api/v1/media-nodes/{id}/reset-key": () => import("@/app/api/v1/media-nodes/[id]/reset-key/route"),
   "/api/v1/visit/options": () => import("@/app/api/v1/visit/options/route"),
   "/api/v1/visit/slots": () => import("@/app/api/v1/visit/slots/route"),
   "/api/v1/visit/apply": () => import("@/app/api/v1/visit/apply/route"),
