@@ -15,6 +15,7 @@ import enInspection from "./inspection/en.json";
 import enReportCalls from "./reportCalls/en.json";
 import enMediaNodes from "./mediaNodes/en.json";
 import enRollcallPass2 from "./rollcallPass2/en.json";
+import enTilePin from "./tilePin/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -30,6 +31,7 @@ import zhInspection from "./inspection/zh-CN.json";
 import zhReportCalls from "./reportCalls/zh-CN.json";
 import zhMediaNodes from "./mediaNodes/zh-CN.json";
 import zhRollcallPass2 from "./rollcallPass2/zh-CN.json";
+import zhTilePin from "./tilePin/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -47,6 +49,7 @@ export const zhCatalog = {
   ...zhReportCalls,
   ...zhMediaNodes,
   ...zhRollcallPass2,
+  ...zhTilePin,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -68,5 +71,6 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enReportCalls,
     ...enMediaNodes,
     ...enRollcallPass2,
+    ...enTilePin,
   },
 };

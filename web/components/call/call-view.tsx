@@ -10,6 +10,7 @@ import { CallControls } from "./call-controls";
 import { ConnectingBanner } from "./connecting-banner";
 import { LockIcon } from "./icons";
 import { ParticipantsPanel } from "./participants-panel";
+import { pinnedFirst } from "./pin-button";
 import { ReconnectingBanner } from "./reconnecting-banner";
 import { CallToast, useCallToast } from "./use-call-toast";
 import { RemoteAudio } from "./remote-audio";
@@ -37,8 +38,12 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
   const { toast, mutedByModerator, failed } = useCallToast(state.notice);
   const controls = useLocalControls(session, state, cameraTrack, mutedByModerator);
   const readings = useQuality(session, state.phase === "joined");
-  const tiles = buildTiles(state);
+  const [pinned, setPinned] = useState<string | null>(null);
   const self = state.self;
+  const tiles = pinnedFirst(buildTiles(state), pinned);
+  // Staff pin (issue 14): a tile that left takes its pin with it.
+  const canPin = self?.role === "staff" && remoteTileCount(tiles) > 1;
+  const pinnedKey = tiles.some((tile) => tile.key === pinned) ? pinned : null;
   const knocking = self?.moderator && !panelOpen ? state.lobby.length : 0;
 
   return (
@@ -91,7 +96,16 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
                   speaking={Boolean(self) && state.activeSpeaker === self?.id}
                 />
               ) : (
-                <RemoteTile key={tile.key} tile={tile} session={session} speaking={state.activeSpeaker === tile.peer.id} readings={readings} sole={remoteTileCount(tiles) === 1} />
+                <div key={tile.key} className={tile.key === pinnedKey ? "col-span-full" : "contents"}>
+                  <RemoteTile
+                    tile={tile}
+                    session={session}
+                    speaking={state.activeSpeaker === tile.peer.id}
+                    readings={readings}
+                    sole={remoteTileCount(tiles) === 1}
+                    {...(canPin ? { pin: { pinned: tile.key === pinnedKey, onToggle: () => setPinned(tile.key === pinnedKey ? null : tile.key) } } : {})}
+                  />
+                </div>
               ),
             )}
           </VideoGrid>
