@@ -54,5 +54,9 @@ test("a pinned tile rises to the top layer (480 lines); the other stays small", 
       .toBe(true);
   } finally {
     test.info().annotations.push({ type: "delivered video", description: JSON.stringify(measured) });
+    await officer.page.screenshot({ path: test.info().outputPath("pinned.png") }).catch(() => {});
   }
+  // The pin is within reach on the pinned tile too (a click that something covered would fail).
+  await officer.page.getByRole("button", { name: formatMessage(zh.tilePin.unpin, { name: names[0]! }) }).click();
+  await expect(officer.page.getByRole("button", { name: formatMessage(zh.tilePin.pin, { name: names[0]! }) })).toHaveAttribute("aria-pressed", "false");
 });

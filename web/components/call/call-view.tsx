@@ -83,7 +83,7 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
       </div>
       <div className="flex min-h-0 flex-1">
         <main className="flex min-h-0 min-w-0 flex-1 flex-col">
-          <VideoGrid count={tiles.length}>
+          <VideoGrid count={tiles.length} pinned={pinnedKey !== null}>
             {tiles.map((tile) =>
               tile.kind === "self" ? (
                 <SelfTile
