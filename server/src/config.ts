@@ -38,6 +38,8 @@ const ZEnv = z
     MEDIA_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestsPerSecond),
     MEDIA_REQUEST_BURST: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.requestBurst),
     MEDIA_HANDSHAKE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(DEFAULT_SIGNALING_LIMITS.handshakeTimeoutMs / 1000),
+    /** Issue 14: transports made before `join` are closed if the socket has not joined within this. */
+    MEDIA_PREPARED_TRANSPORT_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULT_SIGNALING_LIMITS.preparedTransportTtlMs / 1000),
     // Reverse proxies (IPs/CIDRs) whose X-Forwarded-For names the client; empty: trust none.
     TRUSTED_PROXIES: z.string().optional(),
     MEDIA_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SIGNALING_LIMITS.maxConnectionsPerAddress),
@@ -129,6 +131,7 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
       maxQueued: Math.max(DEFAULT_SIGNALING_LIMITS.maxQueued, e.MEDIA_REQUEST_BURST),
       maxConnectionsPerAddress: e.MEDIA_MAX_CONNECTIONS_PER_ADDRESS,
       handshakeTimeoutMs: e.MEDIA_HANDSHAKE_TIMEOUT_SECONDS * 1000,
+      preparedTransportTtlMs: e.MEDIA_PREPARED_TRANSPORT_SECONDS * 1000,
     }),
     joinTokenPublicKey: e.JOIN_TOKEN_PUBLIC_KEY,
     portal: e.PORTAL_URL && e.PORTAL_INTERNAL_SECRET ? Object.freeze({ url: e.PORTAL_URL, secret: e.PORTAL_INTERNAL_SECRET }) : null,

@@ -121,7 +121,8 @@ describe("media node signaling (real worker, real socket.io)", () => {
     await host.join();
     const waiting = await connect("visitor", { room, lobby: true });
     expect((await waiting.join()).lobby).toBe(true);
-    expect(await waiting.request("createTransport", { direction: "recv" })).toMatchObject({ ok: false, error: { code: "invalid_state" } });
+    // Media stays out of reach in the lobby: no connect, no produce (a transport made here is only prepared).
+    expect(await waiting.request("connectTransport", { transportId: "t", dtlsParameters: { role: "client", fingerprints: [{ algorithm: "sha-256", value: "AB" }] } })).toMatchObject({ ok: false, error: { code: "invalid_state" } });
     await host.waitFor("lobbyChanged", (e) => e.waiting.some((w) => w.peerId === "visitor"));
     await host.ok("admitPeer", { peerId: "visitor" });
     await waiting.waitFor("admitted");
@@ -291,7 +292,7 @@ describe("media node refusals", () => {
         error: { code: "invalid_message" },
       });
       // Nothing changed: the peer never joined, so media requests are refused as out of order.
-      expect(await client.request("createTransport", { direction: "recv" })).toMatchObject({ ok: false, error: { code: "invalid_state" } });
+      expect(await client.request("restartIce", { transportId: "t" })).toMatchObject({ ok: false, error: { code: "invalid_state" } });
     } finally {
       client.close();
     }

@@ -17,6 +17,7 @@ import enMediaNodes from "./mediaNodes/en.json";
 import enRollcallPass2 from "./rollcallPass2/en.json";
 import enCallStage from "./callStage/en.json";
 import enBasemap from "./basemap/en.json";
+import enTilePin from "./tilePin/en.json";
 import zhBase from "./zh-CN.json";
 import zhRollcall from "./rollcall/zh-CN.json";
 import zhRollcallConsole from "./rollcallConsole/zh-CN.json";
@@ -34,6 +35,7 @@ import zhMediaNodes from "./mediaNodes/zh-CN.json";
 import zhRollcallPass2 from "./rollcallPass2/zh-CN.json";
 import zhCallStage from "./callStage/zh-CN.json";
 import zhBasemap from "./basemap/zh-CN.json";
+import zhTilePin from "./tilePin/zh-CN.json";
 
 export const zhCatalog = {
   ...zhBase,
@@ -53,6 +55,7 @@ export const zhCatalog = {
   ...zhRollcallPass2,
   ...zhCallStage,
   ...zhBasemap,
+  ...zhTilePin,
 };
 export type Catalog = typeof zhCatalog;
 
@@ -76,5 +79,6 @@ export const catalogs: Record<"zh-CN" | "en", Catalog> = {
     ...enRollcallPass2,
     ...enCallStage,
     ...enBasemap,
+    ...enTilePin,
   },
 };

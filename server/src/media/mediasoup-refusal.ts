@@ -19,6 +19,9 @@ export function mediasoupRefusal(error: unknown): MediaError | undefined {
   if (/connect\(\) already called/.test(message)) return new MediaError("invalid_state", "The transport is already connected");
   if (/no more available ports|port bind failed/.test(message)) return new MediaError("node_busy", "The media node has no free ports: try again later");
   if (/^(Transport|Producer|Consumer|RtpObserver) not found/.test(message)) return new MediaError("invalid_state", "That media object is closed");
+  // The worker closed it (with its transport, when the same identity rejoined on another socket)
+  // between our lookup and the worker's answer: seen in bench/join at load 18.
+  if (/^Channel request handler with ID \S+ not found/.test(message)) return new MediaError("invalid_state", "That media object is closed");
   if (/cannot allocate more dynamic codec payload types/.test(message)) return new MediaError("unsupported_media", "Too many codecs");
   return undefined;
 }

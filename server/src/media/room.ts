@@ -75,6 +75,8 @@ export interface JoinOutcome {
   self: PeerInfo;
   peers: PeerInfo[];
   room: RoomInfo;
+  /** The prepared transports the peer now owns (only when the connection offered some). */
+  prepared?: string[];
 }
 
 /** Producers a moderator's mute paused (they were playing): the unmute resumes exactly these. */
@@ -165,15 +167,27 @@ export class Room extends EventEmitter<RoomEvents> {
     return peer;
   }
 
-  /** Admission: lobby, lock and bars are decided here, on the server, never in the page. */
-  async join(claims: JoinClaims, channel: PeerChannel, rtpCapabilities: types.RtpCapabilities): Promise<JoinOutcome> {
+  /**
+   * Whether this token could join now (the lobby aside): closed, ended, barred and locked are
+   * refused the same way for a join and for transports made before it.
+   */
+  assertMayJoin(claims: JoinClaims): void {
     if (this.closed) throw new MediaError("room_closed", "The room has been closed");
     assertNotEnded(this.terms);
     const bar = this.barred.get(claims.sub);
     if (bar) throw forbidden(bar);
+    if (!this.peers.has(claims.sub) && !claims.grants.moderate && this.locked) throw new MediaError("room_locked", "The room is locked");
+  }
+
+  /**
+   * Admission: lobby, lock and bars are decided here, on the server, never in the page.
+   * `prepared`: the transports this connection made before joining (issue 14); the live ones
+   * become the peer's when it is let in, and their ids come back in `prepared`.
+   */
+  async join(claims: JoinClaims, channel: PeerChannel, rtpCapabilities: types.RtpCapabilities, prepared?: () => types.WebRtcTransport[]): Promise<JoinOutcome> {
+    this.assertMayJoin(claims);
     const returning = this.peers.get(claims.sub);
     const moderator = claims.grants.moderate;
-    if (!returning && !moderator && this.locked) throw new MediaError("room_locked", "The room is locked");
     if (!returning && !moderator && claims.lobby && !this.admitted.has(claims.sub)) {
       this.lobby.set(claims.sub, { claims, channel });
       this.notifyLobbyChanged();
@@ -202,13 +216,15 @@ export class Room extends EventEmitter<RoomEvents> {
       this.emit("peerJoined", peer);
     }
     peer.rtpCapabilities = rtpCapabilities;
-    this.logger.info({ peer: peer.id, returning: Boolean(returning) }, "peer joined");
+    const adopted = prepared ? this.adoptTransports(peer, prepared()) : [];
+    this.logger.info({ peer: peer.id, returning: Boolean(returning), prepared: adopted.length }, "peer joined");
     if (moderator) channel.notify("lobbyChanged", { waiting: this.lobbyList() });
     return {
       lobby: false,
       self: peer.info(),
       peers: this.visiblePeersFor(peer).map((p) => p.info()),
       room: this.info(),
+      ...(prepared ? { prepared: adopted } : {}),
     };
   }
 
@@ -236,18 +252,61 @@ export class Room extends EventEmitter<RoomEvents> {
     if (direction === "send" && !peer.grants.publish) throw forbidden("This token may not publish");
     if (peer.transports.size >= PEER_LIMITS.transports) throw new MediaError("limit_exceeded", `At most ${PEER_LIMITS.transports} transports`);
     const epoch = peer.mediaEpoch;
-    const transport = await this.router.createWebRtcTransport({
+    const transport = await this.newWebRtcTransport(peer.id, direction);
+    if (this.closed || peer.isClosed || peer.mediaEpoch !== epoch || this.peers.get(peer.id) !== peer) {
+      transport.close();
+      throw invalidState("Left the room while the transport was being created");
+    }
+    this.attachTransport(peer, transport);
+    return transport;
+  }
+
+  /**
+   * Issue 14: a transport for a connection that has not joined yet (the join screen, a person
+   * waiting on a link). It is nobody's in the room until `join` adopts it; the same rules as a
+   * join refuse it (closed, ended, barred, locked) and a token that may not publish gets no
+   * sending one. The caller (the signaling session) owns and bounds it.
+   */
+  async createPreparedTransport(claims: JoinClaims, direction: "send" | "recv"): Promise<types.WebRtcTransport> {
+    this.assertMayJoin(claims);
+    if (direction === "send" && (!claims.grants.publish || claims.grants.observe)) throw forbidden("This token may not publish");
+    const transport = await this.newWebRtcTransport(claims.sub, direction);
+    if (this.closed) {
+      transport.close();
+      throw new MediaError("room_closed", "The room has been closed");
+    }
+    return transport;
+  }
+
+  /** The live prepared transports become the peer's, within its limit; the rest are closed. */
+  private adoptTransports(peer: Peer, transports: types.WebRtcTransport[]): string[] {
+    const adopted: string[] = [];
+    for (const transport of transports) {
+      const direction = (transport.appData as { direction?: string }).direction;
+      const taken = [...peer.transports.values()].some((t) => (t.appData as { direction?: string }).direction === direction);
+      if (transport.closed || taken || peer.transports.size >= PEER_LIMITS.transports || (direction === "send" && !peer.grants.publish)) {
+        transport.close();
+        continue;
+      }
+      this.attachTransport(peer, transport);
+      adopted.push(transport.id);
+    }
+    return adopted;
+  }
+
+  private newWebRtcTransport(peerId: string, direction: "send" | "recv"): Promise<types.WebRtcTransport> {
+    return this.router.createWebRtcTransport({
       listenIps: [{ ip: this.options.listenIp, announcedIp: this.options.announcedIp }],
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
       initialAvailableOutgoingBitrate: 1_000_000,
-      appData: { peerId: peer.id, direction },
+      appData: { peerId, direction },
     });
-    if (this.closed || peer.isClosed || peer.mediaEpoch !== epoch || this.peers.get(peer.id) !== peer) {
-      transport.close();
-      throw invalidState("Left the room while the transport was being created");
-    }
+  }
+
+  private attachTransport(peer: Peer, transport: types.WebRtcTransport): void {
+    const direction = (transport.appData as { direction?: string }).direction;
     peer.transports.set(transport.id, transport);
     transport.on("dtlsstatechange", (state) => {
       if (state === "failed" || state === "closed") this.logger.warn({ peer: peer.id, transport: transport.id, state }, "DTLS state");
@@ -259,7 +318,6 @@ export class Room extends EventEmitter<RoomEvents> {
         this.emit("recvReady", peer);
       });
     }
-    return transport;
   }
 
   async produce(peer: Peer, transportId: string, kind: types.MediaKind, rtpParameters: types.RtpParameters, source: Source) {

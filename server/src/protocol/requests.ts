@@ -21,11 +21,17 @@ export const REQUESTS = {
       self: ZPeerInfo,
       peers: z.array(ZPeerInfo),
       room: ZRoomInfo,
+      /** Issue 14: the transports made before this join that the peer now owns (ids); others were closed. */
+      prepared: z.array(z.string()).optional(),
     }),
   },
+  /**
+   * After `join`: the peer's transport. Before it (issue 14, the join screen or a waiting page):
+   * the connection's own, one per direction, adopted by the join or closed after `expiresInMs`.
+   */
   createTransport: {
     payload: z.strictObject({ direction: z.enum(["send", "recv"]) }),
-    result: ZTransportInfo,
+    result: ZTransportInfo.extend({ expiresInMs: z.number().int().positive().optional() }),
   },
   connectTransport: { payload: z.strictObject({ transportId: ZId, dtlsParameters: ZDtlsParameters }), result: ZEmpty },
   restartIce: {

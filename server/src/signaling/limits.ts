@@ -18,6 +18,11 @@ export interface SignalingLimits {
   handshakeTimeoutMs: number;
   /** Largest socket.io message; larger ones close the connection (socket.io's own rule). */
   maxMessageBytes: number;
+  /**
+   * Issue 14: how long transports made before `join` (one send, one recv per socket) wait for
+   * it; then they are closed and the client builds them again (prepared-transports.ts).
+   */
+  preparedTransportTtlMs: number;
 }
 
 export const ABUSE_WINDOW_MS = 10_000;
@@ -30,4 +35,5 @@ export const DEFAULT_SIGNALING_LIMITS: SignalingLimits = {
   maxConnectionsPerAddress: 64,
   handshakeTimeoutMs: 20_000,
   maxMessageBytes: 64 * 1024,
+  preparedTransportTtlMs: 120_000,
 };

@@ -1,16 +1,32 @@
 import type { types } from "mediasoup";
+import { invalidState } from "../errors.ts";
 import { handle } from "./handle.ts";
 import type { SignalingSession } from "./session.ts";
 
+/** The token's room (the same admission as `join`), one transport per direction per socket. */
+async function prepareTransport(session: SignalingSession, direction: "send" | "recv"): Promise<types.WebRtcTransport> {
+  const room = await session.room();
+  const transport = await room.createPreparedTransport(session.claims, direction);
+  // The socket dropped while the worker was making it: nobody will ever take it.
+  if (session.socket.disconnected) {
+    transport.close();
+    throw invalidState("The connection closed while the transport was being made");
+  }
+  session.prepared.keep(direction, transport);
+  return transport;
+}
+
 export function registerMediaHandlers(session: SignalingSession): void {
   handle(session, "createTransport", async ({ direction }) => {
-    const { room, peer } = await session.joinedPeer();
-    const transport = await room.createTransport(peer, direction);
+    const joined = session.joinedPeerOrNone();
+    // Before `join` (issue 14): the connection's own, kept by the session until the join adopts it.
+    const transport = joined ? await joined.room.createTransport(joined.peer, direction) : await prepareTransport(session, direction);
     return {
       id: transport.id,
       iceParameters: transport.iceParameters,
       iceCandidates: transport.iceCandidates as unknown as Record<string, unknown>[],
       dtlsParameters: transport.dtlsParameters as unknown as Record<string, unknown>,
+      ...(joined ? {} : { expiresInMs: session.deps.limits.preparedTransportTtlMs }),
     };
   });
 

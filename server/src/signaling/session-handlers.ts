@@ -11,7 +11,7 @@ export function registerSessionHandlers(session: SignalingSession): void {
 
   handle(session, "join", async ({ rtpCapabilities }) => {
     const room = await session.room();
-    const outcome = await room.join(claims, channel, rtpCapabilities as types.RtpCapabilities);
+    const outcome = await room.join(claims, channel, rtpCapabilities as types.RtpCapabilities, () => session.prepared.take());
     if (!outcome.lobby) {
       session.deps.metrics.joins.inc();
       // The token may fix the room's recording policy (privileged, must record); the peer learns the state.
@@ -27,6 +27,9 @@ export function registerSessionHandlers(session: SignalingSession): void {
 
   session.socket.on("disconnect", (reason) => {
     session.logger.info({ reason }, "socket disconnected");
+    // What it made before joining is nobody's now (the queue below may still be making one:
+    // prepareTransport closes that one itself, seeing the socket gone).
+    session.prepared.release();
     // Behind any request still running: a `join` that is creating the room when the socket
     // drops must finish first, or the peer it adds is never marked gone (a ghost forever).
     session.queue.push(async () => session.deps.rooms.get(claims.room)?.disconnected(claims.sub, channel));

@@ -12,6 +12,7 @@ import type { RecordingManager } from "../recording/recording-manager.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
 import { fairTurn } from "./fair-turn.ts";
 import type { SignalingLimits } from "./limits.ts";
+import { PreparedTransports } from "./prepared-transports.ts";
 import { SerialQueue } from "./serial-queue.ts";
 
 export interface SignalingDeps {
@@ -33,6 +34,8 @@ export class SignalingSession {
   readonly logger: Logger;
   /** This connection's requests, one at a time (serial-queue.ts says why). */
   readonly queue: SerialQueue;
+  /** Transports made before `join` (issue 14), released with the socket or after a deadline. */
+  readonly prepared: PreparedTransports;
 
   constructor(
     readonly socket: MediaSocket,
@@ -42,6 +45,7 @@ export class SignalingSession {
     this.channel = socketChannel(socket);
     this.logger = deps.logger.child({ room: claims.room, peer: claims.sub, socket: socket.id });
     this.queue = new SerialQueue(deps.limits.maxQueued);
+    this.prepared = new PreparedTransports(deps.limits.preparedTransportTtlMs, this.logger);
   }
 
   /**
@@ -63,9 +67,14 @@ export class SignalingSession {
 
   /** The peer this connection joined as; refuses anything before `join` (or while in the lobby). */
   async joinedPeer(): Promise<{ room: Room; peer: Peer }> {
+    const joined = this.joinedPeerOrNone();
+    if (!joined) throw invalidState("Join the room first");
+    return joined;
+  }
+
+  joinedPeerOrNone(): { room: Room; peer: Peer } | undefined {
     const room = this.deps.rooms.get(this.claims.room);
     const peer = room?.findPeer(this.claims.sub);
-    if (!room || !peer || peer.channel !== this.channel) throw invalidState("Join the room first");
-    return { room, peer };
+    return room && peer && peer.channel === this.channel ? { room, peer } : undefined;
   }
 }

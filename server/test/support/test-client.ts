@@ -79,9 +79,14 @@ export class TestClient {
 
   /** getRouterRtpCapabilities → load → join; returns the join result. */
   async join() {
+    await this.loadDevice();
+    return this.ok("join", { rtpCapabilities: this.device.rtpCapabilities as unknown as Record<string, unknown> });
+  }
+
+  /** The room's capabilities into the device (what a join screen does before the click). */
+  async loadDevice(): Promise<void> {
     const { rtpCapabilities } = await this.ok("getRouterRtpCapabilities", {});
     if (!this.device.loaded) await this.device.load({ routerRtpCapabilities: rtpCapabilities as unknown as types.RtpCapabilities });
-    return this.ok("join", { rtpCapabilities: this.device.rtpCapabilities as unknown as Record<string, unknown> });
   }
 
   async openTransports({ send = true, recv = true } = {}): Promise<void> {

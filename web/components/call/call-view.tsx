@@ -10,6 +10,7 @@ import { CallControls } from "./call-controls";
 import { ConnectingBanner } from "./connecting-banner";
 import { LockIcon } from "./icons";
 import { ParticipantsPanel } from "./participants-panel";
+import { pinnedFirst } from "./pin-button";
 import { ReconnectingBanner } from "./reconnecting-banner";
 import { CallToast, useCallToast } from "./use-call-toast";
 import { RemoteAudio } from "./remote-audio";
@@ -40,13 +41,18 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
   const { toast, mutedByModerator, failed } = useCallToast(state.notice);
   const controls = useLocalControls(session, state, cameraTrack, mutedByModerator);
   const readings = useQuality(session, state.phase === "joined");
-  const tiles = buildTiles(state);
+  const [pinned, setPinned] = useState<string | null>(null);
   const self = state.self;
+  const tiles = pinnedFirst(buildTiles(state), pinned);
+  // Staff pin (issue 14): a tile that left takes its pin with it.
+  const canPin = self?.role === "staff" && remoteTileCount(tiles) > 1;
+  const pinnedKey = tiles.some((tile) => tile.key === pinned) ? pinned : null;
   const knocking = self?.moderator && !panelOpen ? state.lobby.length : 0;
   // A shared screen takes the stage for everyone; stopping it gives the grid back.
   const plan = planStage(tiles, Boolean(state.local.screen));
   // `sole`: the only remote picture, or the stage, asks for the sharpest layer whatever its size.
-  const renderTile = (tile: Tile, sole: boolean) =>
+  // `pinnable`: in the grid a remote tile can be pinned (staff, more than one remote picture).
+  const renderTile = (tile: Tile, sole: boolean, pinnable = false) =>
     tile.kind === "self" ? (
       <SelfTile
         key={tile.key}
@@ -57,6 +63,17 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
         quality={rateQuality({ rttMs: readings.rttMs, recentLoss: readings.recentLoss, fps: null })}
         speaking={Boolean(self) && state.activeSpeaker === self?.id}
       />
+    ) : pinnable ? (
+      <div key={tile.key} className={tile.key === pinnedKey ? "col-span-full" : "contents"}>
+        <RemoteTile
+          tile={tile}
+          session={session}
+          speaking={state.activeSpeaker === tile.peer.id}
+          readings={readings}
+          sole={sole}
+          {...(canPin ? { pin: { pinned: tile.key === pinnedKey, onToggle: () => setPinned(tile.key === pinnedKey ? null : tile.key) } } : {})}
+        />
+      </div>
     ) : (
       <RemoteTile key={tile.key} tile={tile} session={session} speaking={state.activeSpeaker === tile.peer.id} readings={readings} sole={sole} />
     );
@@ -99,7 +116,9 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
       <div className="flex min-h-0 flex-1">
         <main className="flex min-h-0 min-w-0 flex-1 flex-col">
           {plan.kind === "grid" ? (
-            <VideoGrid count={tiles.length}>{tiles.map((tile) => renderTile(tile, remoteTileCount(tiles) === 1))}</VideoGrid>
+            <VideoGrid count={tiles.length} pinned={pinnedKey !== null}>
+              {tiles.map((tile) => renderTile(tile, remoteTileCount(tiles) === 1, true))}
+            </VideoGrid>
           ) : (
             <ShareStageView
               stage={plan.kind === "screen" ? renderTile(plan.screen, true) : <PresentingCard text={stageText("presenting")} hint={stageText("presentingHint")} />}

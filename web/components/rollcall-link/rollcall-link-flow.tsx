@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { openEarly, type EarlyConnection } from "@/components/call/early-connection";
 import { EndedScreen } from "@/components/call/ended-screen";
 import { useCallSession, type Connection } from "@/components/call/use-call-session";
 import { useLocalMedia } from "@/components/call/use-local-media";
@@ -30,7 +31,7 @@ const NO_CHOICE: DeviceChoice = { audioId: null, videoId: null };
  * officer → join. The tab remembers its ticket and step, so a reload comes back to the same step
  * (and a reload during the call goes straight back in, with the same identity).
  */
-export function RollCallLinkFlow({ token, initial }: { token: string; initial: LinkState }) {
+export function RollCallLinkFlow({ token, initial, mediaUrl }: { token: string; initial: LinkState; mediaUrl: string }) {
   const [link, setLink] = useState(initial);
   const [step, setStep] = useState<Step>("restoring");
   const [stored, setStored] = useState<StoredLink | null>(null);
@@ -71,6 +72,23 @@ export function RollCallLinkFlow({ token, initial }: { token: string; initial: L
     [token],
   );
 
+  const ticket = stored?.ticket ?? "";
+  // Issue 14: while waiting, the socket to the node is open already (it authenticates when the
+  // grant comes), so the push that the call opened is followed by the join alone.
+  const early = useRef<EarlyConnection | null>(null);
+  useEffect(() => {
+    if (step !== "waiting" || !ticket) return;
+    const waiting = openEarly(mediaUrl);
+    early.current = waiting;
+    setConnection({ ...waiting.connection, refreshToken: tokenProvider(() => joinByLink(token, ticket)) });
+    return () => {
+      if (early.current !== waiting) return;
+      // Left waiting without a grant for it (refused, back to verify): that socket never authenticates.
+      early.current = null;
+      waiting.abandon();
+    };
+  }, [step, ticket, mediaUrl, token]);
+
   const onOutcome = useCallback(
     (outcome: WaitOutcome) => {
       if (outcome.kind === "refused") return refuse(outcome.reason);
@@ -80,16 +98,23 @@ export function RollCallLinkFlow({ token, initial }: { token: string; initial: L
         setStep("verify");
         return;
       }
-      const ticket = stored?.ticket ?? "";
-      setConnection({ mediaUrl: outcome.grant.mediaUrl, token: outcome.grant.token, refreshToken: tokenProvider(() => joinByLink(token, ticket)) });
+      const waiting = early.current;
+      early.current = null;
+      if (waiting && waiting.connection.mediaUrl === outcome.grant.mediaUrl) {
+        waiting.authenticate(outcome.grant.token);
+      } else {
+        // The call is on another node than the page guessed: connect there.
+        waiting?.abandon();
+        setConnection({ mediaUrl: outcome.grant.mediaUrl, token: outcome.grant.token, refreshToken: tokenProvider(() => joinByLink(token, ticket)) });
+      }
       setStep("call");
     },
-    [refuse, token, stored?.ticket],
+    [refuse, token, ticket],
   );
 
   const waiting = useWaitForCall({
     token,
-    ticket: stored?.ticket ?? "",
+    ticket,
     startsAt: link.rollCall.startsAt,
     active: step === "waiting" && Boolean(stored),
     onLink: setLink,

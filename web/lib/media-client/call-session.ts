@@ -45,6 +45,16 @@ export interface PublishOptions {
 }
 
 const ICE_DISCONNECTED_GRACE_MS = 2000;
+/** Transports prepared on a join screen are asked again this long before the node would drop them. */
+const PREPARED_RENEW_MARGIN_MS = 10_000;
+
+interface PreparedPair {
+  recv: types.Transport | undefined;
+  send: types.Transport | undefined;
+  expiresInMs: number | undefined;
+}
+
+const NOTHING_PREPARED: PreparedPair = { recv: undefined, send: undefined, expiresInMs: undefined };
 /** Notices kept in the state (the banner shows the last; a monitor's page may list them). */
 const MAX_NOTICES = 20;
 /** After the network comes back, a socket that cannot answer this fast is presumed dead. */
@@ -62,6 +72,12 @@ export class CallSession {
   private device: Device | undefined;
   private sendTransport: types.Transport | undefined;
   private recvTransport: types.Transport | undefined;
+  /** Transports made before the join and not yet the call's (issue 14): closed if it never comes. */
+  private readonly preparing = new Set<types.Transport>();
+  /** The node's deadline for them, as it last said (createTransport's `expiresInMs`). */
+  private preparedTtlMs: number | undefined;
+  /** This socket connection has joined the room (the node's session is in it). */
+  private joinedOnSocket = false;
   private recvReady!: (transport: types.Transport) => void;
   private recvTransportReady!: Promise<types.Transport>;
   private readonly consumers = new Map<string, types.Consumer>();
@@ -90,6 +106,7 @@ export class CallSession {
     this.socket = connectSignaling(options.mediaUrl, () => this.token);
     this.socket.on("connect", () => {
       this.tokenJustRefreshed = false;
+      this.joinedOnSocket = false;
       void this.establish();
     });
     this.socket.on("disconnect", (reason) => {
@@ -362,26 +379,46 @@ export class CallSession {
       const device = new Device(this.options.handlerFactory ? { handlerFactory: this.options.handlerFactory } : {});
       await device.load({ routerRtpCapabilities: rtpCapabilities as unknown as types.RtpCapabilities });
       this.device = device;
+      // Issue 14: both transports before the join (the node keeps them unseen until then): on a
+      // join screen they wait for the click; otherwise the requests simply go out ahead of the
+      // join on the same socket, and the join no longer waits two round trips for them.
+      // Not on a socket already in the room (a rejoin after a worker restart): there the node
+      // gives transports to the peer at once, and the rejoin would drop them again.
+      let prepared = this.joinedOnSocket ? Promise.resolve(NOTHING_PREPARED) : this.prepareTransports(generation);
       // Ready on the join screen; the room sees us only after the click.
-      if (this.options.gate) await this.options.gate;
+      if (this.options.gate) prepared = Promise.resolve(await this.holdUntilClick(this.options.gate, prepared, generation));
       if (stale()) return;
       const sentAt = performance.now();
       const joined = await request(this.socket, "join", { rtpCapabilities: device.rtpCapabilities as unknown as Record<string, unknown> });
       if (stale()) return;
       this.update(roomTerms(joined.room, sentAt));
       this.roomKind = joined.room.kind;
+      const ready = await prepared;
+      if (stale()) return;
+      // What the node did not adopt (expired, its room rebuilt, or we are in the lobby) is gone there.
+      const adopted = new Set(joined.lobby ? [] : (joined.prepared ?? []));
+      const keep = (transport: types.Transport | undefined) => {
+        if (!transport) return undefined;
+        this.preparing.delete(transport);
+        if (adopted.has(transport.id)) return transport;
+        transport.close();
+        return undefined;
+      };
+      const recv = keep(ready.recv);
+      const send = keep(ready.send);
       if (joined.lobby) {
         this.update({ phase: "lobby", self: joined.self, reconnecting: undefined });
         return;
       }
       this.wentOffline = false;
+      this.joinedOnSocket = true;
       this.update({ phase: "joined", self: joined.self, peers: joined.peers, locked: joined.room.locked, reconnecting: undefined, tracks: [], local: {} });
-      this.recvTransport = await this.createTransport("recv", generation);
+      this.recvTransport = recv ?? (await this.createTransport("recv", generation));
       this.recvReady(this.recvTransport);
       if (joined.self && !joined.self.observer) {
-        this.sendTransport = await this.createTransport("send", generation);
+        this.sendTransport = send ?? (await this.createTransport("send", generation));
         for (const [source, track] of this.localTracks) if (!stale()) await this.produce(source, track, generation);
-      }
+      } else send?.close();
     } catch (error) {
       if (stale()) return;
       if (error instanceof SignalingError && ["forbidden", "room_locked", "room_closed", "unauthenticated"].includes(error.code)) {
@@ -394,8 +431,53 @@ export class CallSession {
     }
   }
 
+  /**
+   * Asks for both transports before the join. A refusal is not an error here (an observer may
+   * not send; the room may be gone): the join says what is wrong, and builds what is missing.
+   */
+  private prepareTransports(generation: number): Promise<PreparedPair> {
+    const one = (direction: "send" | "recv") =>
+      this.createTransport(direction, generation).then(
+        (transport) => {
+          if (generation !== this.generation || this.closed) {
+            transport.close();
+            return undefined;
+          }
+          this.preparing.add(transport);
+          return transport;
+        },
+        () => undefined,
+      );
+    const recv = one("recv");
+    const send = one("send");
+    return Promise.all([recv, send]).then(([r, s]) => ({ recv: r, send: s, expiresInMs: this.preparedTtlMs }));
+  }
+
+  /**
+   * The join screen: waits for the click. The node drops transports a socket has not joined
+   * with after a while (`expiresInMs`): a screen left open longer asks for fresh ones first.
+   */
+  private async holdUntilClick(gate: Promise<unknown>, prepared: Promise<PreparedPair>, generation: number): Promise<PreparedPair> {
+    const clicked = gate.then(() => "click" as const);
+    for (;;) {
+      const pair = await prepared;
+      const renewIn = pair.expiresInMs === undefined ? undefined : Math.max(1000, pair.expiresInMs - PREPARED_RENEW_MARGIN_MS);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const renew = renewIn === undefined ? new Promise<never>(() => {}) : new Promise<"renew">((resolve) => (timer = setTimeout(() => resolve("renew"), renewIn)));
+      const outcome = await Promise.race([clicked, renew]).finally(() => clearTimeout(timer));
+      if (outcome === "click" || generation !== this.generation || this.closed) return pair;
+      for (const transport of [pair.recv, pair.send]) {
+        if (!transport) continue;
+        this.preparing.delete(transport);
+        transport.close();
+      }
+      prepared = this.prepareTransports(generation);
+    }
+  }
+
   private async createTransport(direction: "send" | "recv", generation: number): Promise<types.Transport> {
     const info = await request(this.socket, "createTransport", { direction });
+    if (info.expiresInMs !== undefined) this.preparedTtlMs = info.expiresInMs;
     // The TURN relay (if the portal has one) rides along with the token in use.
     const options = { ...(info as unknown as types.TransportOptions), iceServers: iceServersOf(await this.token) };
     const transport = direction === "send" ? this.device!.createSendTransport(options) : this.device!.createRecvTransport(options);
@@ -456,6 +538,8 @@ export class CallSession {
   }
 
   private teardownMedia(): void {
+    for (const transport of this.preparing) transport.close();
+    this.preparing.clear();
     for (const consumer of this.consumers.values()) consumer.close();
     this.consumers.clear();
     for (const producer of this.producers.values()) producer.close();

@@ -1,0 +1,154 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Ack } from "../src/protocol/errors.ts";
+import { startMediaNode, type NodeFixture } from "./support/media-node-fixture.ts";
+import { TestClient } from "./support/test-client.ts";
+import { watchWorkers, type WorkerCensus } from "./support/worker-census.ts";
+
+// Issue 14: transports made before `join` (the join screen, a person waiting on a link). Counted
+// on the real worker: what the node forgets but the worker keeps is the leak these look for.
+
+const moderatorGrants = { publish: true, subscribe: true, observe: false, moderate: true };
+const observerGrants = { publish: false, subscribe: true, observe: true, moderate: false };
+const TTL_SECONDS = 4;
+
+describe("transports prepared before join (real worker, real socket.io)", () => {
+  let fixture: NodeFixture;
+  let census: () => Promise<WorkerCensus>;
+  const clients: TestClient[] = [];
+  let roomCounter = 0;
+  let room = "";
+  const connect = async (sub: string, extra: Record<string, unknown> = {}) => {
+    const client = await TestClient.connect(fixture.url, await fixture.token({ sub, room, ...extra }));
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    fixture = await startMediaNode({
+      MEDIA_RTC_MIN_PORT: "48000",
+      MEDIA_RTC_MAX_PORT: "48999",
+      MEDIA_REQUEST_BURST: "500",
+      MEDIA_REQUESTS_PER_SECOND: "500",
+      MEDIA_ROOM_EMPTY_GRACE_SECONDS: "1",
+      MEDIA_PREPARED_TRANSPORT_SECONDS: String(TTL_SECONDS),
+    });
+    ({ census } = watchWorkers(fixture.node.pool));
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close();
+    room = `prepared-${++roomCounter}`;
+    await expect.poll(async () => (await census()).routers, { timeout: 8000 }).toBe(0);
+  });
+  afterAll(() => fixture?.stop());
+
+  it("makes both transports before join, unseen by the room; the join adopts them and media flows on them", async () => {
+    room = "prepared-flow";
+    const host = await connect("host", { role: "staff", grants: moderatorGrants });
+    await host.join();
+    await host.openTransports();
+    await host.produce("video");
+
+    const person = await connect("person");
+    await person.loadDevice();
+    await person.openTransports();
+    const before = await census();
+    expect(before.transports).toBe(4);
+    // Nobody in the room heard of the person, and nothing is offered to it yet.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(host.received.filter((r) => JSON.stringify(r.payload ?? {}).includes("person"))).toEqual([]);
+    expect(person.received.filter((r) => r.event === "newConsumer")).toEqual([]);
+    // Media on them needs the join.
+    expect(await person.request("produce", { transportId: person.sendTransport!.id, kind: "audio", rtpParameters: { codecs: [{ mimeType: "audio/opus", payloadType: 100, clockRate: 48000, channels: 2 }] }, source: "mic" })).toMatchObject({
+      ok: false,
+      error: { code: "invalid_state" },
+    });
+
+    const joined = await person.ok("join", { rtpCapabilities: person.device.rtpCapabilities as unknown as Record<string, unknown> });
+    expect(new Set(joined.prepared)).toEqual(new Set([person.sendTransport!.id, person.recvTransport!.id]));
+    // The adopted receiving transport is offered what the room already has, as a new one would be.
+    await person.waitFor("newConsumer", (c) => c.peerId === "host" && c.kind === "video");
+    await person.produce("audio");
+    await host.waitFor("newConsumer", (c) => c.peerId === "person" && c.kind === "audio");
+    expect((await census()).transports).toBe(4);
+  });
+
+  it("keeps one per direction however many are asked at once, and frees them when the socket goes", async () => {
+    const host = await connect("host", { role: "staff", grants: moderatorGrants });
+    await host.join();
+    const person = await connect("person");
+    await person.loadDevice();
+    const emit = person.socket.timeout(20_000).emitWithAck.bind(person.socket) as (name: string, payload: unknown) => Promise<Ack<unknown>>;
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => emit("createTransport", { direction: i % 2 ? "send" : "recv" })));
+    expect(answers.filter((a) => !a.ok)).toEqual([]);
+    expect((await census()).transports).toBe(2);
+    person.close();
+    await expect.poll(async () => (await census()).transports, { timeout: 8000 }).toBe(0);
+  });
+
+  it("closes what was never joined after the deadline; the join then adopts nothing and a fresh one works", async () => {
+    const host = await connect("host", { role: "staff", grants: moderatorGrants });
+    await host.join();
+    const person = await connect("person");
+    await person.loadDevice();
+    const info = await person.ok("createTransport", { direction: "recv" });
+    expect(info.expiresInMs).toBe(TTL_SECONDS * 1000);
+    expect((await census()).transports).toBe(1);
+    await expect.poll(async () => (await census()).transports, { timeout: (TTL_SECONDS + 10) * 1000, interval: 500 }).toBe(0);
+    const joined = await person.ok("join", { rtpCapabilities: person.device.rtpCapabilities as unknown as Record<string, unknown> });
+    expect(joined.prepared).toEqual([]);
+    const fresh = await person.ok("createTransport", { direction: "recv" });
+    expect(fresh.expiresInMs).toBeUndefined();
+  }, 30_000);
+
+  it("refuses them exactly where a join is refused: barred, locked, a token that may not publish, a guest in a roll call", async () => {
+    const host = await connect("host", { role: "staff", grants: moderatorGrants });
+    await host.join();
+    const guest = await connect("guest");
+    await guest.join();
+    await host.ok("removePeer", { peerId: "guest", reason: "不当言论" });
+    const again = await connect("guest");
+    expect(await again.request("createTransport", { direction: "recv" })).toMatchObject({ ok: false, error: { code: "forbidden", message: "不当言论" } });
+
+    const observer = await connect("inspector", { role: "staff", grants: observerGrants });
+    expect(await observer.request("createTransport", { direction: "send" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await observer.request("createTransport", { direction: "recv" })).toMatchObject({ ok: true });
+
+    await host.ok("lockRoom", { locked: true });
+    const late = await connect("late");
+    expect(await late.request("createTransport", { direction: "recv" })).toMatchObject({ ok: false, error: { code: "room_locked" } });
+
+    const rollcallGuest = await connect("stranger", { room: `${room}-rc`, kind: "rollcall", role: "guest" });
+    expect(await rollcallGuest.request("createTransport", { direction: "recv" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    // The refused ones made nothing on the worker: the observer's receiving transport is the only one.
+    expect((await census()).transports).toBe(1);
+  });
+
+  it("dies with a room that empties before anyone joins it; the join then builds fresh ones", async () => {
+    const person = await connect("person");
+    await person.loadDevice();
+    await person.ok("createTransport", { direction: "recv" });
+    // Nobody joined: the room closes after its grace (1 s here) and its router takes them along.
+    await expect.poll(async () => (await census()).routers, { timeout: 8000 }).toBe(0);
+    expect((await census()).transports).toBe(0);
+    const joined = await person.ok("join", { rtpCapabilities: person.device.rtpCapabilities as unknown as Record<string, unknown> });
+    expect(joined.prepared).toEqual([]);
+    expect(await person.request("createTransport", { direction: "recv" })).toMatchObject({ ok: true });
+  });
+
+  it("a waiting peer in the lobby keeps its prepared transports until it is admitted and joins", async () => {
+    const host = await connect("host", { role: "staff", grants: moderatorGrants });
+    await host.join();
+    const visitor = await connect("visitor", { lobby: true });
+    await visitor.loadDevice();
+    await visitor.openTransports();
+    const waiting = await visitor.ok("join", { rtpCapabilities: visitor.device.rtpCapabilities as unknown as Record<string, unknown> });
+    expect(waiting.lobby).toBe(true);
+    expect(waiting.prepared).toBeUndefined();
+    expect((await census()).transports).toBe(2);
+    await host.ok("admitPeer", { peerId: "visitor" });
+    await visitor.waitFor("admitted");
+    const joined = await visitor.ok("join", { rtpCapabilities: visitor.device.rtpCapabilities as unknown as Record<string, unknown> });
+    expect(joined.lobby).toBe(false);
+    expect(joined.prepared).toHaveLength(2);
+  });
+});
