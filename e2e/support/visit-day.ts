@@ -60,7 +60,7 @@ export async function bookVisit(
   const find = (node: { id: string; name: string; children?: unknown[] }): string | undefined =>
     node.name === "广东省第一监狱" ? node.id : (node.children as Array<typeof node> | undefined)?.map(find).find(Boolean);
   const facilityId = find(units)!;
-  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e终端${options.tag}`, openingHours: ALL_DAY, slotMinutes });
+  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e会见终端${options.tag}`, openingHours: ALL_DAY, slotMinutes });
   const held = (await facility.get("/api/v1/held-persons")).items.find((p: { name: string }) => p.name === options.heldName);
   await facility.send("PATCH", `/api/v1/held-persons/${held.id}`, { visitsPerMonth: 31, homeVisitsAllowed: true });
   const slotMs = slotMinutes * 60_000;
