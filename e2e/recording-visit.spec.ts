@@ -7,7 +7,7 @@ import { callState, expectDecoding, newParticipant, signInByApi } from "./suppor
 import { probeMedia } from "./support/ffprobe.ts";
 import { recordPeerConnections } from "./support/outbound-video.ts";
 import { sentCountsAt, startCountingSent, type SentCounts } from "./support/sent-media.ts";
-import { bookHomeVisit, familyJoins, monitorStarts, staffApi, terminalJoins } from "./support/visit-day.ts";
+import { bookVisit, familyJoins, monitorStarts, staffApi, terminalJoins } from "./support/visit-day.ts";
 import { zh } from "./support/messages.ts";
 import config from "../playwright.config.ts";
 
@@ -55,7 +55,7 @@ test("a recorded visit: each track's file decodes, lasts the visit and holds the
   const tag = Date.now().toString(36).slice(-5);
   const facility = await staffApi(playwright, "jy1.officer");
   const public_ = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const visit = await bookHomeVisit(facility, public_, { heldName: "王海涛", relationship: "parent", leadMs: 70_000, slotMinutes: 1, tag });
+  const visit = await bookVisit(facility, public_, { heldName: "王海涛", relationship: "parent", leadMs: 70_000, slotMinutes: 1, tag });
   const bookedAt = Date.now();
 
   const desk = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });

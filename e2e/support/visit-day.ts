@@ -40,28 +40,34 @@ export interface BookedVisit {
   endsAt: number;
 }
 
+/** Where the family sits: at home (the facility's terminals' grid) or in a center's room (that room's grid). */
+export type VisitPlace = { fromHome: true } | { fromHome: false; roomId: string };
+
 /**
- * A home visit booked through the API in a slot of a fresh terminal (2 minutes unless
- * `slotMinutes` says otherwise), at least `leadMs` ahead.
+ * A visit booked through the API on a fresh terminal with `slotMinutes`-long slots (the e2e portal
+ * allows 1 minute), in the first slot that starts at least `leadMs` from now: a short slot and a
+ * short lead keep a spec that waits for the node's end to a few minutes of CI. A center visit's
+ * slot is the grid of its room (`place.roomId`), which the terminal must also be open over.
  */
-export async function bookHomeVisit(
+export async function bookVisit(
   facility: Staff,
   family: APIRequestContext,
-  options: { heldName: string; relationship: string; leadMs: number; tag: string; slotMinutes?: number },
+  options: { heldName: string; relationship: string; leadMs: number; tag: string; slotMinutes?: number; place?: VisitPlace },
 ): Promise<BookedVisit> {
   const slotMinutes = options.slotMinutes ?? SLOT_MS / 60_000;
-  const slotMs = slotMinutes * 60_000;
+  const place = options.place ?? { fromHome: true };
   const units = await facility.get("/api/v1/units");
   const find = (node: { id: string; name: string; children?: unknown[] }): string | undefined =>
     node.name === "广东省第一监狱" ? node.id : (node.children as Array<typeof node> | undefined)?.map(find).find(Boolean);
   const facilityId = find(units)!;
-  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e家访终端${options.tag}`, openingHours: ALL_DAY, slotMinutes });
+  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e会见终端${options.tag}`, openingHours: ALL_DAY, slotMinutes });
   const held = (await facility.get("/api/v1/held-persons")).items.find((p: { name: string }) => p.name === options.heldName);
   await facility.send("PATCH", `/api/v1/held-persons/${held.id}`, { visitsPerMonth: 31, homeVisitsAllowed: true });
+  const slotMs = slotMinutes * 60_000;
   const startsAt = new Date(Math.ceil((Date.now() + options.leadMs) / slotMs) * slotMs).toISOString();
   const idNumber = freshIdNumber();
   const applied = await family.post("/api/v1/visit/apply", {
-    data: { name: "张秀兰", idNumber, phone: "13800138000", relationship: options.relationship, heldPersonName: options.heldName, facilityId, fromHome: true, preferredSlots: [startsAt], coVisitors: [], proofBase64: PROOF_PNG },
+    data: { name: "张秀兰", idNumber, phone: "13800138000", relationship: options.relationship, heldPersonName: options.heldName, facilityId, ...place, preferredSlots: [startsAt], coVisitors: [], proofBase64: PROOF_PNG },
   });
   expect(applied.status(), await applied.text()).toBe(201);
   const { code } = await applied.json();
@@ -77,6 +83,13 @@ export async function bookHomeVisit(
     startsAt: Date.parse(startsAt),
     endsAt: Date.parse(booked.endsAt),
   };
+}
+
+/** A room (会见室) with all-day `slotMinutes` slots at the center whose officer `center` is. */
+export async function centerRoom(center: Staff, tag: string, slotMinutes: number): Promise<{ id: string; unitId: string }> {
+  const units = await center.get("/api/v1/units");
+  const room = await center.send("POST", "/api/v1/visit-rooms", { unitId: units.id, name: `e2e会见室${tag}`, openingHours: ALL_DAY, slotMinutes });
+  return { id: room.id as string, unitId: units.id as string };
 }
 
 /**
@@ -101,11 +114,16 @@ export async function familyJoins(browser: Browser, link: string, idNumber: stri
 export async function terminalJoins(context: BrowserContext, visitId: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`/visits/${visitId}/terminal`);
+  await doorJoins(page);
+  return page;
+}
+
+/** A staff door already open (the facility's terminal or the center's room): device check, join, waiting room. */
+export async function doorJoins(page: Page): Promise<void> {
   const join = page.getByRole("button", { name: zh.join.join, exact: true });
   await expect(join).toBeEnabled({ timeout: 20_000 });
   await join.click();
   await expect(page.getByTestId("lobby-screen")).toBeVisible({ timeout: 30_000 });
-  return page;
 }
 
 /** The officer's monitor: waits until both sides are in the waiting room (and `notBefore`, if given) and starts the visit. */

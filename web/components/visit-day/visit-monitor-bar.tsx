@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { startVisit } from "@/lib/client/visit-day";
 import type { CallSession } from "@/lib/media-client/call-session";
 import type { CallState } from "@/lib/media-client/call-state";
+import { VisitSnapshots } from "./visit-snapshots";
 
 const isFamily = (peerId: string) => peerId.startsWith("visitor:") || peerId.startsWith("family:");
 const isHeld = (peerId: string) => peerId.startsWith("held:");
@@ -14,7 +15,8 @@ const isHeld = (peerId: string) => peerId.startsWith("held:");
 /**
  * The monitor's visit-day controls over the call: who waits in the waiting room, "start" (the
  * facility officer, once both sides wait: the portal records the start, then both are admitted)
- * and mute/unmute per side. Warnings and termination are the call view's MonitorActions.
+ * and mute/unmute per side, and the visitors' home verification photos on demand. Warnings and
+ * termination are the call view's MonitorActions.
  */
 export function VisitMonitorBar({ visitId, session, state, canStart }: { visitId: string; session: CallSession | null; state: CallState; canStart: boolean }) {
   const t = useTranslations("visitDay.staff");
@@ -64,6 +66,7 @@ export function VisitMonitorBar({ visitId, session, state, canStart }: { visitId
           })}
         </div>
       )}
+      <VisitSnapshots visitId={visitId} />
       {error && <p className="text-red-700" role="alert">{error}</p>}
     </div>
   );

@@ -28,6 +28,16 @@ export const visitDayRoutes = {
     params: ZParticipantParams,
     response: ZFamilyLinkIssued,
   }),
+  getVisitSnapshot: defineRoute({
+    method: "GET",
+    path: "/api/v1/visits/{id}/participants/{participantId}/snapshot",
+    operationId: "getVisitSnapshot",
+    summary: "The face snapshot a visitor took at home (image/jpeg; X-Content-SHA256 carries its hash): the facility's or the hosting center's officers, every view audited",
+    tag: "visit-day",
+    auth: "session",
+    params: ZParticipantParams,
+    response: z.string().meta({ description: "image/jpeg" }),
+  }),
   revokeFamilyLink: defineRoute({
     method: "POST",
     path: "/api/v1/visits/{id}/participants/{participantId}/link/revoke",

@@ -357,6 +357,8 @@ const SCOPED_ELSEWHERE: Partial<Record<RouteName, string>> = Object.fromEntries(
   ...["requestRecordingExport", "getRecordingExport", "downloadRecordingExport"].map((r) => [r, "recording-export.test.ts"]),
   // Issue 11 §1: admins only, the nodes of units in their subtree.
   ["listMediaNodes", "media-node-registry.test.ts"],
+  // Issue 9 §5: the visit-day rule (the facility's or the hosting center's officers), read-only roles refused.
+  ["getVisitSnapshot", "visit-snapshot.test.ts"],
 ]);
 
 const expected = (c: Case, actor: Actor): number => {

@@ -86,6 +86,7 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/visits/{id}/participants/{participantId}/link": () => import("@/app/api/v1/visits/[id]/participants/[participantId]/link/route"),
   "/api/v1/visits/{id}/participants/{participantId}/link/revoke": () => import("@/app/api/v1/visits/[id]/participants/[participantId]/link/revoke/route"),
   "/api/v1/visits/{id}/participants/{participantId}/confirm-id": () => import("@/app/api/v1/visits/[id]/participants/[participantId]/confirm-id/route"),
+  "/api/v1/visits/{id}/participants/{participantId}/snapshot": () => import("@/app/api/v1/visits/[id]/participants/[participantId]/snapshot/route"),
   "/api/v1/visits/{id}/join/{side}": () => import("@/app/api/v1/visits/[id]/join/[side]/route"),
   "/api/v1/visits/{id}/start": () => import("@/app/api/v1/visits/[id]/start/route"),
   "/api/v1/visits/{id}/cancel": () => import("@/app/api/v1/visits/[id]/cancel/route"),
