@@ -205,13 +205,19 @@ describe("visit day", () => {
     expect((await anyone().call("openFamilyLink", { params: { token } })).body).toMatchObject({ privileged: true, mustRecord: false });
   });
 
-  it("start once, and the node's reports become the record: warnings, the end and how", async () => {
+  it("start once; after it a side joining again goes straight in; the node's reports become the record: warnings, the end and how", async () => {
     const v = await bookedVisit();
     await jy1.call("joinVisitAsStaff", { params: { id: v.id, side: "monitor" } });
     const starts = await Promise.all(Array.from({ length: 10 }, () => jy1.call("startVisit", { params: { id: v.id } })));
     expect(starts.every((s) => s.status === 200)).toBe(true);
     expect(new Set(starts.map((s) => s.body.startedAt)).size).toBe(1);
     expect(await seeded.db.prisma.auditEvent.count({ where: { targetId: v.id, action: "visit.start" } })).toBe(1);
+    // Started: a side that joins again (a reloaded phone, a reopened terminal) does not wait for a second start.
+    const token = tokenOf((await issue(jy1, v)).body.path);
+    const { ticket } = (await anyone().call("verifyFamilyLink", { params: { token }, body: { idLast4: v.last4 } })).body;
+    await anyone().call("storeHomeSnapshot", { params: { token }, body: { ticket, imageBase64: TINY_JPEG } });
+    expect(decodeJwt((await anyone().call("joinByFamilyLink", { params: { token }, body: { ticket } })).body.token)).toMatchObject({ role: "participant", lobby: false });
+    expect(decodeJwt((await jy1.call("joinVisitAsStaff", { params: { id: v.id, side: "terminal" } })).body.token)).toMatchObject({ role: "participant", lobby: false });
     const { roomId } = await seeded.db.prisma.visit.findUniqueOrThrow({ where: { id: v.id } });
     const jyUser = await seeded.db.prisma.user.findUniqueOrThrow({ where: { username: "jy1.officer" } });
     const at = (s: number) => new Date(Date.now() + s * 1000).toISOString();

@@ -3,7 +3,7 @@ import { appendAuditEvent } from "../../audit/append-audit-event.ts";
 import { getDb } from "../../db/client.ts";
 import { ConflictError, NotFoundError } from "../../errors.ts";
 import { assertVisitDay, lockVisit, visitForDayAct } from "./day-access.ts";
-import { ensureVisitRoom, visitGrant } from "./visit-media-room.ts";
+import { ensureVisitRoom, visitGrant, waitsForStart } from "./visit-media-room.ts";
 
 export type StaffJoinSide = "terminal" | "center" | "monitor";
 
@@ -36,7 +36,7 @@ export async function joinVisitAsStaff(actor: Actor, visitId: string, side: Staf
     return { visit, room, name: actor.displayName, identity: `user:${actor.userId}` };
   });
   if (side === "monitor") return visitGrant(room, visit, { identity, name, role: "staff", moderator: true, observer: true, lobby: false });
-  return visitGrant(room, visit, { identity, name, role: "participant", moderator: false, observer: false, lobby: true });
+  return visitGrant(room, visit, { identity, name, role: "participant", moderator: false, observer: false, lobby: waitsForStart(visit) });
 }
 
 /** The center officer has checked a visitor's ID card in person: who confirmed, when (audited, once). */

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { reserveApplyAttempt } from "../reserve-apply-attempt.ts";
 import { assertVisitDay } from "./day-access.ts";
 import { familyTicket, isFamilyLinkValid, participantIdOfLink } from "./family-link.ts";
-import { ensureVisitRoom, visitGrant } from "./visit-media-room.ts";
+import { ensureVisitRoom, visitGrant, waitsForStart } from "./visit-media-room.ts";
 
 /** Wrong codes a link may take per hour before it waits (the attempts stay booked whatever the outcome). */
 export const LINK_CODE_TRIES_PER_HOUR = 5;
@@ -120,5 +120,5 @@ export async function joinByFamilyLink(token: string, ticket: string) {
   const db = await getDb();
   const { visit } = participant;
   const room = await db.$transaction((tx) => ensureVisitRoom(tx, visit, null));
-  return visitGrant(room, visit, { identity: `visitor:${participant.id}`, name: participant.name, role: "participant", moderator: false, observer: false, lobby: true });
+  return visitGrant(room, visit, { identity: `visitor:${participant.id}`, name: participant.name, role: "participant", moderator: false, observer: false, lobby: waitsForStart(visit) });
 }

@@ -24,6 +24,14 @@ export async function ensureVisitRoom(tx: Tx, visit: VisitForRoom, openerUserId:
 
 type Who = Parameters<typeof grantFor>[1];
 
+/**
+ * Whether a side joining now waits for the facility officer's start. Once the visit is under way
+ * the start has been given: a family phone that reloads, or a terminal reopened after a crash or a
+ * node restart (which forgets whom it admitted), goes straight back in rather than waiting for an
+ * officer to notice and start it again.
+ */
+export const waitsForStart = (visit: { state: string }) => visit.state !== "in_progress";
+
 // The terms every token of the visit carries: the node fixes them from the first and refuses any other.
 
 /** A join grant into the visit's room, carrying its end, privilege and recording terms. */
