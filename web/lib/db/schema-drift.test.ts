@@ -6,6 +6,7 @@ import type { Database } from "./open-database.ts";
 
 // What Prisma's PostgreSQL connector creates for each scalar type (and @db.* native types).
 function expectedColumnType(field: DmmfField): string {
+  if (field.isList) return `${expectedColumnType({ ...field, isList: false })}[]`;
   if (field.kind === "enum") return `enum:${field.type}`;
   if (field.nativeType?.[0] === "Date") return "date";
   const byType: Record<string, string> = {
@@ -20,6 +21,9 @@ function expectedColumnType(field: DmmfField): string {
   };
   return byType[field.type] ?? `unknown:${field.type}`;
 }
+
+// A scalar list's column (String[] → text[]): information_schema names only its element's udt.
+const ARRAY_ELEMENT_TYPES: Record<string, string> = { _text: "text", _int4: "integer", _int8: "bigint", _bool: "boolean", _jsonb: "jsonb", _float8: "double precision" };
 
 /** Defaults Prisma computes in the client (uuid, cuid, @updatedAt) have no database default. */
 function hasDatabaseDefault(field: DmmfField): boolean {
@@ -71,7 +75,9 @@ describe.each<Engine>(["pglite", "postgres"])("schema.prisma and the migrated %s
           continue;
         }
         const actualType =
-          column.data_type === "USER-DEFINED"
+          column.data_type === "ARRAY"
+            ? `${ARRAY_ELEMENT_TYPES[column.udt_name] ?? `unknown:${column.udt_name}`}[]`
+            : column.data_type === "USER-DEFINED"
             ? `enum:${column.udt_name}`
             : column.data_type.startsWith("timestamp")
               ? `${column.data_type}(${column.datetime_precision})`
