@@ -23,7 +23,7 @@ import os from "node:os";
 import { chromium, devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import playwrightConfig from "../../playwright.config.ts";
 import { zhCatalog as zh } from "../../web/messages/catalogs.ts";
-import { bookVisit, type Staff } from "../../e2e/support/visit-day.ts";
+import { bookVisit, signInStaff, type Staff } from "../../e2e/support/visit-day.ts";
 import { startStack } from "../join/stack.ts";
 import { percentile } from "../join/stats.ts";
 
@@ -39,7 +39,6 @@ const { values } = parseArgs({
 const JOINS = Number(values.joins);
 const JOIN_TIMEOUT_MS = 60_000;
 const DECODES_SCRIPT = fileURLToPath(new URL("../waiting-to-video/in-page-decodes.js", import.meta.url));
-const PASSWORD = "Sunshine#2026";
 const HELD = ["林文杰", "陈国栋", "王海涛", "赵永强"];
 
 interface JoinResult {
@@ -64,7 +63,8 @@ try {
   browser = await chromium.launch(launchOptions);
   const desk = await browser.newContext({ baseURL: stack.portalUrl, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   await desk.addInitScript({ path: DECODES_SCRIPT });
-  const facility = await staffSession(desk, "jy1.officer");
+  // The officer's API session on the desk's cookies: the pages share the sign-in.
+  const facility = await signInStaff(desk.request, "jy1.officer");
   const publicApi = (await browser.newContext({ baseURL: stack.portalUrl })).request;
   // One unmeasured join warms the portal's routes and the browser.
   await oneJoin(browser, desk, facility, publicApi, -1);
@@ -81,21 +81,6 @@ try {
 } finally {
   await browser?.close();
   await stack.stop();
-}
-
-/** The facility officer's API session on the desk's cookies (the pages share the sign-in). */
-async function staffSession(context: BrowserContext, username: string): Promise<Staff> {
-  const api = context.request;
-  const login = await api.post("/api/v1/auth/login", { data: { username, password: PASSWORD } });
-  if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
-  const csrf = (await login.json()).csrfToken as string;
-  const send = async (method: "POST" | "PATCH", url: string, data?: unknown) => {
-    const response = await api.fetch(url, { method, data, headers: { "x-csrf-token": csrf } });
-    const body = await response.json().catch(() => null);
-    if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${JSON.stringify(body)}`);
-    return body;
-  };
-  return { api, send, get: async (url: string) => (await api.get(url)).json() };
 }
 
 async function oneJoin(browser: Browser, desk: BrowserContext, facility: Staff, publicApi: BrowserContext["request"], index: number): Promise<JoinResult> {

@@ -13,11 +13,10 @@ export const SLOT_MS = 2 * 60_000;
 
 type RequestFactory = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
 
-/** A staff member's API session (signed in, with the CSRF token for writes). */
-export async function staffApi(playwright: RequestFactory, username: string) {
-  const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+/** A staff member's API session on `api` (signed in, with the CSRF token for writes); the bench uses it too. */
+export async function signInStaff(api: APIRequestContext, username: string) {
   const login = await api.post("/api/v1/auth/login", { data: { username, password: DEMO_PASSWORD } });
-  expect(login.status()).toBe(200);
+  if (!login.ok()) throw new Error(`sign-in of ${username} failed: ${login.status()}`);
   const csrf = (await login.json()).csrfToken as string;
   const send = async (method: "POST" | "PATCH", url: string, data?: unknown) => {
     const response = await api.fetch(url, { method, data, headers: { "x-csrf-token": csrf } });
@@ -26,6 +25,11 @@ export async function staffApi(playwright: RequestFactory, username: string) {
     return body;
   };
   return { api, send, get: async (url: string) => (await api.get(url)).json() };
+}
+
+/** A staff member's API session in a request context of its own. */
+export async function staffApi(playwright: RequestFactory, username: string) {
+  return signInStaff(await playwright.request.newContext({ baseURL: test.info().project.use.baseURL }), username);
 }
 
 export type Staff = Awaited<ReturnType<typeof staffApi>>;

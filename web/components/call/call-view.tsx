@@ -4,8 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { CallSession } from "@/lib/media-client/call-session";
 import type { CallState } from "@/lib/media-client/call-state";
-import { rateQuality } from "@/lib/media-client/connection-quality";
-import { buildTiles, remoteTileCount, selfMicStatus, type Tile } from "./call-tiles";
+import { buildTiles, remoteTileCount, type Tile } from "./call-tiles";
 import { CallControls } from "./call-controls";
 import { ConnectingBanner } from "./connecting-banner";
 import { LockIcon } from "./icons";
@@ -15,7 +14,7 @@ import { ReconnectingBanner } from "./reconnecting-banner";
 import { CallToast, useCallToast } from "./use-call-toast";
 import { RemoteAudio } from "./remote-audio";
 import { RemoteTile } from "./remote-tile";
-import { SelfTile } from "./self-tile";
+import { SelfTile, selfTileProps } from "./self-tile";
 import { planStage } from "./share-stage";
 import { PresentingCard, ShareStageView } from "./share-stage-view";
 import { screenShareSupported, useLocalControls } from "./use-local-controls";
@@ -54,15 +53,7 @@ export function CallView({ session, state, roomTitle, selfName, cameraTrack, onL
   // `pinnable`: in the grid a remote tile can be pinned (staff, more than one remote picture).
   const renderTile = (tile: Tile, sole: boolean, pinnable = false) =>
     tile.kind === "self" ? (
-      <SelfTile
-        key={tile.key}
-        name={self?.name ?? selfName}
-        video={cameraTrack}
-        cameraOff={state.local.camera?.paused ?? !cameraTrack?.enabled}
-        mic={selfMicStatus(state)}
-        quality={rateQuality({ rttMs: readings.rttMs, recentLoss: readings.recentLoss, fps: null })}
-        speaking={Boolean(self) && state.activeSpeaker === self?.id}
-      />
+      <SelfTile key={tile.key} {...selfTileProps(state, cameraTrack, readings, selfName)} />
     ) : pinnable ? (
       <div key={tile.key} className={tile.key === pinnedKey ? "col-span-full" : "contents"}>
         <RemoteTile

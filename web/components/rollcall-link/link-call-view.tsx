@@ -1,20 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { remoteTileCount, selfMicStatus } from "@/components/call/call-tiles";
+import { remoteTileCount } from "@/components/call/call-tiles";
 import { CallControls } from "@/components/call/call-controls";
 import { ConnectingBanner } from "@/components/call/connecting-banner";
 import { ReconnectingBanner } from "@/components/call/reconnecting-banner";
 import { RemoteAudio } from "@/components/call/remote-audio";
 import { RemoteTile } from "@/components/call/remote-tile";
-import { SelfTile } from "@/components/call/self-tile";
+import { SelfTile, selfTileProps } from "@/components/call/self-tile";
 import { CallToast, useCallToast } from "@/components/call/use-call-toast";
 import { useLocalControls } from "@/components/call/use-local-controls";
 import { useQuality } from "@/components/call/use-quality";
 import { VideoGrid } from "@/components/call/video-grid";
 import type { CallSession } from "@/lib/media-client/call-session";
 import type { CallState } from "@/lib/media-client/call-state";
-import { rateQuality } from "@/lib/media-client/connection-quality";
 import { RecordingStatus } from "@/components/recording/recording-status";
 import { ChallengeCard } from "./challenge-card";
 import { MarkedBanner } from "./marked-banner";
@@ -70,14 +69,7 @@ export function LinkCallView({ session, state, title, selfName, cameraTrack }: {
           </p>
         )}
         <div className="absolute bottom-2 right-2 z-10 w-28 sm:w-44" aria-label={t("selfView")}>
-          <SelfTile
-            name={self?.name ?? selfName}
-            video={cameraTrack}
-            cameraOff={state.local.camera?.paused ?? !cameraTrack?.enabled}
-            mic={selfMicStatus(state)}
-            quality={rateQuality({ rttMs: readings.rttMs, recentLoss: readings.recentLoss, fps: null })}
-            speaking={Boolean(self) && state.activeSpeaker === self?.id}
-          />
+          <SelfTile {...selfTileProps(state, cameraTrack, readings, selfName)} />
         </div>
       </main>
       {state.challenge && (
