@@ -71,9 +71,10 @@ export class Neighbor extends EventEmitter<NeighborEvents> {
     if (!this.down) this.socket.emit("msg", { type: name, payload });
   }
 
-  async request<K extends LinkMessageName>(name: K, payload: LinkMessage<K>): Promise<unknown> {
+  /** `timeoutMs`: how long an answer may take before the caller gives up (and may try again). */
+  async request<K extends LinkMessageName>(name: K, payload: LinkMessage<K>, timeoutMs = REQUEST_TIMEOUT_MS): Promise<unknown> {
     if (this.down) throw new MediaError("node_busy", `link to ${this.id} is down`);
-    const reply = (await this.socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck("msg", { type: name, payload })) as Reply;
+    const reply = (await this.socket.timeout(timeoutMs).emitWithAck("msg", { type: name, payload })) as Reply;
     if (!reply || typeof reply !== "object") throw new MediaError("internal", `${this.id} sent no reply to ${name}`);
     if (!reply.ok) throw new MediaError(reply.error.code as never, `${this.id} refused ${name}: ${reply.error.message}`);
     return reply.data;

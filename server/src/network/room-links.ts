@@ -16,6 +16,13 @@ export const KEYFRAME_REQUEST_DELAY_MS = 1000;
 const SWEEP_MS = 1000;
 /** A refused or failed link toward home is tried again after this (routes may be being relearnt). */
 const RETRY_MS = 500;
+/**
+ * A `link` is answered within milliseconds (a pipe made and connected). One that is not, e.g.
+ * sent to a node that came back a moment ago and lost it, is asked again soon rather than after
+ * the control channel's general 10 s: video upstream returns that much sooner. A late answer is
+ * harmless: the far side replaces its link to us on the next request.
+ */
+const LINK_REQUEST_TIMEOUT_MS = 3_000;
 
 /** Tests put a lossy relay between two nodes' pipes here (the initiating side's view of both ends). */
 export interface PipeTap {
@@ -203,7 +210,7 @@ export class RoomLinks {
       const tap = this.pipeTap?.(hop.id);
       let local = this.endOf(transport);
       if (tap) local = await tap.local(local);
-      const reply = ZLinkReply.parse(await hop.request("link", { spec: net.spec, pipe: local }));
+      const reply = ZLinkReply.parse(await hop.request("link", { spec: net.spec, pipe: local }, LINK_REQUEST_TIMEOUT_MS));
       const remote = tap ? await tap.remote(reply.pipe) : reply.pipe;
       await transport.connect({ ip: remote.ip, port: remote.port, srtpParameters: remote.srtp });
       link.ready = true;
