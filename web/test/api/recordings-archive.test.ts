@@ -9,6 +9,7 @@ import { verifyRecordings } from "@/lib/recordings/verify-recordings";
 import { deleteExpiredRecordings } from "@/lib/recordings/delete-expired-recordings";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
+import { recordingClosedEvent } from "../support/recording-closed-event.ts";
 
 const internal = () => ({ authorization: `Bearer ${config().internalSecret}` });
 
@@ -19,27 +20,8 @@ describe("recording reports from the media node, and recordings:verify", () => {
   let previousDir: string | undefined;
   const files: Record<string, string> = {};
 
-  const closed = (file: string, content: string, extra: Record<string, unknown> = {}) => ({
-    type: "recording.closed",
-    room: roomId,
-    at: new Date().toISOString(),
-    node: "n1",
-    identity: "person:1",
-    name: "张三",
-    source: "camera",
-    kind: "video",
-    file,
-    codec: "video/VP8",
-    sequence: 1,
-    sizeBytes: Buffer.byteLength(content),
-    sha256: createHash("sha256").update(content).digest("hex"),
-    firstPacketAt: new Date(Date.now() - 60_000).toISOString(),
-    durationMs: 60_000,
-    endReason: "stopped",
-    gap: null,
-    sync: [{ ntpMs: 1_000_000.5, rtpTimestamp: 90_000, receivedAt: Date.now() - 30_000 }],
-    ...extra,
-  });
+  const closed = (file: string, content: string, extra: Record<string, unknown> = {}) =>
+    recordingClosedEvent(roomId, file, content, { sync: [{ ntpMs: 1_000_000.5, rtpTimestamp: 90_000, receivedAt: Date.now() - 30_000 }], ...extra });
 
   beforeAll(async () => {
     db = await useSeededDatabase();

@@ -11,6 +11,7 @@ import { scheduleRecordingRetention } from "@/lib/recordings/retention-schedule"
 import { viewRoomRecordings } from "@/lib/recordings/view-room-recordings";
 import { closeDatabase, useSeededDatabase } from "../../../test/support/test-database.ts";
 import { ApiClient } from "../support/api-client.ts";
+import { recordingClosedEvent } from "../support/recording-closed-event.ts";
 
 const internal = () => ({ authorization: `Bearer ${config().internalSecret}` });
 const CONTENT = "0123456789abcdefghij"; // 20 bytes
@@ -23,26 +24,8 @@ describe("playing recordings: byte ranges, the audited page, the retention sched
   let recordingId: string;
 
   const actor = async (username: string) => toActor(await db.prisma.user.findUniqueOrThrow({ where: { username }, include: { unit: true } }));
-  const report = (room: string, file: string, content: string, at: string) => ({
-    type: "recording.closed",
-    room,
-    at,
-    node: "n1",
-    identity: "person:1",
-    name: "张三",
-    source: "camera",
-    kind: "video",
-    file,
-    codec: "video/VP8",
-    sequence: 1,
-    sizeBytes: Buffer.byteLength(content),
-    sha256: createHash("sha256").update(content).digest("hex"),
-    firstPacketAt: at,
-    durationMs: 5_000,
-    endReason: "stopped",
-    gap: null,
-    sync: [],
-  });
+  const report = (room: string, file: string, content: string, at: string) =>
+    recordingClosedEvent(room, file, content, { at, firstPacketAt: at, durationMs: 5_000 });
 
   beforeAll(async () => {
     db = await useSeededDatabase();

@@ -12,6 +12,7 @@ import { closeDatabase, useSeededDatabase } from "../../../test/support/test-dat
 import { ApiClient } from "../support/api-client.ts";
 import { expectIntactChain } from "../support/concurrency.ts";
 import { visitResources } from "../support/visit-fixtures.ts";
+import { recordingClosedEvent } from "../support/recording-closed-event.ts";
 
 // A visit's recording in the archive (issue 10 §3): "the visit's facility and the hosting unit's
 // staff and their ancestors" reach it: the prison's officers, the county center that hosted the
@@ -66,26 +67,13 @@ describe("a visit's recordings: who reaches them, the time line, and exports und
       const content = `webm bytes of ${file}`;
       writeFileSync(path.join(dir, file), content);
       files.push(file);
-      return {
-        type: "recording.closed",
-        room: room.id,
+      return recordingClosedEvent(room.id, file, content, {
         at: endedAt.toISOString(),
-        node: "n1",
         identity,
         name: i === 0 ? "张秀兰" : "陈国栋",
-        source: "camera",
-        kind: "video",
-        file,
-        codec: "video/VP8",
-        sequence: 1,
-        sizeBytes: Buffer.byteLength(content),
-        sha256: createHash("sha256").update(content).digest("hex"),
         firstPacketAt: new Date(endedAt.getTime() - 60_000).toISOString(),
-        durationMs: 60_000,
         endReason: "room_closed",
-        gap: null,
-        sync: [],
-      };
+      });
     });
     expect((await new ApiClient().call("mediaEvents", { headers: internal(), body: { events } })).status).toBe(200);
     return { roomId: room.id, visitId: visit.id, participantId: visit.participants[0]!.id, heldId: held.id, files };
