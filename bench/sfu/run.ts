@@ -103,13 +103,14 @@ async function main(): Promise<void> {
   );
 
   if (options.nice !== 0) await boostSession(options.nice);
-  const loadgen = await Loadgen.start(options.receivers, options.nice);
+  const loadgen = await Loadgen.start(options.receivers, options.nice, options.receiver);
   const setups: SfuSetup[] = [];
   // Separate port ranges: the bare worker and the node's worker live side by side all along.
-  if (options.setups.includes("bare")) setups.push(await startBare(46000, 47999, options.nice));
-  if (options.setups.includes("bare") && baseline) setups.push(await startBare(42000, 43999, options.nice, baseline));
-  if (options.setups.includes("platform")) setups.push(await startPlatform(48000, 49999, options.nice));
-  if (options.setups.includes("platform") && baseline) setups.push(await startPlatform(44000, 45999, options.nice, baseline));
+  const ranges = portRanges(options.setups.length * (baseline ? 2 : 1));
+  if (options.setups.includes("bare")) setups.push(await startBare(...ranges.next(), options.nice));
+  if (options.setups.includes("bare") && baseline) setups.push(await startBare(...ranges.next(), options.nice, baseline));
+  if (options.setups.includes("platform")) setups.push(await startPlatform(...ranges.next(), options.nice));
+  if (options.setups.includes("platform") && baseline) setups.push(await startPlatform(...ranges.next(), options.nice, baseline));
   const rows: StepRow[] = [];
   try {
     for (const consumers of options.steps) {
@@ -128,6 +129,14 @@ async function main(): Promise<void> {
       `node CPU % = the Node.js process hosting that worker (platform: our media node; bare: mediasoup's library alone); ` +
       `loadgen CPU % = the RTP generator/receiver child; others = the rest of the machine's busy CPU (other tenants), in cores.`,
   );
+}
+
+/** --rtc-ports cut into `count` equal ranges, one per worker. */
+function portRanges(count: number): { next: () => [number, number] } {
+  const [lo, hi] = options.rtcPorts;
+  const size = Math.floor((hi - lo + 1) / count);
+  let i = 0;
+  return { next: () => [lo + i * size, lo + ++i * size - 1] };
 }
 
 function installedMediasoupVersion(rootDir: string): string {
