@@ -12,6 +12,10 @@ export interface BenchOptions {
   srtp: SrtpMode;
   receivers: number;
   receiver: "c" | "node";
+  /** Simulcast encodings per publisher. */
+  simulcast: number;
+  /** Subscribers negotiate transport-cc (off with simulcast, or --no-bwe). */
+  bwe: boolean;
   /** UDP ports for the workers, split evenly between the setups. */
   rtcPorts: [number, number];
   setups: Array<"bare" | "platform">;
@@ -35,6 +39,11 @@ export const USAGE = `npx tsx bench/sfu/run.ts [flags]
   --rounds N            split it into N windows, the setups alternating A B | B A … (default 2)
   --warmup-seconds S    each setup's media flows this long before its first window (default 3)
   --settle-seconds S    and this long after each switch before a window opens (default 1)
+  --simulcast K         each publisher sends K simulcast encodings (same shape each, lowest first);
+                        consumers take the lowest, as grid tiles do; subscribers then negotiate no
+                        congestion control (they send no feedback). Default 1: one encoding
+  --no-bwe              subscribers negotiate no congestion control with one encoding too (the
+                        worker then keeps no send history that their missing feedback never empties)
   --srtp MODE           encryption of consumer legs: gcm (AEAD_AES_128_GCM, default), gcm256,
                         cm (AES_CM_128_HMAC_SHA1_80) or off (plain RTP)
   --receivers N         generator sockets receiving consumer legs (default 8)
@@ -70,6 +79,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       srtp: { type: "string", default: "gcm" },
       receivers: { type: "string", default: "8" },
       receiver: { type: "string", default: "c" },
+      simulcast: { type: "string", default: "1" },
+      "no-bwe": { type: "boolean", default: false },
       "rtc-ports": { type: "string", default: "42000-49999" },
       setups: { type: "string", default: "bare,platform" },
       "scrape-seconds": { type: "string", default: "15" },
@@ -111,6 +122,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     srtp: values.srtp as SrtpMode,
     receivers: Math.round(positive("receivers", values.receivers)),
     receiver: values.receiver,
+    simulcast: Math.min(3, Math.round(positive("simulcast", values.simulcast))),
+    bwe: !values["no-bwe"] && Math.round(positive("simulcast", values.simulcast)) === 1,
     rtcPorts: rtcPorts as [number, number],
     setups: setups as Array<"bare" | "platform">,
     scrapeSeconds: Number(values["scrape-seconds"]),

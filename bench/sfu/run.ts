@@ -35,7 +35,7 @@ async function runStep(setups: SfuSetup[], loadgen: Loadgen, consumers: number):
   try {
     for (const setup of setups) {
       const t0 = performance.now();
-      built.set(setup, await setup.build({ publishers, subscribers, srtp: options.srtp, receiverPorts: loadgen.receiverPorts }));
+      built.set(setup, await setup.build({ publishers, subscribers, srtp: options.srtp, layers: options.simulcast, bwe: options.bwe, receiverPorts: loadgen.receiverPorts }));
       buildSeconds.set(setup, (performance.now() - t0) / 1000);
       await loadgen.addGroup(setup.name, built.get(setup)!.publisherTargets);
     }
@@ -64,6 +64,7 @@ async function runStep(setups: SfuSetup[], loadgen: Loadgen, consumers: number):
     consumers: publishers * subscribers,
     publishers,
     subscribers,
+    layers: options.simulcast,
     buildSeconds: buildSeconds.get(setup)!,
     windows: windows.get(setup)!,
   }));
@@ -97,6 +98,10 @@ async function main(): Promise<void> {
     `stream: VP8 ${STREAM.fps} fps, ≈ ${rate.pps} pkt/s of ${STREAM.payloadBytes}±${STREAM.payloadJitter} B payload ≈ ${Math.round(rate.bps / 1000)} kbit/s on the wire, ` +
       `keyframe (${STREAM.keyFramePackets} pkt) on PLI; publisher legs plain RTP, consumer legs ${options.srtp === "off" ? "plain RTP" : `SRTP ${SUITES[options.srtp]}`}; all on 127.0.0.1`,
   );
+  if (!options.bwe) console.log("subscribers negotiate no congestion control (no transport-cc / abs-send-time)");
+  if (options.simulcast > 1) {
+    console.log(`simulcast: ${options.simulcast} encodings per publisher (that many input streams), consumers on the lowest`);
+  }
   console.log(
     `${options.publishers} publishers; per step and setup ${options.stepSeconds} s measured in ${options.rounds} alternating windows; ` +
       `held = loss < ${LOSS_LIMIT_PCT} % and every consumer delivering${options.nice ? `; workers and load generator at nice ${options.nice}` : ""}\n`,
