@@ -57,6 +57,9 @@ export function derive(row: StepRow): Derived {
   if (othersCores > CONTENDED_CORES) notes.push("CONTENDED");
   const sfuFailed = lossPct >= LOSS_LIMIT_PCT || c.silent > 0 || c.expected === 0;
   const verdict = sfuFailed ? "NO" : w.generatorDrops >= (c.expected * LOSS_LIMIT_PCT) / 100 ? "gen-limited" : "yes";
+  // No loss but packets missing at the end of the windows: still queued in the worker's input
+  // sockets. A worker this far behind loses packets when held longer (docs/PERFORMANCE.md).
+  if (verdict === "yes" && ideal > 0 && c.received / ideal < 0.97) notes.push("BEHIND");
   return {
     workerPct: (w.workerCpuMs / wallMs) * 100,
     workerSysPct: (w.workerSysMs / wallMs) * 100,
