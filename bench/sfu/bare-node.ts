@@ -28,9 +28,9 @@ const handlers = {
     worker = await mediasoup.createWorker({ logLevel: "warn", rtcMinPort, rtcMaxPort });
     if (nice !== 0) os.setPriority(worker.pid, nice);
   },
-  async build({ publishers, subscribers, srtp, receiverPorts }: Topology): Promise<BuiltStep> {
+  async build({ publishers, subscribers, srtp, layers, bwe, receiverPorts }: Topology): Promise<BuiltStep> {
     const r = (router = await worker!.createRouter({ mediaCodecs: MEDIA_CODECS }));
-    const caps = consumerRtpCapabilities(r.rtpCapabilities);
+    const caps = consumerRtpCapabilities(r.rtpCapabilities, bwe);
     const legs = await Promise.all(
       range(subscribers).map(async (i) => {
         const transport = await r.createPlainTransport(subscriberTransportOptions(srtp));
@@ -42,10 +42,13 @@ const handlers = {
     const consumerSsrcs: number[] = [];
     for (let p = 0; p < publishers; p++) {
       const transport = await r.createPlainTransport(publisherTransportOptions());
-      const ssrc = randomSsrc();
-      const producer = await transport.produce({ kind: "video", rtpParameters: producerRtpParameters(ssrc) });
-      publisherTargets.push({ ssrc, port: transport.tuple.localPort });
-      const consumers = await Promise.all(legs.map((leg) => leg.consume({ producerId: producer.id, rtpCapabilities: caps })));
+      const ssrcs = range(layers).map(() => randomSsrc());
+      const producer = await transport.produce({ kind: "video", rtpParameters: producerRtpParameters(ssrcs) });
+      for (const ssrc of ssrcs) publisherTargets.push({ ssrc, port: transport.tuple.localPort });
+      // The lowest layer, as the platform's consume() starts every grid tile (no-op for one encoding).
+      const consumers = await Promise.all(
+        legs.map((leg) => leg.consume({ producerId: producer.id, rtpCapabilities: caps, preferredLayers: { spatialLayer: 0 } })),
+      );
       for (const consumer of consumers) consumerSsrcs.push(consumer.rtpParameters.encodings![0]!.ssrc!);
     }
     return { publisherTargets, consumerSsrcs };

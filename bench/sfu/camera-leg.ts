@@ -7,19 +7,19 @@ import type { PlatformNodeHandlers } from "./platform-node.ts";
 import type { ChildRpc } from "./rpc.ts";
 import type { SignalingClient } from "./signaling-client.ts";
 
-/** Where the load generator must send this camera's RTP, and with which SSRC. */
+/** Where the load generator must send this camera's RTP, and with which SSRC (one per simulcast layer). */
 export async function produceCameraLeg(
   client: SignalingClient,
   node: ChildRpc<PlatformNodeHandlers>,
-  { room, peer, srtp }: { room: string; peer: string; srtp: SrtpMode },
-): Promise<{ ssrc: number; port: number }> {
+  { room, peer, srtp, layers = 1 }: { room: string; peer: string; srtp: SrtpMode; layers?: number },
+): Promise<Array<{ ssrc: number; port: number }>> {
   const leg = await node.call("attachLeg", { room, peer, direction: "send", srtp });
-  const ssrc = randomSsrc();
+  const ssrcs = Array.from({ length: layers }, () => randomSsrc());
   await client.ok("produce", {
     transportId: leg.transportId,
     kind: "video",
-    rtpParameters: producerRtpParameters(ssrc) as unknown as RequestPayload<"produce">["rtpParameters"],
+    rtpParameters: producerRtpParameters(ssrcs) as unknown as RequestPayload<"produce">["rtpParameters"],
     source: "camera",
   });
-  return { ssrc, port: leg.localPort };
+  return ssrcs.map((ssrc) => ({ ssrc, port: leg.localPort }));
 }

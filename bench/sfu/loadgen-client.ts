@@ -8,9 +8,10 @@ export class Loadgen {
     readonly receiverPorts: number[],
   ) {}
 
-  static async start(receivers: number, nice: number): Promise<Loadgen> {
+  /** `receiver`: count the consumer legs in the C receiver (default) or in Node.js. */
+  static async start(receivers: number, nice: number, receiver: "c" | "node" = "c"): Promise<Loadgen> {
     const rpc = new ChildRpc<LoadgenHandlers>(new URL("./loadgen.ts", import.meta.url), "loadgen");
-    const { ports } = await rpc.call("init", { receivers, nice });
+    const { ports } = await rpc.call("init", { receivers, nice, receiver });
     return new Loadgen(rpc, ports);
   }
 

@@ -1,12 +1,15 @@
 // The load generator, a child process so that its CPU is its own (and measured), not mixed into
 // the processes that host mediasoup. One UDP socket sends every publisher's RTP (and hears the
-// PLIs); a few sockets receive every consumer leg and count it. Streams are grouped by setup and
+// PLIs); a few sockets receive every consumer leg and count it: by default in a small C process
+// (rtp-receiver.c, recvmmsg; its CPU is counted as the generator's), or here in Node.js
+// (`--receiver node`, one callback per datagram: about 10 times the CPU). Streams are grouped by setup and
 // only the active group sends, so both setups can stay built while they take turns.
 import dgram from "node:dgram";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { ownCpuMs, serveRpc } from "./rpc.ts";
+import { CReceiver } from "./rtp-receiver.ts";
 import { RtpCounter, type WindowCount } from "./rtp-counter.ts";
 import { Vp8Stream, keyFrameRequests, type EncodedClip } from "./vp8-stream.ts";
 
@@ -23,6 +26,7 @@ interface Sending {
 
 const counter = new RtpCounter();
 const receivers: dgram.Socket[] = [];
+let cReceiver: CReceiver | undefined;
 let sender: dgram.Socket | undefined;
 const groups = new Map<string, Sending[]>();
 let active: Sending[] = [];
@@ -48,13 +52,19 @@ function tick(): void {
 }
 
 const handlers = {
-  async init({ receivers: count, nice }: { receivers: number; nice: number }) {
+  async init({ receivers: count, nice, receiver = "c" }: { receivers: number; nice: number; receiver?: "c" | "node" }) {
     if (nice !== 0) os.setPriority(nice);
     sender = dgram.createSocket({ type: "udp4", sendBufferSize: SOCKET_BUFFER, recvBufferSize: SOCKET_BUFFER });
     sender.on("message", (rtcp) => {
       for (const ssrc of keyFrameRequests(rtcp)) bySsrc.get(ssrc)?.requestKeyFrame();
     });
     await bind(sender);
+    setInterval(tick, TICK_MS);
+    if (receiver === "c" && count > 0) {
+      cReceiver = await CReceiver.start(count, SOCKET_BUFFER);
+      if (nice !== 0) os.setPriority(cReceiver.pid, nice);
+      return { ports: cReceiver.ports };
+    }
     const ports: number[] = [];
     for (let i = 0; i < count; i++) {
       const socket = dgram.createSocket({ type: "udp4", recvBufferSize: SOCKET_BUFFER });
@@ -62,7 +72,6 @@ const handlers = {
       ports.push(await bind(socket));
       receivers.push(socket);
     }
-    setInterval(tick, TICK_MS);
     return { ports };
   },
   /**
@@ -87,18 +96,28 @@ const handlers = {
     groups.clear();
     bySsrc.clear();
   },
-  mark({ ssrcs }: { ssrcs: number[] }) {
+  async mark({ ssrcs }: { ssrcs: number[] }) {
+    cpuAtMark = await catchUp();
     counter.mark(ssrcs);
-    cpuAtMark = ownCpuMs();
     sentAtMark = sentPackets();
   },
-  count(): { count: WindowCount; cpuMs: number; sentPackets: number } {
-    return { count: counter.count(), cpuMs: ownCpuMs() - cpuAtMark, sentPackets: sentPackets() - sentAtMark };
+  async count(): Promise<{ count: WindowCount; cpuMs: number; sentPackets: number; receiver: "c" | "node" }> {
+    const cpu = await catchUp();
+    return { count: counter.count(), cpuMs: cpu - cpuAtMark, sentPackets: sentPackets() - sentAtMark, receiver: cReceiver ? "c" : "node" };
   },
-  reset() {
+  async reset() {
     counter.reset();
+    await cReceiver?.reset();
   },
 };
+
+/** Brings the counter up to date with the C receiver's (if any); the generator's CPU, receiver included. */
+async function catchUp(): Promise<number> {
+  if (!cReceiver) return ownCpuMs();
+  const snapshot = await cReceiver.snapshot();
+  counter.replace(snapshot.streams);
+  return ownCpuMs() + snapshot.cpuMs;
+}
 
 function readClip(file: string): EncodedClip {
   const stored = JSON.parse(readFileSync(file, "utf8")) as Omit<EncodedClip, "frames"> & { frames: Array<{ key: boolean; data: string }> };

@@ -7,8 +7,11 @@ export const LISTEN_IP = "127.0.0.1";
 
 export type SrtpMode = "off" | "gcm" | "gcm256" | "cm";
 
-/** What the publisher declares: one VP8 encoding, one SSRC, Chrome's feedback set. */
-export function producerRtpParameters(ssrc: number): types.RtpParameters {
+/**
+ * What the publisher declares: one VP8 encoding per SSRC (several = simulcast, lowest first, as
+ * a browser lists them), Chrome's feedback set.
+ */
+export function producerRtpParameters(ssrcs: number[]): types.RtpParameters {
   return {
     codecs: [
       {
@@ -18,8 +21,8 @@ export function producerRtpParameters(ssrc: number): types.RtpParameters {
         rtcpFeedback: [{ type: "nack" }, { type: "nack", parameter: "pli" }, { type: "ccm", parameter: "fir" }],
       },
     ],
-    encodings: [{ ssrc }],
-    rtcp: { cname: `bench-${ssrc}` },
+    encodings: ssrcs.map((ssrc) => ({ ssrc })),
+    rtcp: { cname: `bench-${ssrcs[0]}` },
   };
 }
 
@@ -28,12 +31,18 @@ export function producerRtpParameters(ssrc: number): types.RtpParameters {
  * as a browser's Device would, including transport-cc, so the worker runs its BWE machinery per
  * receiving transport as it does for real clients.
  */
-export function consumerRtpCapabilities(router: types.RtpCapabilities): types.RtpCapabilities {
+export function consumerRtpCapabilities(router: types.RtpCapabilities, bwe = true): types.RtpCapabilities {
   const vp8 = router.codecs!.find((c) => c.mimeType === "video/VP8")!;
   const rtx = router.codecs!.find((c) => c.mimeType === "video/rtx" && c.parameters?.apt === vp8.preferredPayloadType);
+  // bwe = false: no congestion control (no transport-cc, no abs-send-time for REMB). These
+  // receivers send no feedback, so with simulcast the worker's estimate would stay at its initial
+  // 600 kbit/s per transport and its layer allocation would starve most consumers of even the
+  // lowest layer; and with one encoding it keeps 60 s of send history per transport that feedback
+  // would have emptied. Real browsers send feedback; the bench cannot (see docs/PERFORMANCE.md).
+  const bweExtensions = new Set(["http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01", "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time"]);
   return {
     codecs: rtx ? [vp8, rtx] : [vp8],
-    headerExtensions: (router.headerExtensions ?? []).filter((h) => h.kind === "video"),
+    headerExtensions: (router.headerExtensions ?? []).filter((h) => h.kind === "video" && (bwe || !bweExtensions.has(h.uri))),
   };
 }
 

@@ -11,6 +11,13 @@ export interface BenchOptions {
   settleSeconds: number;
   srtp: SrtpMode;
   receivers: number;
+  receiver: "c" | "node";
+  /** Simulcast encodings per publisher. */
+  simulcast: number;
+  /** Subscribers negotiate transport-cc (off with simulcast, or --no-bwe). */
+  bwe: boolean;
+  /** UDP ports for the workers, split evenly between the setups. */
+  rtcPorts: [number, number];
   setups: Array<"bare" | "platform">;
   scrapeSeconds: number;
   keepGoing: boolean;
@@ -32,10 +39,20 @@ export const USAGE = `npx tsx bench/sfu/run.ts [flags]
   --rounds N            split it into N windows, the setups alternating A B | B A … (default 2)
   --warmup-seconds S    each setup's media flows this long before its first window (default 3)
   --settle-seconds S    and this long after each switch before a window opens (default 1)
+  --simulcast K         each publisher sends K simulcast encodings (same shape each, lowest first);
+                        consumers take the lowest, as grid tiles do; subscribers then negotiate no
+                        congestion control (they send no feedback). Default 1: one encoding
+  --no-bwe              subscribers negotiate no congestion control with one encoding too (the
+                        worker then keeps no send history that their missing feedback never empties)
   --srtp MODE           encryption of consumer legs: gcm (AEAD_AES_128_GCM, default), gcm256,
                         cm (AES_CM_128_HMAC_SHA1_80) or off (plain RTP)
   --receivers N         generator sockets receiving consumer legs (default 8)
+  --receiver c|node     who reads them: a small C process with recvmmsg (default; built with cc
+                        into the project cache on first use) or the generator's Node.js (one
+                        callback per datagram, ≈ 10× the CPU: what runs before 2026-12-02 used)
   --setups bare,platform
+  --rtc-ports LO-HI     UDP ports for the workers, split evenly between the setups (default
+                        42000-49999; a shared machine: give each bench user its own range)
   --baseline DIR        also run each setup from DIR, another checkout of the project with its own
                         node_modules (e.g. the previous mediasoup version), interleaved with ours in
                         the same windows; its rows are named setup@<its mediasoup version>
@@ -61,6 +78,10 @@ export function parseOptions(argv: string[]): BenchOptions {
       "settle-seconds": { type: "string", default: "1" },
       srtp: { type: "string", default: "gcm" },
       receivers: { type: "string", default: "8" },
+      receiver: { type: "string", default: "c" },
+      simulcast: { type: "string", default: "1" },
+      "no-bwe": { type: "boolean", default: false },
+      "rtc-ports": { type: "string", default: "42000-49999" },
       setups: { type: "string", default: "bare,platform" },
       "scrape-seconds": { type: "string", default: "15" },
       "keep-going": { type: "boolean", default: false },
@@ -84,6 +105,11 @@ export function parseOptions(argv: string[]): BenchOptions {
   const max = values.max ? positive("max", values.max) : Infinity;
   const steps = (values.steps ? values.steps.split(",").map((s) => positive("steps", s)) : DEFAULT_STEPS).filter((n) => n <= max);
   if (!["gcm", "gcm256", "cm", "off"].includes(values.srtp)) throw new Error(`--srtp must be gcm, gcm256, cm or off\n${USAGE}`);
+  if (values.receiver !== "c" && values.receiver !== "node") throw new Error(`--receiver must be c or node\n${USAGE}`);
+  const rtcPorts = values["rtc-ports"].split("-").map(Number);
+  if (rtcPorts.length !== 2 || !(rtcPorts[0]! > 1023 && rtcPorts[0]! < rtcPorts[1]! && rtcPorts[1]! < 65536)) {
+    throw new Error(`--rtc-ports must be LO-HI, e.g. 47000-47499\n${USAGE}`);
+  }
   const setups = values.setups.split(",").map((s) => s.trim());
   if (setups.some((s) => s !== "bare" && s !== "platform")) throw new Error(`--setups takes bare and/or platform\n${USAGE}`);
   return {
@@ -95,6 +121,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     settleSeconds: Number(values["settle-seconds"]),
     srtp: values.srtp as SrtpMode,
     receivers: Math.round(positive("receivers", values.receivers)),
+    receiver: values.receiver,
+    simulcast: Math.min(3, Math.round(positive("simulcast", values.simulcast))),
+    bwe: !values["no-bwe"] && Math.round(positive("simulcast", values.simulcast)) === 1,
+    rtcPorts: rtcPorts as [number, number],
     setups: setups as Array<"bare" | "platform">,
     scrapeSeconds: Number(values["scrape-seconds"]),
     keepGoing: values["keep-going"],

@@ -53,6 +53,18 @@ export class RtpCounter {
     }
   }
 
+  /**
+   * Takes over the counters of a receiver that counted elsewhere (the C receiver,
+   * rtp-receiver.c): the same fields, so mark() and count() work on them unchanged.
+   */
+  replace(streams: Iterable<{ ssrc: number; firstSeq: number; ext: number; received: number; bytes: number }>): void {
+    this.streams.clear();
+    for (const s of streams) {
+      const maxSeq = s.ext & 0xffff;
+      this.streams.set(s.ssrc, { firstSeq: s.firstSeq, maxSeq, cycles: s.ext - maxSeq, received: s.received, bytes: s.bytes });
+    }
+  }
+
   /** Starts a window over the given consumer SSRCs. */
   mark(ssrcs: number[]): void {
     this.wanted = new Set(ssrcs);

@@ -35,7 +35,7 @@ async function runStep(setups: SfuSetup[], loadgen: Loadgen, consumers: number):
   try {
     for (const setup of setups) {
       const t0 = performance.now();
-      built.set(setup, await setup.build({ publishers, subscribers, srtp: options.srtp, receiverPorts: loadgen.receiverPorts }));
+      built.set(setup, await setup.build({ publishers, subscribers, srtp: options.srtp, layers: options.simulcast, bwe: options.bwe, receiverPorts: loadgen.receiverPorts }));
       buildSeconds.set(setup, (performance.now() - t0) / 1000);
       await loadgen.addGroup(setup.name, built.get(setup)!.publisherTargets);
     }
@@ -64,6 +64,7 @@ async function runStep(setups: SfuSetup[], loadgen: Loadgen, consumers: number):
     consumers: publishers * subscribers,
     publishers,
     subscribers,
+    layers: options.simulcast,
     buildSeconds: buildSeconds.get(setup)!,
     windows: windows.get(setup)!,
   }));
@@ -97,19 +98,24 @@ async function main(): Promise<void> {
     `stream: VP8 ${STREAM.fps} fps, ≈ ${rate.pps} pkt/s of ${STREAM.payloadBytes}±${STREAM.payloadJitter} B payload ≈ ${Math.round(rate.bps / 1000)} kbit/s on the wire, ` +
       `keyframe (${STREAM.keyFramePackets} pkt) on PLI; publisher legs plain RTP, consumer legs ${options.srtp === "off" ? "plain RTP" : `SRTP ${SUITES[options.srtp]}`}; all on 127.0.0.1`,
   );
+  if (!options.bwe) console.log("subscribers negotiate no congestion control (no transport-cc / abs-send-time)");
+  if (options.simulcast > 1) {
+    console.log(`simulcast: ${options.simulcast} encodings per publisher (that many input streams), consumers on the lowest`);
+  }
   console.log(
     `${options.publishers} publishers; per step and setup ${options.stepSeconds} s measured in ${options.rounds} alternating windows; ` +
       `held = loss < ${LOSS_LIMIT_PCT} % and every consumer delivering${options.nice ? `; workers and load generator at nice ${options.nice}` : ""}\n`,
   );
 
   if (options.nice !== 0) await boostSession(options.nice);
-  const loadgen = await Loadgen.start(options.receivers, options.nice);
+  const loadgen = await Loadgen.start(options.receivers, options.nice, options.receiver);
   const setups: SfuSetup[] = [];
   // Separate port ranges: the bare worker and the node's worker live side by side all along.
-  if (options.setups.includes("bare")) setups.push(await startBare(46000, 47999, options.nice));
-  if (options.setups.includes("bare") && baseline) setups.push(await startBare(42000, 43999, options.nice, baseline));
-  if (options.setups.includes("platform")) setups.push(await startPlatform(48000, 49999, options.nice));
-  if (options.setups.includes("platform") && baseline) setups.push(await startPlatform(44000, 45999, options.nice, baseline));
+  const ranges = portRanges(options.setups.length * (baseline ? 2 : 1));
+  if (options.setups.includes("bare")) setups.push(await startBare(...ranges.next(), options.nice));
+  if (options.setups.includes("bare") && baseline) setups.push(await startBare(...ranges.next(), options.nice, baseline));
+  if (options.setups.includes("platform")) setups.push(await startPlatform(...ranges.next(), options.nice));
+  if (options.setups.includes("platform") && baseline) setups.push(await startPlatform(...ranges.next(), options.nice, baseline));
   const rows: StepRow[] = [];
   try {
     for (const consumers of options.steps) {
@@ -128,6 +134,14 @@ async function main(): Promise<void> {
       `node CPU % = the Node.js process hosting that worker (platform: our media node; bare: mediasoup's library alone); ` +
       `loadgen CPU % = the RTP generator/receiver child; others = the rest of the machine's busy CPU (other tenants), in cores.`,
   );
+}
+
+/** --rtc-ports cut into `count` equal ranges, one per worker. */
+function portRanges(count: number): { next: () => [number, number] } {
+  const [lo, hi] = options.rtcPorts;
+  const size = Math.floor((hi - lo + 1) / count);
+  let i = 0;
+  return { next: () => [lo + i * size, lo + ++i * size - 1] };
 }
 
 function installedMediasoupVersion(rootDir: string): string {

@@ -34,11 +34,11 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
   const connect = async (sub: string, grants: Grants) =>
     SignalingClient.connect(url, await signJoinToken(privateKey, { room, sub, name: sub, role: "participant", grants }));
 
-  const join = (client: SignalingClient) => client.join();
 
   return {
     name,
-    async build({ publishers, subscribers, srtp, receiverPorts }): Promise<BuiltStep> {
+    async build({ publishers, subscribers, srtp, layers, bwe, receiverPorts }): Promise<BuiltStep> {
+      const join = (client: SignalingClient) => client.join(bwe);
       room = `bench-${++steps}`;
       const expected = publishers * subscribers;
       let resumed = 0;
@@ -60,7 +60,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
       const publisherTargets: BuiltStep["publisherTargets"] = [];
       for (const [i, client] of pubs.entries()) {
         await join(client);
-        publisherTargets.push(await produceCameraLeg(client, rpc, { room, peer: `pub-${i}`, srtp }));
+        publisherTargets.push(...(await produceCameraLeg(client, rpc, { room, peer: `pub-${i}`, srtp, layers })));
       }
 
       await allResumed;

@@ -8,6 +8,14 @@ export interface Topology {
   publishers: number;
   subscribers: number;
   srtp: SrtpMode;
+  /**
+   * Simulcast encodings per publisher (1 = one encoding). With more, every consumer asks for the
+   * lowest (as our grid tiles do) and the subscribers negotiate no congestion control (see
+   * consumerRtpCapabilities), in both setups alike.
+   */
+  layers: number;
+  /** Subscribers negotiate congestion control (transport-cc) as browsers do; false with simulcast. */
+  bwe: boolean;
   /** The load generator's receiving sockets: subscriber i's leg goes to port i mod n. */
   receiverPorts: number[];
 }

@@ -42,9 +42,9 @@ export class SignalingClient {
   }
 
   /** What the web client does before it has media: capabilities, then join with its own. */
-  async join(): Promise<RequestResult<"join">> {
+  async join(bwe = true): Promise<RequestResult<"join">> {
     const { rtpCapabilities } = await this.ok("getRouterRtpCapabilities", {});
-    const caps = consumerRtpCapabilities(rtpCapabilities as unknown as types.RtpCapabilities);
+    const caps = consumerRtpCapabilities(rtpCapabilities as unknown as types.RtpCapabilities, bwe);
     return this.ok("join", { rtpCapabilities: caps as unknown as RequestPayload<"join">["rtpCapabilities"] });
   }
 

@@ -14,6 +14,8 @@ export const DEBIAN_PACKAGES = Object.freeze([
   'ninja-build',
   'pkg-config',
   'g++',
+  // bench/sfu's receiver (bench/sfu/rtp-receiver.c, compiled with cc on first use); g++ pulls it in too
+  'gcc',
   // node-gyp builds (better-sqlite3)
   'make',
   'python3',
