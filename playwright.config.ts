@@ -6,7 +6,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 // The e2e media node's /metrics token: the web server (a child) and the specs both inherit it.
 process.env.METRICS_TOKEN ??= "e2e-metrics-token-not-a-secret";
 // The portal's join-token key pair, shared the same way: a spec signs a token with claims the
-// portal does not issue yet (e2e/visit-room.spec.ts) and the media node must accept it.
+// portal does not issue (e2e/delivered-resolution-visit.spec.ts) and the media node must accept it.
 if (!process.env.JOIN_TOKEN_PRIVATE_KEY || !process.env.JOIN_TOKEN_PUBLIC_KEY) {
   const pair = generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
   process.env.JOIN_TOKEN_PRIVATE_KEY = pair.privateKey;

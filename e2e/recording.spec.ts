@@ -132,7 +132,7 @@ test("the playback page plays both people's video on one clock, and at 2×", asy
     spreads.sort((a, b) => a - b);
     expect(spreads[Math.floor(spreads.length / 2)], `spreads ${spreads.join(", ")}`).toBeLessThanOrEqual(100);
 
-    // 2×: both media elements take the rate. (Seeking is e2e/recording-visit.spec.ts's: a click on
+    // 2×: both media elements take the rate. (Seeking is e2e/visit-day.spec.ts's recorded visit: a click on
     // the seek bar as a person does it; a script setting the slider's value never reaches React.)
     await page.getByTestId("playback-speed-2").click();
     await expect(page.getByTestId("playback-speed-2")).toHaveAttribute("aria-pressed", "true");

@@ -4,8 +4,9 @@ import { zh } from "./messages.ts";
 import { DEMO_PASSWORD, freshIdNumber } from "./portal.ts";
 
 // A visit day as the e2e specs drive it: a home visit booked through the API in a 2-minute (or
-// 1-minute) slot of a fresh terminal (the e2e portal allows slots that short), the family's phone through its
-// personal link, the held person's terminal and the officer's unseen monitor.
+// shorter) slot of a fresh terminal (the e2e portal allows 1-minute slots) starting on the first
+// whole minute after a lead, the family's phone through its personal link, the held person's
+// terminal and the officer's unseen monitor.
 
 const PROOF_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7TH1AAAAAElFTkSuQmCC";
 const ALL_DAY = Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, [["00:00", "24:00"]]]));
@@ -49,9 +50,10 @@ export type VisitPlace = { fromHome: true } | { fromHome: false; roomId: string 
 
 /**
  * A visit booked through the API on a fresh terminal with `slotMinutes`-long slots (the e2e portal
- * allows 1 minute), in the first slot that starts at least `leadMs` from now: a short slot and a
- * short lead keep a spec that waits for the node's end to a few minutes of CI. A center visit's
- * slot is the grid of its room (`place.roomId`), which the terminal must also be open over.
+ * allows 1 minute), in a slot that starts at least `leadMs` from now: from home on the first whole
+ * minute after it (the terminal's grid is opened there), so a spec that waits for the node's end
+ * waits at most a minute longer than its lead. A center visit's slot is the grid of its room
+ * (`place.roomId`, open from midnight), which the terminal must also be open over.
  */
 export async function bookVisit(
   facility: Staff,
@@ -64,11 +66,16 @@ export async function bookVisit(
   const find = (node: { id: string; name: string; children?: unknown[] }): string | undefined =>
     node.name === "广东省第一监狱" ? node.id : (node.children as Array<typeof node> | undefined)?.map(find).find(Boolean);
   const facilityId = find(units)!;
-  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e会见终端${options.tag}`, openingHours: ALL_DAY, slotMinutes });
+  const slotMs = slotMinutes * 60_000;
+  // From home the fresh terminal's grid is the slot's: it opens on the first whole minute after
+  // the lead, so a 2-minute slot starts 0–59 s after the lead, not up to 2 minutes after. A
+  // center visit takes its room's grid (open all day from midnight).
+  const startMs = place.fromHome ? firstWholeMinuteSlot(Date.now() + options.leadMs, slotMs) : Math.ceil((Date.now() + options.leadMs) / slotMs) * slotMs;
+  const openingHours = place.fromHome ? openFrom(startMs, slotMinutes) : ALL_DAY;
+  const terminal = await facility.send("POST", "/api/v1/visit-rooms", { unitId: facilityId, name: `e2e会见终端${options.tag}`, openingHours, slotMinutes });
   const held = (await facility.get("/api/v1/held-persons")).items.find((p: { name: string }) => p.name === options.heldName);
   await facility.send("PATCH", `/api/v1/held-persons/${held.id}`, { visitsPerMonth: 31, homeVisitsAllowed: true });
-  const slotMs = slotMinutes * 60_000;
-  const startsAt = new Date(Math.ceil((Date.now() + options.leadMs) / slotMs) * slotMs).toISOString();
+  const startsAt = new Date(startMs).toISOString();
   const idNumber = freshIdNumber();
   const applied = await family.post("/api/v1/visit/apply", {
     data: { name: "张秀兰", idNumber, phone: "13800138000", relationship: options.relationship, heldPersonName: options.heldName, facilityId, ...place, preferredSlots: [startsAt], coVisitors: [], proofBase64: PROOF_PNG },
@@ -87,6 +94,24 @@ export async function bookVisit(
     startsAt: Date.parse(startsAt),
     endsAt: Date.parse(booked.endsAt),
   };
+}
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+
+/** The first whole minute at or after `at` (epoch ms) whose slot ends by midnight in China time (else the next midnight). */
+function firstWholeMinuteSlot(at: number, slotMs: number): number {
+  const start = Math.ceil(at / 60_000) * 60_000;
+  const midnight = Math.ceil((start + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+  return start + slotMs <= midnight ? start : midnight;
+}
+
+/** Opening hours every day (China time) whose slot grid has a slot starting at `startMs`: opened at the minute of the grid it falls on. */
+function openFrom(startMs: number, slotMinutes: number): Record<string, Array<[string, string]>> {
+  const minuteOfDay = Math.round(((startMs + CHINA_OFFSET_MS) % DAY_MS) / 60_000);
+  const offset = minuteOfDay % slotMinutes;
+  const open = `${String(Math.floor(offset / 60)).padStart(2, "0")}:${String(offset % 60).padStart(2, "0")}`;
+  return Object.fromEntries(Object.keys(ALL_DAY).map((day) => [day, [[open, "24:00"]]]));
 }
 
 /** A room (会见室) with all-day `slotMinutes` slots at the center whose officer `center` is. */
