@@ -46,7 +46,12 @@ interface Segment {
   startedAt: number;
 }
 
-// Sender reports come about once a second; playback needs a few to fit drift, not every one.
+/**
+ * Sender reports come about once a second. Playback places a file by the least delayed report of
+ * its first minute (web/lib/recordings/track-alignment.ts), so all of those are kept; after it,
+ * one per 10 s is enough to see drift.
+ */
+const SENDER_REPORTS_ALL_MS = 60_000;
 const SENDER_REPORT_EVERY_MS = 10_000;
 const MAX_SENDER_REPORTS = 2000;
 const KEYFRAME_RETRY_MS = 1000;
@@ -198,7 +203,9 @@ export class TrackRecorder {
       for (const report of parseSenderReports(packet)) {
         const last = segment.senderReports.at(-1);
         if (segment.senderReports.length >= MAX_SENDER_REPORTS) break;
-        if (!last || report.ntpMs - last.ntpMs >= SENDER_REPORT_EVERY_MS) segment.senderReports.push({ ntpMs: report.ntpMs, rtpTimestamp: report.rtpTimestamp, receivedAt: Date.now() });
+        const first = segment.senderReports[0];
+        const keepAll = !first || report.ntpMs - first.ntpMs < SENDER_REPORTS_ALL_MS;
+        if (!last || keepAll || report.ntpMs - last.ntpMs >= SENDER_REPORT_EVERY_MS) segment.senderReports.push({ ntpMs: report.ntpMs, rtpTimestamp: report.rtpTimestamp, receivedAt: Date.now() });
       }
     });
     writer.on("line", (line) => {
