@@ -25,6 +25,8 @@ export interface TrackContext {
   /** The writer cannot be (re)started: the track is not being recorded. */
   onFailed: (reason: string) => void;
   onWriterDied: () => void;
+  /** A writer already listening for this codec (warm-writers.ts), if one waits. */
+  takeWriter?: (codec: TrackCodec) => WriterProcess | undefined;
 }
 
 /** One file of a track: its writer, and the paused-then-resumed consumer that feeds it. */
@@ -152,8 +154,14 @@ export class TrackRecorder {
       const file = path.join(safeName(this.ctx.room), `${fileStamp(new Date())}_${safeName(this.ctx.identity)}_${this.ctx.source}_${producer.id.slice(0, 8)}_${sequence}.${fileExtension(codec)}`);
       await mkdir(path.join(dir, path.dirname(file)), { recursive: true });
       rtcp = await bindRtcpSocket();
-      writer = new WriterProcess(codec, await freeUdpPort(), path.join(dir, file));
-      await writer.start();
+      const warm = this.ctx.takeWriter?.(codec);
+      if (warm) {
+        writer = warm;
+        await warm.moveTo(path.join(dir, file));
+      } else {
+        writer = new WriterProcess(codec, await freeUdpPort(), path.join(dir, file));
+        await writer.start();
+      }
       await transport.connect({ ip: "127.0.0.1", port: writer.port, rtcpPort: rtcp.address().port });
       const segment: Segment = {
         sequence,
@@ -176,7 +184,7 @@ export class TrackRecorder {
       this.segment = segment;
       await consumer.resume();
       if (consumer.kind === "video") this.requestKeyFrame(segment);
-      this.logger.info({ file, pid: writer.pid, codec: codec.mimeType }, "recording file started");
+      this.logger.info({ file, pid: writer.pid, codec: codec.mimeType, warm: warm !== undefined }, "recording file started");
     } catch (error) {
       writer?.kill();
       rtcp?.close();
