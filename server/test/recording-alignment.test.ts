@@ -80,7 +80,7 @@ describe("tracks line up from the sender reports (real worker, real GStreamer, t
     ]);
     if (encode.status !== 0) throw new Error(`ffmpeg could not encode the clip: ${encode.stderr}`);
     fixture = await startMediaNode({ MEDIA_RTC_MIN_PORT: "43100", MEDIA_RTC_MAX_PORT: "43199" });
-  }, 60_000);
+  });
   afterAll(async () => {
     await fixture?.stop();
     rmSync(clips, { recursive: true, force: true });
