@@ -12,7 +12,8 @@ import type { Logger } from "./observability/logger.ts";
 import { MediaMetrics } from "./observability/metrics.ts";
 import { PortalReporter } from "./portal-client/portal-reporter.ts";
 import { RecordingManager } from "./recording/recording-manager.ts";
-import { reportFileToPortal } from "./recording/report-to-portal.ts";
+import { ReportOutbox } from "./recording/report-outbox.ts";
+import { reportFileToPortal, resendPendingReports } from "./recording/report-to-portal.ts";
 import { createSignalingServer, type MediaIo } from "./signaling/socket-server.ts";
 import { NodeNetwork } from "./network/node-network.ts";
 import type { PipeTap } from "./network/room-links.ts";
@@ -45,6 +46,8 @@ export class MediaNode {
     readonly reporter: PortalReporter,
     readonly recordings: RecordingManager,
     private readonly logger: Logger,
+    /** Recording reports being written to the outbox: waited for before the node stops. */
+    private readonly reportWrites: Set<Promise<void>>,
   ) {}
 
   static async start(config: MediaConfig, logger: Logger, extras: MediaNodeExtras = {}): Promise<MediaNode> {
@@ -67,8 +70,13 @@ export class MediaNode {
     });
     const metrics = new MediaMetrics(() => rooms.snapshot());
     pool.on("replaced", () => metrics.workerDeaths.inc());
+    const outbox = new ReportOutbox(config.recording.dir, logger);
+    const reportWrites = new Set<Promise<void>>();
     const recordings = await RecordingManager.create(config.recording, logger, metrics.registry, {
-      onFileClosed: (report) => reportFileToPortal(reporter, logger, report),
+      onFileClosed: (report) => {
+        const writing = reportFileToPortal(reporter, outbox, logger, report).finally(() => reportWrites.delete(writing));
+        reportWrites.add(writing);
+      },
       onStorageFull: (room, freeBytes) => reporter.report({ type: "recording.storage_full", room, freeBytes: Math.floor(freeBytes), at: now() }),
     });
     let node: MediaNode | undefined;
@@ -105,7 +113,8 @@ export class MediaNode {
     // Event-loop delay is sampled while anyone is connected (observability/event-loop-delay.ts).
     io.on("connection", (socket) => socket.once("disconnect", metrics.eventLoop.hold()));
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));
-    node = new MediaNode(config, pool, rooms, httpServer, io, reporter, recordings, logger);
+    node = new MediaNode(config, pool, rooms, httpServer, io, reporter, recordings, logger, reportWrites);
+    await resendPendingReports(reporter, outbox, logger);
     node.network = network;
     node.registrar = startRegistrarIfConfigured(config, node.port, { pool, rooms, network: () => network, recordingsRunning: () => recordings.runningCount() }, logger);
     logger.info({ port: node.port, workers: config.workers }, "media node listening");
@@ -136,10 +145,14 @@ export class MediaNode {
   async close(): Promise<void> {
     // Files end cleanly (duration and index written) before the workers go.
     await this.recordings.close();
+    // Their reports are on disk before the node goes: a portal that is down gets them next start.
+    await Promise.all([...this.reportWrites]);
     this.registrar?.close();
     this.network?.close();
     this.io.close();
     this.pool.close();
     await new Promise((resolve) => this.httpServer.close(resolve));
+    // Last: the rooms' closing reports are queued by now; then no retry outlives the node.
+    await this.reporter.close();
   }
 }

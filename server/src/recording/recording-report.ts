@@ -39,8 +39,9 @@ export interface RecordingFileReport {
   /** The stretch of this track not recorded just before this file (its writer died), if any. */
   gap: { from: string; to: string | null } | null;
   /**
-   * RTP↔NTP pairs of the worker's sender reports for this file (one per 10 s at most), with the
-   * wall-clock time (Unix ms) each arrived; one worker's tracks share the NTP clock.
+   * RTP↔NTP pairs of the worker's sender reports for this file (all of the first minute's, then
+   * one per 10 s), with the wall-clock time (Unix ms) each arrived; the tracks of one machine share
+   * the NTP clock (mediasoup's monotonic clock).
    */
   senderReports: Array<{ ntpMs: number; rtpTimestamp: number; receivedAt: number }>;
 }

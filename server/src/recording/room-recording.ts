@@ -6,7 +6,12 @@ import type { Room } from "../media/room.ts";
 import type { RecordingState } from "../protocol/recording.ts";
 import type { RecordingFileReport, SegmentEndReason } from "./recording-report.ts";
 import { mergePolicy, type RecordingPolicy } from "./recording-policy.ts";
-import { TrackRecorder } from "./track-recorder.ts";
+import { safeName, TrackRecorder } from "./track-recorder.ts";
+import { expectedCodecs, WarmWriters } from "./warm-writers.ts";
+import path from "node:path";
+
+/** A visit: two sides, each one camera and one microphone. */
+const WARM_WRITERS_PER_CODEC = 2;
 
 export interface RoomRecordingDeps {
   dir: string;
@@ -29,6 +34,8 @@ export class RoomRecording {
   private current: RecordingState;
   private ops: Promise<unknown> = Promise.resolve();
   private readonly logger: Logger;
+  /** Writers waiting for this room's tracks, while it must be recorded (warm-writers.ts). */
+  private warm: WarmWriters | undefined;
 
   constructor(
     readonly room: Room,
@@ -65,6 +72,7 @@ export class RoomRecording {
         this.setState("off", "privileged");
       } else if (this.policy.required && !this.active && !this.room.isClosed) {
         await this.startNow().catch((error) => this.logger.error({ err: String(error) }, "a required recording could not start"));
+        if (this.active) this.prepareWriters();
       } else if (before.required !== this.policy.required || before.forbidden !== this.policy.forbidden) {
         this.setState(this.current.state, this.current.reason);
       }
@@ -127,6 +135,12 @@ export class RoomRecording {
       logger: this.logger,
       onFileClosed: this.deps.onFileClosed,
       onWriterDied: this.deps.onWriterDied,
+      takeWriter: (codec) => {
+        const writer = this.warm?.take(codec);
+        // One taken, one more started: a participant who comes back, or the other side, finds one too.
+        if (writer) this.prepareWriters();
+        return writer;
+      },
       onFailed: (reason) => {
         this.logger.error({ producer: producer.id, reason }, "a track could not be recorded");
         if (this.active) this.setState("failed", reason);
@@ -140,9 +154,26 @@ export class RoomRecording {
   }
 
   private async stopTracks(reason: SegmentEndReason): Promise<void> {
+    this.warm?.close();
+    this.warm = undefined;
     const tracks = [...this.tracks.values()];
     this.tracks.clear();
     await Promise.all(tracks.map((track) => track.stop(reason)));
+  }
+
+  /**
+   * Writers for the tracks a must-record room will have, started now, in the background: per
+   * codec, as many as a visit's two sides publish (a camera and a microphone each).
+   */
+  private prepareWriters(): void {
+    if (this.room.isClosed) return;
+    this.warm ??= new WarmWriters(path.join(this.deps.dir, safeName(this.room.id)), this.logger);
+    for (const codec of expectedCodecs(this.room.mediaRouter.rtpCapabilities)) void this.warm.fill(codec, WARM_WRITERS_PER_CODEC);
+  }
+
+  /** Writers waiting for this room's tracks now (their pids). */
+  get warmWriters(): number[] {
+    return this.warm?.pids ?? [];
   }
 
   private serial<T>(op: () => Promise<T>): Promise<T> {

@@ -25,6 +25,8 @@ export interface TrackContext {
   /** The writer cannot be (re)started: the track is not being recorded. */
   onFailed: (reason: string) => void;
   onWriterDied: () => void;
+  /** A writer already listening for this codec (warm-writers.ts), if one waits. */
+  takeWriter?: (codec: TrackCodec) => WriterProcess | undefined;
 }
 
 /** One file of a track: its writer, and the paused-then-resumed consumer that feeds it. */
@@ -46,7 +48,12 @@ interface Segment {
   startedAt: number;
 }
 
-// Sender reports come about once a second; playback needs a few to fit drift, not every one.
+/**
+ * Sender reports come about once a second. Playback places a file by the least delayed report of
+ * its first minute (web/lib/recordings/track-alignment.ts), so all of those are kept; after it,
+ * one per 10 s is enough to see drift.
+ */
+const SENDER_REPORTS_ALL_MS = 60_000;
 const SENDER_REPORT_EVERY_MS = 10_000;
 const MAX_SENDER_REPORTS = 2000;
 const KEYFRAME_RETRY_MS = 1000;
@@ -147,8 +154,14 @@ export class TrackRecorder {
       const file = path.join(safeName(this.ctx.room), `${fileStamp(new Date())}_${safeName(this.ctx.identity)}_${this.ctx.source}_${producer.id.slice(0, 8)}_${sequence}.${fileExtension(codec)}`);
       await mkdir(path.join(dir, path.dirname(file)), { recursive: true });
       rtcp = await bindRtcpSocket();
-      writer = new WriterProcess(codec, await freeUdpPort(), path.join(dir, file));
-      await writer.start();
+      const warm = this.ctx.takeWriter?.(codec);
+      if (warm) {
+        writer = warm;
+        await warm.moveTo(path.join(dir, file));
+      } else {
+        writer = new WriterProcess(codec, await freeUdpPort(), path.join(dir, file));
+        await writer.start();
+      }
       await transport.connect({ ip: "127.0.0.1", port: writer.port, rtcpPort: rtcp.address().port });
       const segment: Segment = {
         sequence,
@@ -171,7 +184,7 @@ export class TrackRecorder {
       this.segment = segment;
       await consumer.resume();
       if (consumer.kind === "video") this.requestKeyFrame(segment);
-      this.logger.info({ file, pid: writer.pid, codec: codec.mimeType }, "recording file started");
+      this.logger.info({ file, pid: writer.pid, codec: codec.mimeType, warm: warm !== undefined }, "recording file started");
     } catch (error) {
       writer?.kill();
       rtcp?.close();
@@ -198,7 +211,9 @@ export class TrackRecorder {
       for (const report of parseSenderReports(packet)) {
         const last = segment.senderReports.at(-1);
         if (segment.senderReports.length >= MAX_SENDER_REPORTS) break;
-        if (!last || report.ntpMs - last.ntpMs >= SENDER_REPORT_EVERY_MS) segment.senderReports.push({ ntpMs: report.ntpMs, rtpTimestamp: report.rtpTimestamp, receivedAt: Date.now() });
+        const first = segment.senderReports[0];
+        const keepAll = !first || report.ntpMs - first.ntpMs < SENDER_REPORTS_ALL_MS;
+        if (!last || keepAll || report.ntpMs - last.ntpMs >= SENDER_REPORT_EVERY_MS) segment.senderReports.push({ ntpMs: report.ntpMs, rtpTimestamp: report.rtpTimestamp, receivedAt: Date.now() });
       }
     });
     writer.on("line", (line) => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { EventEmitter } from "node:events";
+import { rename } from "node:fs/promises";
 import { writerCommand, type TrackCodec } from "./writer-command.ts";
 import { waitForUdpPort } from "./udp-listening.ts";
 
@@ -27,9 +28,19 @@ export class WriterProcess extends EventEmitter<WriterEvents> {
   constructor(
     readonly codec: TrackCodec,
     readonly port: number,
-    readonly path: string,
+    private filePath: string,
   ) {
     super();
+  }
+
+  get path(): string {
+    return this.filePath;
+  }
+
+  /** A writer prepared ahead (warm-writers.ts) gets its track's file name: the open file is renamed. */
+  async moveTo(filePath: string): Promise<void> {
+    await rename(this.filePath, filePath);
+    this.filePath = filePath;
   }
 
   get pid(): number | undefined {
@@ -37,7 +48,7 @@ export class WriterProcess extends EventEmitter<WriterEvents> {
   }
 
   async start(): Promise<void> {
-    const { command, args } = writerCommand(this.codec, this.port, this.path);
+    const { command, args } = writerCommand(this.codec, this.port, this.filePath);
     const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
     this.child = child;
     this.alive = true;

@@ -12,6 +12,8 @@ const file = (id: string, identity: string, kind: "audio" | "video", first: stri
   sizeBytes: 1,
   sha256: "0".repeat(64),
   firstPacketAt: first,
+  startAt: null as string | null,
+  alignedBy: (first === null ? "none" : "first_packet") as "sender_reports" | "first_packet" | "none",
   endedAt: "2026-12-01T10:10:00.000Z",
   durationMs,
   endReason: "stopped",
@@ -39,6 +41,18 @@ describe("buildPlayback", () => {
     expect(playback.gaps).toEqual([{ trackKey: "a/camera/video", fromMs: 10_500, toMs: 14_500 }]);
     expect(segmentAt(camera, 12_000)).toBeNull();
     expect(segmentAt(camera, 15_000)).toEqual({ segment: camera.segments[1], localMs: 500 });
+  });
+
+  it("places a file lined up from sender reports at its aligned start, not its first packet's time", () => {
+    const playback = buildPlayback([
+      file("v", "a", "video", "2026-12-01T10:00:01.000Z", 10_000),
+      // Its first packet was stamped 180 ms late by a busy node; the sender reports put it at 1.020 s.
+      file("w", "b", "video", "2026-12-01T10:00:01.200Z", 10_000, { startAt: "2026-12-01T10:00:01.020Z", alignedBy: "sender_reports" }),
+    ])!;
+    expect(playback.tracks.map((t) => [t.key, t.segments[0]!.offsetMs])).toEqual([
+      ["a/camera/video", 0],
+      ["b/camera/video", 20],
+    ]);
   });
 
   it("has nothing to play without a file that got a packet", () => {

@@ -37,14 +37,15 @@ export interface Playback {
 }
 
 /**
- * The archive's records → one timeline. Each file is placed by its first packet's wall-clock time
- * (the node stamps every file on the same clock), so tracks line up without reading the media.
- * Files that were deleted, or never got a packet, have nothing to play.
+ * The archive's records → one timeline. Each file is placed where its time 0 is on the wall clock
+ * (`startAt`: from the node's sender reports, lib/recordings/track-alignment.ts; else its first
+ * packet's time), so tracks line up without reading the media. Files that were deleted, or never
+ * got a packet, have nothing to play.
  */
 export function buildPlayback(items: Recording[]): Playback | null {
-  const playable = items.filter((item) => !item.deletedAt && item.firstPacketAt !== null && item.durationMs > 0);
+  const playable = items.filter((item) => !item.deletedAt && placedAt(item) !== null && item.durationMs > 0);
   if (playable.length === 0) return null;
-  const startedAt = Math.min(...playable.map((item) => Date.parse(item.firstPacketAt!)));
+  const startedAt = Math.min(...playable.map((item) => placedAt(item)!));
   const byKey = new Map<string, PlaybackTrack>();
   let totalMs = 0;
   for (const item of playable) {
@@ -54,7 +55,7 @@ export function buildPlayback(items: Recording[]): Playback | null {
       track = { key, identity: item.identity, name: item.name, source: item.source, kind: item.kind === "audio" ? "audio" : "video", segments: [] };
       byKey.set(key, track);
     }
-    const offsetMs = Date.parse(item.firstPacketAt!) - startedAt;
+    const offsetMs = placedAt(item)! - startedAt;
     track.segments.push({ id: item.id, offsetMs, durationMs: item.durationMs, codec: item.codec });
     totalMs = Math.max(totalMs, offsetMs + item.durationMs);
   }
@@ -80,4 +81,9 @@ export function segmentAt(track: PlaybackTrack, positionMs: number): { segment: 
     if (positionMs >= segment.offsetMs && positionMs < segment.offsetMs + segment.durationMs) return { segment, localMs: positionMs - segment.offsetMs };
   }
   return null;
+}
+
+function placedAt(item: Recording): number | null {
+  const at = item.startAt ?? item.firstPacketAt;
+  return at === null ? null : Date.parse(at);
 }

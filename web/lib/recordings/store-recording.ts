@@ -29,6 +29,8 @@ export async function storeRecording(tx: Tx, event: RecordingClosed, unitPath: s
         endReason: event.endReason,
         gap: event.gap ?? undefined,
         sync: event.sync,
+        clockRate: event.clockRate ?? null,
+        firstRtpTimestamp: event.firstRtpTimestamp == null ? null : BigInt(event.firstRtpTimestamp),
         node: event.node,
       },
     ],

@@ -13,6 +13,9 @@ export const ZRecording = z
     sizeBytes: z.number().int(),
     sha256: z.string(),
     firstPacketAt: z.string().nullable(),
+    /** Wall-clock time of the file's time 0, lined up from the node's sender reports when it has them (playback places the file here). */
+    startAt: z.string().nullable(),
+    alignedBy: z.enum(["sender_reports", "first_packet", "none"]),
     endedAt: z.string(),
     durationMs: z.number().int(),
     endReason: z.string(),

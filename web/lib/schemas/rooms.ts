@@ -91,6 +91,9 @@ export const ZRecordingClosedEvent = z.strictObject({
   endReason: zLine(40),
   gap: z.strictObject({ from: ZDateTime, to: ZDateTime.nullable() }).nullable(),
   sync: z.array(z.strictObject({ ntpMs: z.number().finite(), rtpTimestamp: z.number().int().min(0), receivedAt: z.number().finite() })).max(2000),
+  /** With `sync`, where the file's time 0 is (lib/recordings/track-alignment.ts); absent from older nodes. */
+  clockRate: z.number().int().min(1).max(1_000_000).optional(),
+  firstRtpTimestamp: z.number().int().min(0).max(4_294_967_295).nullable().optional(),
 });
 
 /** What a media node reports to /api/internal/media-events. */

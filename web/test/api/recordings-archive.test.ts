@@ -162,4 +162,30 @@ describe("recording reports from the media node, and recordings:verify", () => {
     expect((await officer.call("downloadRecording", { params: { id: gone.id } })).status).toBe(404);
     expect((await officer.call("setRecordingLegalHold", { params: { id: gone.id }, body: { hold: true } })).status).toBe(409);
   });
+
+  it("lists each file at its time 0 on the wall clock, from the node's sender reports when it sent them", async () => {
+    const officer = await ApiClient.signIn("gm.officer");
+    const room = (await officer.call("createRoom", { body: { title: "对齐测试" } })).body.id;
+    mkdirSync(path.join(dir, room));
+    const [withReports, without] = [`${room}/20261202T000000Z_p_camera_abcd_1.webm`, `${room}/20261202T000000Z_p_mic_abcd_1.webm`];
+    for (const file of [withReports, without]) writeFileSync(path.join(dir, file), file);
+    const firstPacketAt = Date.parse("2026-12-02T08:00:00.300Z");
+    // The worker's NTP clock runs 1e9 ms behind the wall clock; the report made 1 s after the
+    // file's first RTP timestamp (90 000 ticks later) arrived 4 ms after it was made.
+    const ntpAtStart = Date.parse("2026-12-02T08:00:00.120Z") - 1e9;
+    const events = [
+      { ...closed(withReports, withReports), room, firstPacketAt: new Date(firstPacketAt).toISOString(), clockRate: 90000, firstRtpTimestamp: 4_294_000_000, sync: [{ ntpMs: ntpAtStart + 1000, rtpTimestamp: (4_294_000_000 + 90_000) % 2 ** 32, receivedAt: ntpAtStart + 1e9 + 1004 }] },
+      { ...closed(without, without), room, kind: "audio", source: "mic", firstPacketAt: new Date(firstPacketAt).toISOString(), sync: [] },
+    ];
+    expect((await new ApiClient().call("mediaEvents", { headers: internal(), body: { events } })).status).toBe(200);
+    const stored = await db.prisma.recording.findUniqueOrThrow({ where: { file: withReports } });
+    expect(stored).toMatchObject({ clockRate: 90000, firstRtpTimestamp: BigInt(4_294_000_000) });
+    const items: Array<{ file?: string; source: string; startAt: string | null; alignedBy: string }> = (await officer.call("listRoomRecordings", { params: { id: room } })).body.items;
+    expect(items.find((i) => i.source === "camera")).toMatchObject({ startAt: "2026-12-02T08:00:00.124Z", alignedBy: "sender_reports" });
+    expect(items.find((i) => i.source === "mic")).toMatchObject({ startAt: "2026-12-02T08:00:00.300Z", alignedBy: "first_packet" });
+    // Out of range: a typed refusal, nothing stored.
+    const bad = await new ApiClient().call("mediaEvents", { headers: internal(), body: { events: [{ ...events[0]!, file: `${room}/x_2.webm`, firstRtpTimestamp: 2 ** 32 }] } });
+    expect(bad.status).toBe(400);
+    expect(await db.prisma.recording.count({ where: { roomId: room } })).toBe(2);
+  });
 });

@@ -9,8 +9,9 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
  * The portal's internal API over real HTTP, for a media node in the same test: each request goes
  * to the real route handler (and so to the domain layer and the test's database), as
  * scripts/portal-server.mjs hands requests to Next's handler. Only the internal routes are served.
+ * `port`: a fixed one, to bring "the portal" back where a node already looks for it.
  */
-export async function startInternalApiServer(): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+export async function startInternalApiServer(port = 0): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
   const internal = Object.values(routes).filter((r) => r.auth === "internal");
   let count = 0;
   const server = http.createServer(async (req, res) => {
@@ -31,7 +32,7 @@ export async function startInternalApiServer(): Promise<{ url: string; requests:
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => count,

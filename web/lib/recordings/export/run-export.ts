@@ -7,6 +7,7 @@ import { appendAuditEvent } from "../../audit/append-audit-event.ts";
 import type { Tx } from "../../db/transaction.ts";
 import { fileDigest } from "../file-digest.ts";
 import { recordingPath } from "../recordings-dir.ts";
+import { alignableFile, alignFiles } from "../track-alignment.ts";
 import { composeCommand, progressPercent, type ExportSource } from "./compose-command.ts";
 
 type Db = Pick<Tx, "recordingExport" | "recording"> & { $transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> };
@@ -30,7 +31,20 @@ export async function runExportJob(db: Db, job: Job, runner: string, dir: string
   const ids = Array.isArray(job.sources) ? (job.sources as string[]) : [];
   const recordings = await db.recording.findMany({
     where: { id: { in: ids }, deletedAt: null },
-    select: { id: true, file: true, kind: true, identity: true, source: true, firstPacketAt: true, durationMs: true, room: { select: { unit: { select: { path: true } } } } },
+    select: {
+      id: true,
+      file: true,
+      kind: true,
+      identity: true,
+      source: true,
+      firstPacketAt: true,
+      durationMs: true,
+      node: true,
+      clockRate: true,
+      firstRtpTimestamp: true,
+      sync: true,
+      room: { select: { unit: { select: { path: true } } } },
+    },
   });
   const mine = { id: job.id, runner, state: "running" };
   const fail = async (error: string) => {
@@ -38,12 +52,15 @@ export async function runExportJob(db: Db, job: Job, runner: string, dir: string
     return count > 0 ? ("failed" as const) : ("lost" as const);
   };
   if (recordings.length !== ids.length || recordings.length === 0) return fail("recording_deleted");
-  const startedAt = Math.min(...recordings.map((r) => r.firstPacketAt!.getTime()));
+  // Placed as the playback page places them (from the node's sender reports when it has them).
+  const placements = alignFiles(recordings.map(alignableFile));
+  const startOf = (id: string) => placements.get(id)!.startAt!;
+  const startedAt = Math.min(...recordings.map((r) => startOf(r.id)));
   const sources: ExportSource[] = recordings.map((r) => ({
     path: recordingPath(dir, r.file),
     kind: r.kind === "audio" ? "audio" : "video",
     trackKey: `${r.identity}/${r.source}`,
-    offsetMs: r.firstPacketAt!.getTime() - startedAt,
+    offsetMs: Math.round(startOf(r.id) - startedAt),
     durationMs: r.durationMs,
   }));
   const file = path.posix.join("exports", job.roomId.replace(/[^A-Za-z0-9_-]/g, "_"), `${job.id}.mp4`);
