@@ -18,10 +18,11 @@ const SWEEP_MS = 1000;
 /** A refused or failed link toward home is tried again after this (routes may be being relearnt). */
 const RETRY_MS = 500;
 /**
- * A `link` is answered within milliseconds (a pipe made and connected). One that is not, e.g.
- * sent to a node that came back a moment ago and lost it, is asked again soon rather than after
- * the control channel's general 10 s: video upstream returns that much sooner. A late answer is
- * harmless: the far side replaces its link to us on the next request.
+ * A `link` is answered within milliseconds (a pipe made and connected). One that is not is asked
+ * again soon rather than after the control channel's general 10 s. (The one case seen, a child
+ * that had connected but not yet finished its handshake, is no longer sent anything: see
+ * NetworkTree.neighbor.) A late answer is harmless: the far side replaces its link to us on the
+ * next request.
  */
 const LINK_REQUEST_TIMEOUT_MS = 3_000;
 
