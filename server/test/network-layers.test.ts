@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setWantedLayer } from "../src/network/layer-wants.ts";
 import type { Room } from "../src/media/room.ts";
-import { frameCounter, lossyRelay, NodeTree, sleep, until } from "./support/node-tree.ts";
+import { frameCounter, NodeTree, sleep, until } from "./support/node-tree.ts";
+import { shapedRelay } from "./support/shaped-relay.ts";
 import { SIMULCAST_LAYERS, simulcastCamera } from "./support/simulcast-camera.ts";
 import { TestClient } from "./support/test-client.ts";
 
@@ -22,9 +23,10 @@ describe("layer-only links", () => {
   let camera: Awaited<ReturnType<typeof simulcastCamera>>;
   let inspector: TestClient;
   let consumerId: string;
-  // 高明 links toward 荷城 through this relay: RTP from 荷城 to 高明 over the layers transport can be lost.
-  const loss = { value: 0 };
-  const relay = lossyRelay(loss);
+  // 高明 links toward 荷城 through this relay: RTP from 荷城 to 高明 over the layers transport can
+  // be lost, or capped.
+  const link = { loss: 0, kbps: 0 };
+  const relay = shapedRelay(link);
 
   const join = async (node: string, sub: string, extra: Record<string, unknown> = {}, { recv = true, send = false } = {}) => {
     const token = await tree.token({ sub, node, home: "hc", room: ROOM, kind: "rollcall", as: "person", ...extra } as never);
@@ -92,7 +94,6 @@ describe("layer-only links", () => {
     await sleep(2500); // the first keyframes and the link's estimate settle
 
     const low = await shareOfCamera(3000);
-    console.log("low", low);
     const framesLow = counter.completedAt.size;
     await sleep(1000);
     expect(counter.completedAt.size - framesLow).toBeGreaterThan(20); // the tile gets frames (≥ 20 of 30 per second)
@@ -150,7 +151,7 @@ describe("layer-only links", () => {
     const counter = await frameCounter(far, camera.producer.id);
     setWantedLayer(counter.consumer, 0);
     await sleep(1500);
-    loss.value = 0.05;
+    link.loss = 0.05;
     const dropped0 = relay.counts.dropped;
     const t0 = performance.now();
     const sent0 = camera.framesSent;
@@ -158,11 +159,36 @@ describe("layer-only links", () => {
     const sent = camera.framesSent - sent0;
     const t1 = performance.now();
     await sleep(1000); // the last retransmissions
-    loss.value = 0;
+    link.loss = 0;
     // Frames completed at 佛山 that the camera sent in the window (arrival shifted by at most the repair time).
     const completed = [...counter.completedAt.values()].filter((at) => at >= t0 + 100 && at < t1 + 100).length;
     counter.close();
     expect(relay.counts.dropped - dropped0).toBeGreaterThan(5);
     expect(completed / sent).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("a capped link makes the stream step down a layer, and up again when the cap goes", { timeout: 120_000 }, async () => {
+    const far = tree.room("fs", ROOM)!;
+    const layer = () => tree.get("hc").node.network!.links.layerOver(ROOM, "gm", camera.producer.id);
+    const counter = await frameCounter(far, camera.producer.id);
+    setWantedLayer(counter.consumer, 0);
+    await inspector.ok("setConsumerLayers", { consumerId, spatialLayer: 2 }); // pinned at 佛山
+    await until("the top layer across the link", async () => (await layer()) === 2 || undefined, 40_000);
+
+    // 荷城 → 高明 capped below the top layer (1.5 Mbit/s) and above the middle one (0.5 Mbit/s):
+    // transport-cc feedback from 高明 brings the estimate down and the consumer at 荷城 steps down.
+    link.kbps = 900;
+    await until("a lower layer under the cap", async () => ((await layer()) ?? 2) < 2 || undefined, 40_000);
+    const frames0 = counter.completedAt.size;
+    await sleep(2000);
+    expect(counter.completedAt.size - frames0).toBeGreaterThan(30); // still moving at 佛山 (≥ 15 of 30 fps)
+    const [capped] = await shareOfCamera(2000);
+    expect(capped!).toBeLessThan(900 / TOTAL_KBPS); // within the cap
+
+    // The cap goes: the estimate climbs back and the pin gets the top layer again.
+    link.kbps = 0;
+    await until("the top layer again", async () => (await layer()) === 2 || undefined, 60_000);
+    await inspector.ok("setConsumerLayers", { consumerId, spatialLayer: 0 });
+    counter.close();
   });
 });

@@ -143,6 +143,12 @@ export class RoomLinks {
     return this.nets.get(roomId)?.links.get(neighbor)?.transport;
   }
 
+  /** The simulcast layer a stream crosses a link with now (undefined: whole, or not crossing). */
+  async layerOver(roomId: string, neighbor: string, producerId: string): Promise<number | undefined> {
+    const consumer = await this.nets.get(roomId)?.links.get(neighbor)?.outgoing.get(producerId)?.catch(() => undefined);
+    return consumer?.type === "simulcast" ? consumer.currentLayers?.spatialLayer : undefined;
+  }
+
   /** The layers transport of a room's link with a neighbour (one-layer streams cross it). */
   layersOf(roomId: string, neighbor: string): types.PlainTransport | undefined {
     return this.nets.get(roomId)?.links.get(neighbor)?.layers;
