@@ -235,23 +235,24 @@ export class RoomLinks {
     net.linking = true;
     let link: RoomLink | undefined;
     try {
-      const transport = await this.createPipe(net.room);
-      link = this.newLink(net, hop, transport, await this.createLayers(net.room), true);
+      const [transport, layers] = await Promise.all([this.createPipe(net.room), this.optionalLayers(net.room)]);
+      link = this.newLink(net, hop, transport, layers, true);
       const tap = this.pipeTap?.(hop.id);
       const layersTap = this.pipeTap?.(`${hop.id}/layers`);
       let local = this.endOf(transport);
       if (tap) local = await tap.local(local);
-      let localLayers = this.endOf(link.layers!);
-      if (layersTap) localLayers = await layersTap.local(localLayers);
-      const reply = ZLinkReply.parse(await hop.request("link", { spec: net.spec, pipe: local, layers: localLayers }, LINK_REQUEST_TIMEOUT_MS));
+      let localLayers = layers && this.endOf(layers);
+      if (localLayers && layersTap) localLayers = await layersTap.local(localLayers);
+      const reply = ZLinkReply.parse(await hop.request("link", { spec: net.spec, pipe: local, ...(localLayers ? { layers: localLayers } : {}) }, LINK_REQUEST_TIMEOUT_MS));
       const remote = tap ? await tap.remote(reply.pipe) : reply.pipe;
-      await transport.connect({ ip: remote.ip, port: remote.port, srtpParameters: remote.srtp });
-      if (reply.layers) {
-        const remoteLayers = layersTap ? await layersTap.remote(reply.layers) : reply.layers;
-        await link.layers!.connect({ ip: remoteLayers.ip, port: remoteLayers.port, srtpParameters: remoteLayers.srtp });
-      } else {
-        // A far side without layer links: every stream crosses the pipe whole.
-        link.layers!.close();
+      const remoteLayers = layers && reply.layers ? (layersTap ? await layersTap.remote(reply.layers) : reply.layers) : undefined;
+      await Promise.all([
+        transport.connect({ ip: remote.ip, port: remote.port, srtpParameters: remote.srtp }),
+        remoteLayers && layers!.connect({ ip: remoteLayers.ip, port: remoteLayers.port, srtpParameters: remoteLayers.srtp }),
+      ]);
+      if (layers && !remoteLayers) {
+        // A far side without layer links (or with them off): every stream crosses the pipe whole.
+        layers.close();
         link.layers = undefined;
       }
       link.ready = true;
@@ -280,11 +281,15 @@ export class RoomLinks {
     if (!net) throw new MediaError("room_closed", "The room has been closed");
     const old = net.links.get(from.id);
     if (old) this.teardown(net, old);
-    const transport = await this.createPipe(room);
-    const layers = farLayers ? await this.createLayers(room).catch((error: unknown) => (transport.close(), Promise.reject(error))) : undefined;
+    const [transport, layers] = await Promise.all([
+      this.createPipe(room),
+      farLayers ? this.optionalLayers(room) : undefined,
+    ]);
     try {
-      await transport.connect({ ip: pipe.ip, port: pipe.port, srtpParameters: pipe.srtp });
-      if (layers && farLayers) await layers.connect({ ip: farLayers.ip, port: farLayers.port, srtpParameters: farLayers.srtp });
+      await Promise.all([
+        transport.connect({ ip: pipe.ip, port: pipe.port, srtpParameters: pipe.srtp }),
+        layers && farLayers && layers.connect({ ip: farLayers.ip, port: farLayers.port, srtpParameters: farLayers.srtp }),
+      ]);
     } catch (error) {
       transport.close();
       layers?.close();
@@ -350,6 +355,15 @@ export class RoomLinks {
       comedia: false,
       enableSrtp: true,
       enableSctp: false,
+    });
+  }
+
+  /** A layers transport if they are on and one can be made; without one the link is pipes only. */
+  private optionalLayers(room: Room): Promise<types.PlainTransport | undefined> {
+    if (!this.config.layerLinks) return Promise.resolve(undefined);
+    return this.createLayers(room).catch((error: unknown) => {
+      this.logger.warn({ room: room.id, err: String(error) }, "no layers transport for a link; its streams cross whole");
+      return undefined;
     });
   }
 
