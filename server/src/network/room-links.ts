@@ -119,17 +119,17 @@ export class RoomLinks {
         for (const transport of [link.transport, link.layers]) {
           if (!transport) continue;
           jobs.push(
-          transport.getStats().then(
-            (stats) => {
-              for (const s of stats) {
-                entry.bytesSent += s.bytesSent ?? 0;
-                entry.bytesReceived += s.bytesReceived ?? 0;
-                entry.sendBitrate += s.sendBitrate ?? 0;
-                entry.recvBitrate += s.recvBitrate ?? 0;
-              }
-            },
-            () => {},
-          ),
+            transport.getStats().then(
+              (stats) => {
+                for (const s of stats) {
+                  entry.bytesSent += s.bytesSent ?? 0;
+                  entry.bytesReceived += s.bytesReceived ?? 0;
+                  entry.sendBitrate += s.sendBitrate ?? 0;
+                  entry.recvBitrate += s.recvBitrate ?? 0;
+                }
+              },
+              () => {},
+            ),
           );
         }
       }
