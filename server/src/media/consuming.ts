@@ -59,7 +59,8 @@ async function consumeOnce(router: types.Router, consumer: Peer, producerPeer: P
       paused: true,
       // Grid tiles start on the lowest layer; a large tile asks for more (setConsumerLayers).
       preferredLayers: { spatialLayer: 0 },
-      appData: { peerId: producerPeer.id, source },
+      // wantLayer: what a link carrying one layer toward this node must bring (network/layer-wants.ts).
+      appData: { peerId: producerPeer.id, source, wantLayer: 0 },
     });
   } catch (error) {
     // The producer or the receiving transport closed on the way here: someone left (or rejoined)

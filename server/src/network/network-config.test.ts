@@ -14,6 +14,8 @@ describe("media network configuration (issue 11)", () => {
     expect(network.pipeAnnouncedIp).toBe("127.0.0.1");
     expect(network.pipeIdleMs).toBe(30_000);
     expect(network.linkDownMs).toBe(5_000);
+    expect(network.layerLinks).toBe(true);
+    expect(loadMediaConfig({ ...base, MEDIA_LAYER_LINKS: "off" }).network.layerLinks).toBe(false);
   });
 
   it("reads a node's place in the tree", () => {
@@ -39,5 +41,6 @@ describe("media network configuration (issue 11)", () => {
     expect(() => loadMediaConfig({ ...base, MEDIA_NODE_KEY: self.privateKey, MEDIA_CHILD_KEYS: "{" })).toThrow(/MEDIA_CHILD_KEYS: not JSON/);
     expect(() => loadMediaConfig({ ...base, MEDIA_NODE_KEY: self.privateKey, MEDIA_CHILD_KEYS: JSON.stringify({ "bad id!": self.publicKey }) })).toThrow(/MEDIA_CHILD_KEYS/);
     expect(() => loadMediaConfig({ ...base, MEDIA_NODE_KEY: self.publicKey })).toThrow(/MEDIA_NODE_KEY/);
+    expect(() => loadMediaConfig({ ...base, MEDIA_LAYER_LINKS: "maybe" })).toThrow(/MEDIA_LAYER_LINKS/);
   });
 });

@@ -24,6 +24,8 @@ export const ZNetworkEnv = z
     MEDIA_PIPE_ANNOUNCED_IP: unsetIfEmpty(z.ipv4().or(z.ipv6()).optional()),
     MEDIA_PIPE_IDLE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
     MEDIA_LINK_DOWN_SECONDS: z.coerce.number().min(1).max(120).default(5),
+    /** `off`: every stream crosses a link whole (pipes only), as before layer-only links. */
+    MEDIA_LAYER_LINKS: z.enum(["on", "off"]).default("on"),
   })
   .refine((e) => !(e.MEDIA_PARENT_ID || e.MEDIA_PARENT_URL || e.MEDIA_PARENT_KEY) || (e.MEDIA_PARENT_ID && e.MEDIA_PARENT_URL && e.MEDIA_PARENT_KEY), {
     message: "MEDIA_PARENT_ID, MEDIA_PARENT_URL and MEDIA_PARENT_KEY go together",
@@ -43,6 +45,8 @@ export type NetworkConfig = Readonly<{
   pipeAnnouncedIp: string;
   pipeIdleMs: number;
   linkDownMs: number;
+  /** Offer (and accept) a layers transport beside each pipe: simulcast cameras cross as one layer. */
+  layerLinks: boolean;
 }>;
 
 const ZChildKeys = z.record(ZNodeId, pem("MEDIA_CHILD_KEYS entry", "PUBLIC"));
@@ -74,5 +78,6 @@ export function networkConfigOf(e: z.output<typeof ZNetworkEnv>, listenIp: strin
     pipeAnnouncedIp: announced,
     pipeIdleMs: e.MEDIA_PIPE_IDLE_SECONDS * 1000,
     linkDownMs: e.MEDIA_LINK_DOWN_SECONDS * 1000,
+    layerLinks: e.MEDIA_LAYER_LINKS === "on",
   });
 }

@@ -63,13 +63,19 @@ export class NetworkTree extends EventEmitter<TreeEvents> {
     this.namespace?.disconnectSockets(true);
   }
 
+  /**
+   * A neighbour to talk to: connected and done with its handshake. A child that has just connected
+   * is not one until it has announced its subtree: before that it may still be checking our
+   * `welcome` with no listener for messages, and a request sent then is never answered (the `link`
+   * that once waited 10 s after 佛山 came back; server/test/network-relink.test.ts).
+   */
   neighbor(id: string): Neighbor | undefined {
     const n = this.neighbors.get(id);
-    return n && !n.isDown ? n : undefined;
+    return n && !n.isDown && n.ready ? n : undefined;
   }
 
   upNeighbors(): Neighbor[] {
-    return [...this.neighbors.values()].filter((n) => !n.isDown);
+    return [...this.neighbors.values()].filter((n) => !n.isDown && n.ready);
   }
 
   /** The neighbour toward `target`, or undefined while it is unreachable (or `target` is this node). */

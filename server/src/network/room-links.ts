@@ -9,6 +9,7 @@ import { ZLinkReply, ZPipeReply, type LinkMessage, type LinkMessageName, type Pi
 import type { NetworkConfig } from "./network-config.ts";
 import type { Neighbor } from "./neighbor.ts";
 import type { NetworkTree } from "./network-tree.ts";
+import { isLayered, RouterConsumers, setWantedLayer, spatialLayerFor, TOP_LAYER, wantedLayerOf } from "./layer-wants.ts";
 import { RemotePeer } from "./remote-peer.ts";
 
 /** A far viewer's keyframe requests reach the publisher at most this often per piped stream. */
@@ -17,14 +18,18 @@ const SWEEP_MS = 1000;
 /** A refused or failed link toward home is tried again after this (routes may be being relearnt). */
 const RETRY_MS = 500;
 /**
- * A `link` is answered within milliseconds (a pipe made and connected). One that is not, e.g.
- * sent to a node that came back a moment ago and lost it, is asked again soon rather than after
- * the control channel's general 10 s: video upstream returns that much sooner. A late answer is
- * harmless: the far side replaces its link to us on the next request.
+ * A `link` is answered within milliseconds (a pipe made and connected). One that is not is asked
+ * again soon rather than after the control channel's general 10 s. (The one case seen, a child
+ * that had connected but not yet finished its handshake, is no longer sent anything: see
+ * NetworkTree.neighbor.) A late answer is harmless: the far side replaces its link to us on the
+ * next request.
  */
 const LINK_REQUEST_TIMEOUT_MS = 3_000;
 
-/** Tests put a lossy relay between two nodes' pipes here (the initiating side's view of both ends). */
+/**
+ * Tests put a lossy relay between two nodes' pipes here (the initiating side's view of both ends).
+ * Asked for `<neighbour>` (the PipeTransport) and `<neighbour>/layers` (the layers transport).
+ */
 export interface PipeTap {
   local(end: PipeEnd): Promise<PipeEnd>;
   remote(end: PipeEnd): Promise<PipeEnd>;
@@ -34,6 +39,14 @@ export interface PipeTap {
 interface RoomLink {
   neighbor: Neighbor;
   transport: types.PipeTransport;
+  /**
+   * An SRTP PlainTransport pair beside the pipe: a simulcast camera crosses it as one layer, the
+   * highest anyone beyond wants (a regular consumer here, a one-encoding producer there, same id).
+   * Absent when the far side did not offer one.
+   */
+  layers: types.PlainTransport | undefined;
+  /** Incoming streams: the layer last asked of the far side (what everyone here and beyond wants). */
+  asked: Map<string, number>;
   towardHome: boolean;
   /** Pipe consumers here: streams this node sends over the link (one per stream, shared by all far viewers). */
   outgoing: Map<string, Promise<types.Consumer>>;
@@ -53,6 +66,8 @@ interface RoomNet {
   room: Room;
   spec: RoomSpec;
   links: Map<string, RoomLink>;
+  /** Every consumer on the room's router: what layer each stream is wanted at here. */
+  consumers: RouterConsumers;
   linking: boolean;
   /** After a failed attempt toward home, not before this (epoch ms). */
   retryAt: number;
@@ -101,19 +116,22 @@ export class RoomLinks {
         entry.rooms++;
         entry.streamsOut += link.outgoing.size;
         entry.streamsIn += link.incoming.size;
-        jobs.push(
-          link.transport.getStats().then(
-            (stats) => {
-              for (const s of stats) {
-                entry.bytesSent += s.bytesSent ?? 0;
-                entry.bytesReceived += s.bytesReceived ?? 0;
-                entry.sendBitrate += s.sendBitrate ?? 0;
-                entry.recvBitrate += s.recvBitrate ?? 0;
-              }
-            },
-            () => {},
-          ),
-        );
+        for (const transport of [link.transport, link.layers]) {
+          if (!transport) continue;
+          jobs.push(
+            transport.getStats().then(
+              (stats) => {
+                for (const s of stats) {
+                  entry.bytesSent += s.bytesSent ?? 0;
+                  entry.bytesReceived += s.bytesReceived ?? 0;
+                  entry.sendBitrate += s.sendBitrate ?? 0;
+                  entry.recvBitrate += s.recvBitrate ?? 0;
+                }
+              },
+              () => {},
+            ),
+          );
+        }
       }
     }
     await Promise.all(jobs);
@@ -123,6 +141,17 @@ export class RoomLinks {
   /** The PipeTransport of a room's link with a neighbour (tests and benchmarks measure it). */
   pipeOf(roomId: string, neighbor: string): types.PipeTransport | undefined {
     return this.nets.get(roomId)?.links.get(neighbor)?.transport;
+  }
+
+  /** The simulcast layer a stream crosses a link with now (undefined: whole, or not crossing). */
+  async layerOver(roomId: string, neighbor: string, producerId: string): Promise<number | undefined> {
+    const consumer = await this.nets.get(roomId)?.links.get(neighbor)?.outgoing.get(producerId)?.catch(() => undefined);
+    return consumer?.type === "simulcast" ? consumer.currentLayers?.spatialLayer : undefined;
+  }
+
+  /** The layers transport of a room's link with a neighbour (one-layer streams cross it). */
+  layersOf(roomId: string, neighbor: string): types.PlainTransport | undefined {
+    return this.nets.get(roomId)?.links.get(neighbor)?.layers;
   }
 
   readonly handle = async (name: LinkMessageName, payload: LinkMessage<LinkMessageName>, from: Neighbor): Promise<unknown> => {
@@ -154,6 +183,7 @@ export class RoomLinks {
       room,
       spec: { room: room.id, home: room.home ?? this.self, kind: room.kind, endsAtMs: room.terms.endsAtMs, privileged: room.terms.privileged, mustRecord: room.terms.mustRecord },
       links: new Map(),
+      consumers: new RouterConsumers(room.mediaRouter),
       linking: false,
       retryAt: 0,
       presenceTimer: undefined,
@@ -205,14 +235,26 @@ export class RoomLinks {
     net.linking = true;
     let link: RoomLink | undefined;
     try {
-      const transport = await this.createPipe(net.room);
-      link = this.newLink(net, hop, transport, true);
+      const [transport, layers] = await Promise.all([this.createPipe(net.room), this.optionalLayers(net.room)]);
+      link = this.newLink(net, hop, transport, layers, true);
       const tap = this.pipeTap?.(hop.id);
+      const layersTap = this.pipeTap?.(`${hop.id}/layers`);
       let local = this.endOf(transport);
       if (tap) local = await tap.local(local);
-      const reply = ZLinkReply.parse(await hop.request("link", { spec: net.spec, pipe: local }, LINK_REQUEST_TIMEOUT_MS));
+      let localLayers = layers && this.endOf(layers);
+      if (localLayers && layersTap) localLayers = await layersTap.local(localLayers);
+      const reply = ZLinkReply.parse(await hop.request("link", { spec: net.spec, pipe: local, ...(localLayers ? { layers: localLayers } : {}) }, LINK_REQUEST_TIMEOUT_MS));
       const remote = tap ? await tap.remote(reply.pipe) : reply.pipe;
-      await transport.connect({ ip: remote.ip, port: remote.port, srtpParameters: remote.srtp });
+      const remoteLayers = layers && reply.layers ? (layersTap ? await layersTap.remote(reply.layers) : reply.layers) : undefined;
+      await Promise.all([
+        transport.connect({ ip: remote.ip, port: remote.port, srtpParameters: remote.srtp }),
+        remoteLayers && layers!.connect({ ip: remoteLayers.ip, port: remoteLayers.port, srtpParameters: remoteLayers.srtp }),
+      ]);
+      if (layers && !remoteLayers) {
+        // A far side without layer links (or with them off): every stream crosses the pipe whole.
+        layers.close();
+        link.layers = undefined;
+      }
       link.ready = true;
       this.logger.info({ room: net.room.id, via: hop.id, home: net.spec.home }, "room linked toward its home");
       this.sendPeers(net, link);
@@ -225,7 +267,7 @@ export class RoomLinks {
     }
   }
 
-  private async onLink(from: Neighbor, { spec, pipe }: LinkMessage<"link">): Promise<unknown> {
+  private async onLink(from: Neighbor, { spec, pipe, layers: farLayers }: LinkMessage<"link">): Promise<unknown> {
     // A link comes from the side away from the room's home: never from the way home (a loop or a forgery).
     if (spec.home !== this.self) {
       const hop = this.tree.nextHop(spec.home);
@@ -239,15 +281,27 @@ export class RoomLinks {
     if (!net) throw new MediaError("room_closed", "The room has been closed");
     const old = net.links.get(from.id);
     if (old) this.teardown(net, old);
-    const transport = await this.createPipe(room);
-    await transport.connect({ ip: pipe.ip, port: pipe.port, srtpParameters: pipe.srtp });
-    const link = this.newLink(net, from, transport, false);
+    const [transport, layers] = await Promise.all([
+      this.createPipe(room),
+      farLayers ? this.optionalLayers(room) : undefined,
+    ]);
+    try {
+      await Promise.all([
+        transport.connect({ ip: pipe.ip, port: pipe.port, srtpParameters: pipe.srtp }),
+        layers && farLayers && layers.connect({ ip: farLayers.ip, port: farLayers.port, srtpParameters: farLayers.srtp }),
+      ]);
+    } catch (error) {
+      transport.close();
+      layers?.close();
+      throw error;
+    }
+    const link = this.newLink(net, from, transport, layers, false);
     link.ready = true;
     setImmediate(() => {
       this.sendPeers(net, link);
       void this.ensureTowardHome(net);
     });
-    return { pipe: this.endOf(transport) };
+    return { pipe: this.endOf(transport), ...(layers ? { layers: this.endOf(layers) } : {}) };
   }
 
   private onUnlink(from: Neighbor, { room, reason }: LinkMessage<"unlink">): unknown {
@@ -260,8 +314,8 @@ export class RoomLinks {
     return {};
   }
 
-  private newLink(net: RoomNet, neighbor: Neighbor, transport: types.PipeTransport, towardHome: boolean): RoomLink {
-    const link: RoomLink = { neighbor, transport, towardHome, outgoing: new Map(), incoming: new Map(), peers: new Map(), idleSince: new Map(), lastPeersSent: "", ready: false, closed: false };
+  private newLink(net: RoomNet, neighbor: Neighbor, transport: types.PipeTransport, layers: types.PlainTransport | undefined, towardHome: boolean): RoomLink {
+    const link: RoomLink = { neighbor, transport, layers, asked: new Map(), towardHome, outgoing: new Map(), incoming: new Map(), peers: new Map(), idleSince: new Map(), lastPeersSent: "", ready: false, closed: false };
     net.links.set(neighbor.id, link);
     return link;
   }
@@ -272,6 +326,7 @@ export class RoomLinks {
     if (net.links.get(link.neighbor.id) === link) net.links.delete(link.neighbor.id);
     // Closing the pipe closes its producers: far viewers' consumers end (consumerClosed).
     link.transport.close();
+    link.layers?.close();
     for (const peer of link.peers.values()) net.room.removeRemotePeer(peer);
     link.peers.clear();
     this.presenceChanged(net);
@@ -287,7 +342,32 @@ export class RoomLinks {
     });
   }
 
-  private endOf(transport: types.PipeTransport): PipeEnd {
+  /**
+   * The layers transport of a link: SRTP keyed per link as the pipe is, RTP and RTCP on one port,
+   * each side sending to the address the other announced (no comedia: nobody may take it over).
+   * Its consumers are regular ones, so transport-cc feedback from the far side drives mediasoup's
+   * bandwidth estimate and a congested link makes the stream drop a layer.
+   */
+  private createLayers(room: Room): Promise<types.PlainTransport> {
+    return room.mediaRouter.createPlainTransport({
+      listenIp: { ip: this.config.pipeIp, announcedIp: this.config.pipeAnnouncedIp },
+      rtcpMux: true,
+      comedia: false,
+      enableSrtp: true,
+      enableSctp: false,
+    });
+  }
+
+  /** A layers transport if they are on and one can be made; without one the link is pipes only. */
+  private optionalLayers(room: Room): Promise<types.PlainTransport | undefined> {
+    if (!this.config.layerLinks) return Promise.resolve(undefined);
+    return this.createLayers(room).catch((error: unknown) => {
+      this.logger.warn({ room: room.id, err: String(error) }, "no layers transport for a link; its streams cross whole");
+      return undefined;
+    });
+  }
+
+  private endOf(transport: types.PipeTransport | types.PlainTransport): PipeEnd {
     const srtp = transport.srtpParameters!;
     return { ip: this.config.pipeAnnouncedIp, port: transport.tuple.localPort, srtp: { cryptoSuite: srtp.cryptoSuite, keyBase64: srtp.keyBase64 } };
   }
@@ -367,6 +447,7 @@ export class RoomLinks {
           if (this.wanted(net, link, peer, p.id, p.kind)) {
             link.idleSince.delete(p.id);
             if (!link.incoming.has(p.id)) void this.pipeIn(net, link, peer, p.id).catch((error) => this.logger.info({ room: net.room.id, producer: p.id, err: String(error) }, "could not pipe a stream in"));
+            else if (p.kind === "video") this.askLayer(net, link, p.id);
           } else if (link.incoming.has(p.id)) {
             const since = link.idleSince.get(p.id) ?? now;
             link.idleSince.set(p.id, since);
@@ -389,14 +470,35 @@ export class RoomLinks {
     return false;
   }
 
-  private pipeIn(net: RoomNet, link: RoomLink, peer: RemotePeer, producerId: string): Promise<types.Producer> {
+  /**
+   * Tells the far side when the layer wanted here (by viewers here, and links beyond) changed: a
+   * stream crossing as one layer then carries that one. Asked again by the next sweep if refused.
+   */
+  private askLayer(net: RoomNet, link: RoomLink, producerId: string, atLeast = 0): void {
+    const want = Math.max(atLeast, net.consumers.wantedLayer(producerId));
+    if (!link.asked.has(producerId) || link.asked.get(producerId) === want) return;
+    link.asked.set(producerId, want);
+    link.neighbor.request("pipe", { room: net.room.id, producerId, ...layerField(want) }).catch((error) => {
+      if (link.asked.get(producerId) === want) link.asked.set(producerId, -1);
+      this.logger.info({ room: net.room.id, producer: producerId, err: String(error) }, "layer change not taken; asking again");
+    });
+  }
+
+  private pipeIn(net: RoomNet, link: RoomLink, peer: RemotePeer, producerId: string, atLeast = 0): Promise<types.Producer> {
     const existing = link.incoming.get(producerId);
-    if (existing) return existing;
+    if (existing) {
+      this.askLayer(net, link, producerId, atLeast);
+      return existing;
+    }
     let pending: Promise<types.Producer> | undefined = undefined;
     pending = (async () => {
-      const reply = ZPipeReply.parse(await link.neighbor.request("pipe", { room: net.room.id, producerId }));
+      const want = Math.max(atLeast, net.consumers.wantedLayer(producerId));
+      link.asked.set(producerId, want);
+      const reply = ZPipeReply.parse(await link.neighbor.request("pipe", { room: net.room.id, producerId, ...layerField(want) }));
       const info = peer.remote.producers.find((p) => p.id === producerId);
-      const producer = await link.transport.produce({
+      // One layer crosses the layers transport as a one-encoding stream; anything else the pipe.
+      const transport = reply.layered && link.layers ? link.layers : link.transport;
+      const producer = await transport.produce({
         id: producerId,
         kind: reply.kind,
         rtpParameters: reply.rtpParameters as unknown as types.RtpParameters,
@@ -426,19 +528,43 @@ export class RoomLinks {
     const pending = link.incoming.get(producerId);
     link.incoming.delete(producerId);
     link.idleSince.delete(producerId);
+    link.asked.delete(producerId);
     peer.producers.delete(producerId);
     pending?.then((p) => p.close(), () => {});
   }
 
-  /** The far side wants a stream: one pipe consumer per stream and link, shared by all its viewers. */
-  private async onPipe(from: Neighbor, { room, producerId }: LinkMessage<"pipe">): Promise<unknown> {
+  /**
+   * The far side wants a stream: one consumer per stream and link, shared by all its viewers. A
+   * simulcast camera crosses as the one layer the far side asked for (a regular consumer on the
+   * layers transport); anything else, or a link without one, crosses the pipe whole. Asked again,
+   * the layer follows what the far side wants now.
+   */
+  private async onPipe(from: Neighbor, { room, producerId, layer }: LinkMessage<"pipe">): Promise<unknown> {
     const { net, link } = this.linkOf(room, from);
+    const want = layer ?? TOP_LAYER;
     let pending = link.outgoing.get(producerId);
-    if (!pending) {
+    if (pending) {
+      const consumer = await pending;
+      if (wantedLayerOf(consumer) !== want) {
+        setWantedLayer(consumer, want);
+        const layers = (consumer.appData as { spatialLayers?: number }).spatialLayers;
+        if (consumer.type === "simulcast" && layers) await consumer.setPreferredLayers({ spatialLayer: Math.min(layers - 1, want) });
+        // A stream piped in here from elsewhere: the want travels on toward its source.
+        this.sweep(net);
+      }
+    } else {
       let self: Promise<types.Consumer> | undefined;
       pending = self = (async () => {
-        const producer = await this.sourceOf(net, from, producerId);
-        const consumer = await link.transport.consume({ producerId: producer.id });
+        const producer = await this.sourceOf(net, from, producerId, want);
+        const consumer =
+          link.layers && isLayered(producer)
+            ? await link.layers.consume({
+                producerId: producer.id,
+                rtpCapabilities: net.room.mediaRouter.rtpCapabilities,
+                preferredLayers: { spatialLayer: spatialLayerFor(producer, want) },
+                appData: { wantLayer: want, spatialLayers: producer.rtpParameters.encodings?.length ?? 1 },
+              })
+            : await link.transport.consume({ producerId: producer.id, appData: { wantLayer: want } });
         if (link.closed) {
           consumer.close();
           throw new MediaError("invalid_state", "the link closed");
@@ -461,11 +587,12 @@ export class RoomLinks {
       });
     }
     const consumer = await pending;
-    return { kind: consumer.kind, rtpParameters: consumer.rtpParameters, paused: consumer.producerPaused };
+    if (consumer.type === "pipe") return { kind: consumer.kind, rtpParameters: consumer.rtpParameters, paused: consumer.producerPaused };
+    return { kind: consumer.kind, rtpParameters: oneEncoding(consumer.rtpParameters), paused: consumer.producerPaused, layered: true };
   }
 
   /** Where a stream is here: a local peer's producer, or piped in from another side (never from the asker). */
-  private async sourceOf(net: RoomNet, asker: Neighbor, producerId: string): Promise<types.Producer> {
+  private async sourceOf(net: RoomNet, asker: Neighbor, producerId: string, want: number): Promise<types.Producer> {
     for (const peer of net.room.allPeers()) {
       if (peer.via) continue;
       const entry = peer.producers.get(producerId);
@@ -475,7 +602,7 @@ export class RoomLinks {
       for (const peer of link.peers.values()) {
         if (!peer.remote.producers.some((p) => p.id === producerId)) continue;
         if (link.neighbor === asker) throw forbidden("a stream is never piped back toward where it came from");
-        return this.pipeIn(net, link, peer, producerId);
+        return this.pipeIn(net, link, peer, producerId, want);
       }
     }
     throw notFound("Producer");
@@ -550,6 +677,26 @@ export class RoomLinks {
     if (!net || !link || link.neighbor !== from) throw forbidden(`room ${room} is not linked with ${from.id}`);
     return { net, link };
   }
+}
+
+/** `layer` as the protocol says it: absent for the top. */
+function layerField(want: number): { layer?: number } {
+  return Number.isFinite(want) && want >= 0 ? { layer: Math.min(15, want) } : {};
+}
+
+/**
+ * What the far side produces for a stream that crosses as one layer: the consumer's stream (one
+ * SSRC whatever layer it carries, and its RTX) as a plain one-encoding producer. Without the
+ * consumer's scalability mode: the far side must see a simple stream, not a layered one.
+ */
+function oneEncoding(rtp: types.RtpParameters): Record<string, unknown> {
+  const encoding = rtp.encodings![0]!;
+  return {
+    codecs: rtp.codecs,
+    headerExtensions: rtp.headerExtensions,
+    encodings: [{ ssrc: encoding.ssrc, ...(encoding.rtx ? { rtx: { ssrc: encoding.rtx.ssrc } } : {}) }],
+    rtcp: rtp.rtcp,
+  };
 }
 
 function describe(peer: Peer): RemotePeerInfo {

@@ -59,14 +59,20 @@ export type RemotePeerInfo = z.infer<typeof ZRemotePeer>;
 export const LINK_MESSAGES = {
   /** Child → parent after the handshake, and on every change: the node ids in its subtree (routing). */
   subtree: z.strictObject({ nodes: z.array(ZNodeId).max(1000) }),
-  /** Open the room on the receiver too (toward its home) with one PipeTransport pair. */
-  link: z.strictObject({ spec: ZRoomSpec, pipe: ZPipeEnd }),
+  /**
+   * Open the room on the receiver too (toward its home) with one PipeTransport pair, and (`layers`)
+   * one SRTP PlainTransport pair for streams that cross as one simulcast layer.
+   */
+  link: z.strictObject({ spec: ZRoomSpec, pipe: ZPipeEnd, layers: ZPipeEnd.optional() }),
   /** `reason`: the room ended (moderator, portal, end time) and ends on the receiver too. */
   unlink: z.strictObject({ room: ZId, reason: z.string().min(1).max(100).optional() }),
   /** Every peer the sender knows in the room that did not come from the receiver (replaces the last set). */
   peers: z.strictObject({ room: ZId, peers: z.array(ZRemotePeer).max(2000) }),
-  /** Send this producer over the room's pipe (first demand). */
-  pipe: z.strictObject({ room: ZId, producerId: ZId }),
+  /**
+   * Send this producer over the room's link (first demand), or, asked again, change what crosses:
+   * `layer` is the highest simulcast layer anyone on the receiver's side needs (absent: the top).
+   */
+  pipe: z.strictObject({ room: ZId, producerId: ZId, layer: z.number().int().min(0).max(15).optional() }),
   /** Nobody beyond the link watches it any more (after the grace period). */
   unpipe: z.strictObject({ room: ZId, producerId: ZId }),
   /** The producer paused or resumed (a mute, or the publisher's own), or closed, at its source. */
@@ -81,10 +87,12 @@ export type LinkMessageName = keyof typeof LINK_MESSAGES;
 export type LinkMessage<K extends LinkMessageName> = z.output<(typeof LINK_MESSAGES)[K]>;
 
 /** Replies to `link` and `pipe`. */
-export const ZLinkReply = z.strictObject({ pipe: ZPipeEnd });
+export const ZLinkReply = z.strictObject({ pipe: ZPipeEnd, layers: ZPipeEnd.optional() });
 export const ZPipeReply = z.strictObject({
   kind: z.enum(["audio", "video"]),
   rtpParameters: z.looseObject({}),
   paused: z.boolean(),
+  /** It crosses as one layer over the layers transport (produce it there, one encoding), not the pipe. */
+  layered: z.boolean().optional(),
 });
 export type PipeReply = z.infer<typeof ZPipeReply>;

@@ -1,5 +1,6 @@
 import type { types } from "mediasoup";
 import { invalidState } from "../errors.ts";
+import { setWantedLayer } from "../network/layer-wants.ts";
 import { handle } from "./handle.ts";
 import type { SignalingSession } from "./session.ts";
 
@@ -82,7 +83,11 @@ export function registerMediaHandlers(session: SignalingSession): void {
 
   handle(session, "setConsumerLayers", async ({ consumerId, spatialLayer, temporalLayer }) => {
     const { peer } = await session.joinedPeer();
-    await peer.consumer(consumerId).setPreferredLayers({ spatialLayer, temporalLayer });
+    const consumer = peer.consumer(consumerId);
+    // Recorded whatever the consumer can do (a stream that came over a one-layer link is simple
+    // here): the link toward its source carries the highest layer the viewers here want.
+    setWantedLayer(consumer, spatialLayer);
+    await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
     return {};
   });
 }

@@ -22,6 +22,8 @@ import { dataDigest, demoFixtures, TINY_JPEG } from "../support/fixtures.ts";
  */
 type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   recording: string;
+  /** A finished MP4 export of that recording (its file on disk). */
+  recordingExport: string;
   checkInYh: string;
   phoneYh: string;
   /** A meeting going on at 杨和司法所 (below 高明区): where 高明区 may speak as a superior. */
@@ -103,6 +105,11 @@ const CASES: Case[] = [
   // Originals go to those who act on them: an inspector reads the list, never the file.
   { route: "downloadRecording", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.recording } }), override: { inspector: 403 } },
   { route: "setRecordingLegalHold", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.recording }, body: { hold: true } }) },
+  // The MP4 export follows the originals' rule (the archive's scope; inspectors read the record,
+  // never the file). Asked again for the same files, the finished export is handed back (no job).
+  { route: "requestRecordingExport", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.roomToJoin } }) },
+  { route: "getRecordingExport", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.roomToJoin } }) },
+  { route: "downloadRecordingExport", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.recordingExport } }), override: { inspector: 403 } },
   { route: "closeRoom", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.roomToClose } }) },
   {
     route: "roomJoinToken",
@@ -344,19 +351,16 @@ const CASES: Case[] = [
   { route: "endReportCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.reportCallToEnd } }) },
   // Media nodes (issue 11 §1): an admin of the node's subtree resets its key (an officer may not: 403).
   { route: "resetMediaNodeKey", owner: "gm.admin", sibling: "zh.admin", ownerStatus: 200, request: (f) => ({ params: { id: "gm-scope-node" }, body: { key: f.gmNodeKey } }) },
+  // The node tree: an admin's list of the nodes in its own subtree (a sibling's admin gets its own,
+  // without 高明区's node); other roles do not see the nodes (403).
+  { route: "listMediaNodes", owner: "gm.admin", sibling: "zh.admin", ownerStatus: 200, request: () => ({}), override: { sibling: 200, inspector: 403, child: 403 } },
 ];
 
 /** Lists of one's own subtree: a sibling's or a child's never names 高明区 or what it holds. */
-const OWN_LISTS: RouteName[] = ["unitTree", "listRooms", "listRollCalls", "inspectionHistory", "listReportCalls", "reportCandidates", "incomingReportCalls"];
+const OWN_LISTS: RouteName[] = ["unitTree", "listRooms", "listRollCalls", "inspectionHistory", "listReportCalls", "reportCandidates", "incomingReportCalls", "listMediaNodes"];
 
-/**
- * Routes whose rule is tested in the file named, not here: the recording export queue's scope is
- * the recording's room, tested with the queue; media nodes are an admin's list of its subtree's nodes.
- */
+/** Routes whose rule is tested in the file named, not here. */
 const SCOPED_ELSEWHERE: Partial<Record<RouteName, string>> = Object.fromEntries([
-  ...["requestRecordingExport", "getRecordingExport", "downloadRecordingExport"].map((r) => [r, "recording-export.test.ts"]),
-  // Issue 11 §1: admins only, the nodes of units in their subtree.
-  ["listMediaNodes", "media-node-registry.test.ts"],
   // Issue 9 §5: the visit-day rule (the facility's or the hosting center's officers), read-only roles refused.
   ["getVisitSnapshot", "visit-snapshot.test.ts"],
 ]);
@@ -409,7 +413,15 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
         durationMs: 1000,
         endReason: "stopped",
         node: "n1",
+        firstPacketAt: new Date(),
       },
+    });
+    // Its MP4 export, finished, as the export queue would have left it.
+    const gmOfficer = await db.prisma.user.findUniqueOrThrow({ where: { username: "gm.officer" } });
+    mkdirSync(path.join(recordingsDir, "exports"));
+    writeFileSync(path.join(recordingsDir, "exports", "scope.mp4"), "mp4 bytes");
+    const recordingExport = await db.prisma.recordingExport.create({
+      data: { roomId: base.roomToJoin, state: "done", requestedById: gmOfficer.id, sources: [recording.id], progress: 100, finishedAt: new Date(), file: "exports/scope.mp4", sizeBytes: 9n, sha256: "2".repeat(64) },
     });
     // A pending self check-in and a bound phone of 杨和's person, as the check-in link would have left them.
     const phone = await db.prisma.phoneCredential.create({ data: { personId: base.personYh, credentialId: "scope-matrix-phone", publicKey: Buffer.from("key") } });
@@ -433,6 +445,7 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
     fixtures = {
       ...base,
       recording: recording.id,
+      recordingExport: recordingExport.id,
       checkInYh: checkIn.id,
       phoneYh: phone.id,
       liveMeetingYh: meeting.id,
@@ -476,6 +489,7 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
         }
         if (OWN_LISTS.includes(c.route) && actor !== "owner" && actor !== "inspector") {
           expect(JSON.stringify(result.body)).not.toContain("高明区司法局");
+          expect(JSON.stringify(result.body)).not.toContain("gm-scope-node");
         }
       });
     }
