@@ -40,9 +40,14 @@ window.__armJoinTimer = function (buttonText, timeoutMs) {
           var later = marks.filter(function (at) {
             return at >= t0;
           });
-          return later.length ? later[0] - t0 : NaN;
+          // Both connected before the click: nothing of ICE + DTLS is left after it.
+          return later.length ? later[0] - t0 : marks.length ? 0 : NaN;
         };
         resolve({
+          // Peer connections that finished ICE + DTLS before the click (issue 14: warmed).
+          connectedBeforeClick: window.__joinMarks.pcConnected.filter(function (at) {
+            return at < t0;
+          }).length,
           grantMs: timing.grantMs === undefined ? NaN : timing.grantMs,
           joinedMs: timing.joinedMs,
           mediaConnectedMs: after(window.__joinMarks.pcConnected),
