@@ -8,6 +8,7 @@
 // --as staff: a signed-in member of the room's unit (gm.admin) on the room's own page: the join
 //   screen may fetch the token and prepare the call before the click (issue 14).
 // --settle-ms: how long the join screen is shown before the click (a person looks at the preview).
+// --trace: also prints each join's signaling messages after the click (ms from the click).
 // --modes: taken in turn, join by join, so that the shared machine's load falls on both alike.
 //   warm: the page as built (issue 14: prepared transports are connected, ICE + DTLS, before the
 //   click). cold: the same page with that warm-up refused in the page (its data channel cannot be
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     as: { type: "string", default: "guest" },
     "settle-ms": { type: "string", default: "1500" },
     modes: { type: "string", default: "warm,cold" },
+    trace: { type: "boolean", default: false },
     port: { type: "string", default: "3310" },
     "media-port": { type: "string", default: "4643" },
     "rtc-min-port": { type: "string", default: "41000" },
@@ -62,6 +64,8 @@ interface JoinTiming {
   mediaConnectedMs: number;
   /** First remote video frame presented. */
   firstFrameMs: number;
+  /** The signaling messages after the click (ms, direction, name), for --trace. */
+  trace: string[];
 }
 type TimerWindow = { __armJoinTimer(text: string, timeoutMs: number): void; __joinTiming: Promise<JoinTiming> };
 
@@ -90,6 +94,7 @@ try {
           `(token ${ms(timing.grantMs)}, joined ${ms(timing.joinedMs)}, media connected ${ms(timing.mediaConnectedMs)}, ` +
           `connected before the click ${timing.connectedBeforeClick})`,
       );
+      if (values.trace) console.log(`  ${timing.trace.join(" | ")}`);
     }
   }
   console.log(`load average at end: ${loadAverage()}`);
