@@ -9,7 +9,29 @@
 // For the breakdown: when a peer connection (ICE + DTLS) connected, on the page's own clock.
 // (The signaling socket is already open when the join screen shows, so it is not on the clock.)
 // Wrapping the constructor changes nothing else.
-window.__joinMarks = { pcConnected: [] };
+window.__joinMarks = { pcConnected: [], socket: [] };
+// For --trace: the signaling socket's messages (socket.io frames) on the page's clock, name only.
+(function () {
+  var NativeWebSocket = window.WebSocket;
+  var name = function (data) {
+    var m = typeof data === "string" ? /^4[23](\d*)\[?"?([A-Za-z]*)/.exec(data) : null;
+    return m ? (data[1] === "3" ? "ack " + m[1] : m[2]) : "";
+  };
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.addEventListener("message", function (event) {
+        var n = name(event.data);
+        if (n) window.__joinMarks.socket.push([performance.now(), "← " + n]);
+      });
+    }
+    send(data) {
+      var n = name(data);
+      if (n) window.__joinMarks.socket.push([performance.now(), "→ " + n]);
+      return super.send(data);
+    }
+  };
+})();
 (function () {
   var NativePeerConnection = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends NativePeerConnection {
@@ -40,12 +62,25 @@ window.__armJoinTimer = function (buttonText, timeoutMs) {
           var later = marks.filter(function (at) {
             return at >= t0;
           });
-          return later.length ? later[0] - t0 : NaN;
+          // Both connected before the click: nothing of ICE + DTLS is left after it.
+          return later.length ? later[0] - t0 : marks.length ? 0 : NaN;
         };
         resolve({
+          // Peer connections that finished ICE + DTLS before the click (issue 14: warmed).
+          connectedBeforeClick: window.__joinMarks.pcConnected.filter(function (at) {
+            return at < t0;
+          }).length,
           grantMs: timing.grantMs === undefined ? NaN : timing.grantMs,
           joinedMs: timing.joinedMs,
           mediaConnectedMs: after(window.__joinMarks.pcConnected),
+          trace: window.__joinMarks.socket
+            .filter(function (m) {
+              return m[0] >= t0;
+            })
+            .map(function (m) {
+              return Math.round(m[0] - t0) + " " + m[1];
+            })
+            .concat(["" + Math.round(timing.firstFrameMs) + " first frame"]),
           firstFrameMs: timing.firstFrameMs,
         });
       }

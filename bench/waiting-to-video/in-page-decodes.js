@@ -49,3 +49,30 @@ new PerformanceObserver(function (list) {
     }
   };
 })();
+
+// Where the time goes (issue 14, fifth part), on the same clock: when this document started
+// loading (the console is a new document after the click), when its call reached "joined", when
+// its camera was published (a producer on the node), and when its first peer connection had
+// finished ICE + DTLS.
+window.__benchMarks = { documentAt: Math.round(performance.timeOrigin) };
+setInterval(function () {
+  var call = window.__ygavCall;
+  var state = call && call.state();
+  if (!state) return;
+  var marks = window.__benchMarks;
+  if (!marks.joinedAt && state.phase === "joined") marks.joinedAt = Date.now();
+  if (!marks.publishedAt && state.local && state.local.camera) marks.publishedAt = Date.now();
+}, 10);
+(function () {
+  var NativePeerConnection = window.RTCPeerConnection;
+  if (!NativePeerConnection) return;
+  window.RTCPeerConnection = class extends NativePeerConnection {
+    constructor(config) {
+      super(config);
+      var pc = this;
+      this.addEventListener("connectionstatechange", function () {
+        if (pc.connectionState === "connected" && !window.__benchMarks.connectedAt) window.__benchMarks.connectedAt = Date.now();
+      });
+    }
+  };
+})();

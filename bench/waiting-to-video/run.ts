@@ -13,6 +13,11 @@
 // - push: the page as built (the link's event stream says the call opened);
 // - poll: the same page with its event stream blocked, so it finds the opening only by asking
 //   (2 s, then ×1.5 up to 5 s near the start): the behaviour before the stream existed.
+// - cold: push, but every page (persons and console) has the warm-up of its transports refused
+//   (bench/join/no-warm-channel.js), so ICE + DTLS wait for the first produce or consume, as
+//   before issue 14's fifth part.
+// Each round also prints where the time went (ms from the click): the console's document start,
+// its call joined, its first ICE + DTLS, its camera published; and the same for each person.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium, devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
@@ -37,14 +42,19 @@ const { values } = parseArgs({
 });
 const PERSONS = Number(values.persons);
 const ROUNDS = Number(values.rounds);
-const MODES = values.modes!.split(",") as Array<"push" | "poll">;
+const MODES = values.modes!.split(",") as Mode[];
 const WAIT_MS = Number(values["wait-ms"]);
 const ROUND_TIMEOUT_MS = 40_000;
 const DECODES_SCRIPT = fileURLToPath(new URL("./in-page-decodes.js", import.meta.url));
+const COLD_SCRIPT = fileURLToPath(new URL("../join/no-warm-channel.js", import.meta.url));
+type Mode = "push" | "poll" | "cold";
+type Marks = { documentAt: number; joinedAt?: number; publishedAt?: number; connectedAt?: number };
 
 type Decodes = Record<string, number>;
 interface RoundResult {
-  mode: "push" | "poll";
+  mode: Mode;
+  /** Where the time went, per page (console first), ms from the click. */
+  marks: Array<{ who: string; marks: Marks }>;
   /** Per person: ms from the click until video flowed both ways. */
   bothWays: number[];
   /** Per person: ms until the person decoded the officer / the console decoded the person. */
@@ -54,6 +64,7 @@ interface RoundResult {
   openMs: number;
   /** Per person: when the page heard "live" on its event stream (NaN when polling). */
   toldMs: number[];
+  clickAt: number;
 }
 
 const stack = await startStack({
@@ -67,18 +78,22 @@ const results: RoundResult[] = [];
 try {
   const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
   browser = await chromium.launch(launchOptions);
-  const officer = await signedInOfficer(browser, stack.portalUrl);
+  const officer = await signedInOfficer(browser, stack.portalUrl, false);
+  // The cold mode's console has the warm-up refused too: its own context (the same officer).
+  const coldOfficer = MODES.includes("cold") ? await signedInOfficer(browser, stack.portalUrl, true) : officer;
+  const officerFor = (mode: Mode) => (mode === "cold" ? coldOfficer : officer);
   // One unmeasured round warms the portal's routes and the browser.
-  await runRound(browser, officer, MODES[0]!, -1);
+  await runRound(browser, officerFor(MODES[0]!), MODES[0]!, -1);
   for (let round = 0; round < ROUNDS; round++) {
     const mode = MODES[round % MODES.length]!;
-    const result = await runRound(browser, officer, mode, round);
+    const result = await runRound(browser, officerFor(mode), mode, round);
     results.push(result);
     console.log(
       `round ${String(round + 1).padStart(2)} ${mode.padEnd(4)}: both ways ${result.bothWays.map(ms).join(" ")}  ` +
         `(open answered ${ms(result.openMs)}; told ${result.toldMs.map(ms).join(" ")}) ` +
         `(person sees officer ${result.personSees.map(ms).join(" ")}; console sees person ${result.officerSees.map(ms).join(" ")})`,
     );
+    for (const { who, marks } of result.marks) console.log(`    ${who.padEnd(8)} ${describeMarks(marks, result.clickAt)}`);
   }
   report(results);
 } finally {
@@ -86,8 +101,9 @@ try {
   await stack.stop();
 }
 
-async function signedInOfficer(browser: Browser, portalUrl: string): Promise<{ context: BrowserContext; page: Page; api: StaffApi }> {
+async function signedInOfficer(browser: Browser, portalUrl: string, cold: boolean): Promise<{ context: BrowserContext; page: Page; api: StaffApi }> {
   const context = await browser.newContext({ baseURL: portalUrl, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  if (cold) await context.addInitScript({ path: COLD_SCRIPT });
   await context.addInitScript({ content: `window.__benchClickText = ${JSON.stringify(zh.rollcall.enterConsole)};` });
   await context.addInitScript({ path: DECODES_SCRIPT });
   const page = await context.newPage();
@@ -96,7 +112,7 @@ async function signedInOfficer(browser: Browser, portalUrl: string): Promise<{ c
   return { context, page, api: await staffApi(context, page.request) };
 }
 
-async function runRound(browser: Browser, officer: { page: Page; api: StaffApi }, mode: "push" | "poll", round: number): Promise<RoundResult> {
+async function runRound(browser: Browser, officer: { page: Page; api: StaffApi }, mode: Mode, round: number): Promise<RoundResult> {
   const rollCall = await scheduleRollCall(officer.page, `等待到视频 ${round + 2}-${Date.now() % 100000}`, PERSONS);
   const phones: Array<{ context: BrowserContext; page: Page; person: RosterPerson }> = [];
   try {
@@ -104,6 +120,7 @@ async function runRound(browser: Browser, officer: { page: Page; api: StaffApi }
       const { defaultBrowserType: _ignored, ...android } = devices["Pixel 5"];
       const context = await browser.newContext({ ...android, viewport: { width: 375, height: 667 }, baseURL: stack.portalUrl, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
       await context.addInitScript({ path: DECODES_SCRIPT });
+      if (mode === "cold") await context.addInitScript({ path: COLD_SCRIPT });
       if (mode === "poll") await context.route("**/api/v1/r/*/events", (route) => route.abort());
       const page = await context.newPage();
       phones.push({ context, page, person });
@@ -137,18 +154,20 @@ async function collect(officerPage: Page, phones: Array<{ page: Page; person: Ro
     const call = (window as { __ygavCall?: { state(): { self?: { id: string }; peers: Array<{ id: string; name: string }> } } }).__ygavCall;
     const state = call?.state();
     const w = window as unknown as { __benchDecodes: Decodes; __benchOpenAt?: number };
-    return { selfId: state?.self?.id ?? null, peers: state?.peers ?? [], decodes: w.__benchDecodes, openAt: w.__benchOpenAt ?? NaN };
+    return { selfId: state?.self?.id ?? null, peers: state?.peers ?? [], decodes: w.__benchDecodes, openAt: w.__benchOpenAt ?? NaN, marks: (window as unknown as { __benchMarks: Marks }).__benchMarks };
   });
   if (!clickAt || !officerState.selfId) return null;
   const bothWays: number[] = [];
   const personSees: number[] = [];
   const officerSees: number[] = [];
   const toldMs: number[] = [];
+  const marks: RoundResult["marks"] = [{ who: "console", marks: officerState.marks }];
   for (const { page, person } of phones) {
-    const { decodes, liveAt } = await page.evaluate(() => {
-      const w = window as unknown as { __benchDecodes: Decodes; __benchLiveAt?: number };
-      return { decodes: w.__benchDecodes, liveAt: w.__benchLiveAt ?? NaN };
+    const { decodes, liveAt, personMarks } = await page.evaluate(() => {
+      const w = window as unknown as { __benchDecodes: Decodes; __benchLiveAt?: number; __benchMarks: Marks };
+      return { decodes: w.__benchDecodes, liveAt: w.__benchLiveAt ?? NaN, personMarks: w.__benchMarks };
     });
+    marks.push({ who: person.name, marks: personMarks });
     toldMs.push(liveAt - clickAt);
     const seesOfficer = decodes[officerState.selfId];
     const peer = officerState.peers.find((p) => p.name === person.name);
@@ -158,7 +177,12 @@ async function collect(officerPage: Page, phones: Array<{ page: Page; person: Ro
     officerSees.push(seenByOfficer - clickAt);
     bothWays.push(Math.max(seesOfficer, seenByOfficer) - clickAt);
   }
-  return { bothWays, personSees, officerSees, openMs: officerState.openAt - clickAt, toldMs };
+  return { bothWays, personSees, officerSees, openMs: officerState.openAt - clickAt, toldMs, marks, clickAt };
+}
+
+function describeMarks(marks: Marks, clickAt: number): string {
+  const at = (value: number | undefined) => (value === undefined ? "n/a" : `${Math.round(value - clickAt)}`);
+  return `document ${at(marks.documentAt)}, joined ${at(marks.joinedAt)}, ICE+DTLS ${at(marks.connectedAt)}, camera published ${at(marks.publishedAt)}`;
 }
 
 function report(all: RoundResult[]): void {
@@ -169,11 +193,18 @@ function report(all: RoundResult[]): void {
     const row = (label: string, values: number[]) =>
       console.log(`${mode.padEnd(4)} ${label.padEnd(26)} n ${String(values.length).padStart(3)}  p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  min ${ms(Math.min(...values))}  max ${ms(Math.max(...values))}`);
     row("call opened (POST /open)", rounds.map((r) => r.openMs));
-    if (mode === "push") row("person told (stream)", rounds.flatMap((r) => r.toldMs));
+    if (mode !== "poll") row("person told (stream)", rounds.flatMap((r) => r.toldMs));
     row("video both ways", rounds.flatMap((r) => r.bothWays));
     row("person sees officer", rounds.flatMap((r) => r.personSees));
     row("console sees person", rounds.flatMap((r) => r.officerSees));
     row("last person of the round", rounds.map((r) => Math.max(...r.bothWays)));
+    const consoleMark = (pick: (m: Marks) => number | undefined) => rounds.map((r) => (pick(r.marks[0]!.marks) ?? NaN) - r.clickAt).filter(Number.isFinite);
+    const personMark = (pick: (m: Marks) => number | undefined) => rounds.flatMap((r) => r.marks.slice(1).map((m) => (pick(m.marks) ?? NaN) - r.clickAt)).filter(Number.isFinite);
+    row("console document start", consoleMark((m) => m.documentAt));
+    row("console joined", consoleMark((m) => m.joinedAt));
+    row("console camera published", consoleMark((m) => m.publishedAt));
+    row("person joined", personMark((m) => m.joinedAt));
+    row("person camera published", personMark((m) => m.publishedAt));
   }
 }
 

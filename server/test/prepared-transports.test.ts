@@ -3,6 +3,7 @@ import type { Ack } from "../src/protocol/errors.ts";
 import { startMediaNode, type NodeFixture } from "./support/media-node-fixture.ts";
 import { TestClient } from "./support/test-client.ts";
 import { watchWorkers, type WorkerCensus } from "./support/worker-census.ts";
+import { warmTransport } from "../../web/lib/media-client/warm-transport.ts";
 
 // Issue 14: transports made before `join` (the join screen, a person waiting on a link). Counted
 // on the real worker: what the node forgets but the worker keeps is the leak these look for.
@@ -72,6 +73,77 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
     expect((await census()).transports).toBe(4);
   });
 
+  it("connects them before join (ICE + DTLS while the screen shows), still unseen; the join adopts them connected", async () => {
+    room = "prepared-warm";
+    const host = await connect("host", { role: "staff", grants: moderatorGrants });
+    await host.join();
+    await host.openTransports();
+    await host.produce("video");
+
+    const person = await connect("person");
+    await person.loadDevice();
+    await person.openTransports();
+    // The browser's own warm-up: a data channel that only the page knows of, on each transport.
+    expect(await warmTransport(person.recvTransport!)).toBe(true);
+    expect(await warmTransport(person.sendTransport!)).toBe(true);
+    // The node took each connect once: a second one is refused as already connected.
+    for (const transport of [person.recvTransport!, person.sendTransport!]) {
+      expect(await person.request("connectTransport", { transportId: transport.id, dtlsParameters: { role: "client", fingerprints: [{ algorithm: "sha-256", value: "AB" }] } })).toMatchObject({
+        ok: false,
+        error: { code: "invalid_state" },
+      });
+    }
+    // Nothing on the worker but the four transports (no data producer or consumer was made), and
+    // nobody in the room heard of the person.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await census()).toMatchObject({ transports: 4 });
+    expect(host.received.filter((r) => JSON.stringify(r.payload ?? {}).includes("person"))).toEqual([]);
+    expect(person.received).toEqual([]);
+
+    const joined = await person.ok("join", { rtpCapabilities: person.device.rtpCapabilities as unknown as Record<string, unknown> });
+    expect(new Set(joined.prepared)).toEqual(new Set([person.sendTransport!.id, person.recvTransport!.id]));
+    // No second connect is asked of the node (mediasoup-client connects a transport once): the
+    // consumer and the producer go straight onto the connected transports.
+    await person.waitFor("newConsumer", (c) => c.peerId === "host" && c.kind === "video");
+    await person.produce("audio");
+    await host.waitFor("newConsumer", (c) => c.peerId === "person" && c.kind === "audio");
+    expect((await census()).transports).toBe(4);
+  });
+
+  it("connects only its own prepared transport, once, however many connects arrive at once", async () => {
+    const host = await connect("host", { role: "staff", grants: moderatorGrants });
+    await host.join();
+    const person = await connect("person");
+    await person.loadDevice();
+    const other = await connect("other");
+    await other.loadDevice();
+    const mine = await person.ok("createTransport", { direction: "recv" });
+    const theirs = await other.ok("createTransport", { direction: "recv" });
+    expect(mine.sctpParameters).toMatchObject({ OS: 1, MIS: 1 });
+    const dtlsParameters = { role: "client" as const, fingerprints: [{ algorithm: "sha-256" as const, value: "AB:CD" }] };
+    // Another socket's transport, or one that does not exist: refused, and nothing changes.
+    for (const transportId of [theirs.id, "no-such-transport"]) {
+      expect(await person.request("connectTransport", { transportId, dtlsParameters })).toMatchObject({ ok: false, error: { code: "invalid_state" } });
+    }
+    expect(await other.request("connectTransport", { transportId: theirs.id, dtlsParameters })).toMatchObject({ ok: true });
+    const emit = person.socket.timeout(20_000).emitWithAck.bind(person.socket) as (name: string, payload: unknown) => Promise<Ack<unknown>>;
+    const answers = await Promise.all(Array.from({ length: 100 }, () => emit("connectTransport", { transportId: mine.id, dtlsParameters })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(new Set(answers.filter((a) => !a.ok).map((a) => (a as { error: { code: string } }).error.code))).toEqual(new Set(["invalid_state"]));
+    // Each connected by its own socket, once.
+    expect(await census()).toMatchObject({ transports: 2, connected: 2 });
+    // A room locked meanwhile: a newcomer's prepared transport may not be connected any more.
+    const late = await connect("late");
+    await late.loadDevice();
+    const lateOne = await late.ok("createTransport", { direction: "send" });
+    await host.ok("lockRoom", { locked: true });
+    expect(await late.request("connectTransport", { transportId: lateOne.id, dtlsParameters })).toMatchObject({ ok: false, error: { code: "room_locked" } });
+    person.close();
+    other.close();
+    late.close();
+    await expect.poll(async () => (await census()).transports, { timeout: 8000 }).toBe(0);
+  });
+
   it("keeps one per direction however many are asked at once, and frees them when the socket goes", async () => {
     const host = await connect("host", { role: "staff", grants: moderatorGrants });
     await host.join();
@@ -80,7 +152,8 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
     const emit = person.socket.timeout(20_000).emitWithAck.bind(person.socket) as (name: string, payload: unknown) => Promise<Ack<unknown>>;
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => emit("createTransport", { direction: i % 2 ? "send" : "recv" })));
     expect(answers.filter((a) => !a.ok)).toEqual([]);
-    expect((await census()).transports).toBe(2);
+    // Made, not connected: nobody asked for that.
+    expect(await census()).toMatchObject({ transports: 2, connected: 0 });
     person.close();
     await expect.poll(async () => (await census()).transports, { timeout: 8000 }).toBe(0);
   });

@@ -16,6 +16,14 @@ import { assertMayRecord, assertNotEnded, mayReceive, OPEN_TERMS, type RoomTerms
 import { NOTICE_PRESET_TEXT_ZH, type NoticePreset, type RoomNotice, type RoomTime } from "../protocol/room-terms.ts";
 import type { RoomInfo } from "../protocol/entities.ts";
 
+
+/**
+ * Issue 14: a prepared transport's SCTP association exists only to let the client connect it
+ * before the click (one data channel on stream 0 that carries nothing), so one stream each way
+ * and small messages; no DataProducer or DataConsumer is ever made on it.
+ */
+const WARM_SCTP = { enableSctp: true, numSctpStreams: { OS: 1, MIS: 1 }, maxSctpMessageSize: 1024 } as const;
+
 export interface RoomOptions {
   id: string;
   /** Fixed by the first token that opened the room (room-manager.ts). */
@@ -270,7 +278,9 @@ export class Room extends EventEmitter<RoomEvents> {
   async createPreparedTransport(claims: JoinClaims, direction: "send" | "recv"): Promise<types.WebRtcTransport> {
     this.assertMayJoin(claims);
     if (direction === "send" && (!claims.grants.publish || claims.grants.observe)) throw forbidden("This token may not publish");
-    const transport = await this.newWebRtcTransport(claims.sub, direction);
+    // SCTP only here: the client opens a data channel that never carries anything, only so that
+    // mediasoup-client connects (ICE + DTLS) before the click (warm-transport.ts in the browser).
+    const transport = await this.newWebRtcTransport(claims.sub, direction, true);
     if (this.closed) {
       transport.close();
       throw new MediaError("room_closed", "The room has been closed");
@@ -294,13 +304,14 @@ export class Room extends EventEmitter<RoomEvents> {
     return adopted;
   }
 
-  private newWebRtcTransport(peerId: string, direction: "send" | "recv"): Promise<types.WebRtcTransport> {
+  private newWebRtcTransport(peerId: string, direction: "send" | "recv", warmable = false): Promise<types.WebRtcTransport> {
     return this.router.createWebRtcTransport({
       listenIps: [{ ip: this.options.listenIp, announcedIp: this.options.announcedIp }],
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
       initialAvailableOutgoingBitrate: 1_000_000,
+      ...(warmable ? WARM_SCTP : {}),
       appData: { peerId, direction },
     });
   }

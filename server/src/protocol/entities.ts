@@ -46,5 +46,7 @@ export const ZTransportInfo = z.object({
   iceParameters: z.looseObject({ usernameFragment: z.string(), password: z.string(), iceLite: z.boolean().optional() }),
   iceCandidates: z.array(z.looseObject({})),
   dtlsParameters: z.looseObject({}),
+  /** Issue 14: only on a transport prepared before `join` (its data channel connects it early). */
+  sctpParameters: z.looseObject({ port: z.number().int(), OS: z.number().int(), MIS: z.number().int(), maxMessageSize: z.number().int() }).optional(),
 });
 export type TransportInfo = z.infer<typeof ZTransportInfo>;

@@ -27,7 +27,8 @@ export const REQUESTS = {
   },
   /**
    * After `join`: the peer's transport. Before it (issue 14, the join screen or a waiting page):
-   * the connection's own, one per direction, adopted by the join or closed after `expiresInMs`.
+   * the connection's own, one per direction, adopted by the join or closed after `expiresInMs`;
+   * it has `sctpParameters` and may be connected (`connectTransport`) before the join.
    */
   createTransport: {
     payload: z.strictObject({ direction: z.enum(["send", "recv"]) }),

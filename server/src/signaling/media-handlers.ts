@@ -17,6 +17,19 @@ async function prepareTransport(session: SignalingSession, direction: "send" | "
   return transport;
 }
 
+/**
+ * Issue 14: a prepared transport may be connected before `join` (ICE + DTLS done on the join
+ * screen or while a person waits). Only this socket's own, and only while a join would be let in:
+ * it still carries nothing (no producer or consumer exists on it until the join adopts it).
+ */
+async function preparedToConnect(session: SignalingSession, transportId: string): Promise<types.WebRtcTransport> {
+  const room = await session.room();
+  room.assertMayJoin(session.claims);
+  const transport = session.prepared.find(transportId);
+  if (!transport) throw invalidState("No such transport on this connection: create it first");
+  return transport;
+}
+
 export function registerMediaHandlers(session: SignalingSession): void {
   handle(session, "createTransport", async ({ direction }) => {
     const joined = session.joinedPeerOrNone();
@@ -27,13 +40,15 @@ export function registerMediaHandlers(session: SignalingSession): void {
       iceParameters: transport.iceParameters,
       iceCandidates: transport.iceCandidates as unknown as Record<string, unknown>[],
       dtlsParameters: transport.dtlsParameters as unknown as Record<string, unknown>,
+      ...(transport.sctpParameters ? { sctpParameters: { ...transport.sctpParameters } } : {}),
       ...(joined ? {} : { expiresInMs: session.deps.limits.preparedTransportTtlMs }),
     };
   });
 
   handle(session, "connectTransport", async ({ transportId, dtlsParameters }) => {
-    const { peer } = await session.joinedPeer();
-    await peer.transport(transportId).connect({ dtlsParameters: dtlsParameters as types.DtlsParameters });
+    const joined = session.joinedPeerOrNone();
+    const transport = joined ? joined.peer.transport(transportId) : await preparedToConnect(session, transportId);
+    await transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters });
     return {};
   });
 

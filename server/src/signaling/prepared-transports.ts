@@ -4,7 +4,8 @@ import type { Logger } from "../observability/logger.ts";
 /**
  * Transports a socket built before `join` (issue 14: the click should not wait for them). They
  * belong to the connection, not to the room: nobody in the room sees them, they carry nothing
- * (connect, produce and consume still need the join), and they are closed when the socket goes,
+ * (produce and consume still need the join; they may be connected, ICE + DTLS, so that the click
+ * does not wait for that either), and they are closed when the socket goes,
  * when it asks again for the same direction, or when it has not joined within `ttlMs`. `join`
  * hands the live ones to the peer (Room.join); a transport whose router died meanwhile is just
  * not handed over, and the client builds that one again.
@@ -33,6 +34,12 @@ export class PreparedTransports {
       this.release();
     }, this.ttlMs);
     this.timer.unref?.();
+  }
+
+  /** This connection's prepared transport `id`, if it still has it (never another socket's). */
+  find(id: string): types.WebRtcTransport | undefined {
+    for (const transport of this.byDirection.values()) if (transport.id === id && !transport.closed) return transport;
+    return undefined;
   }
 
   /** The live ones, given up by the socket (the peer owns them now). */

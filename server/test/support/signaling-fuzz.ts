@@ -11,7 +11,7 @@ import { TestClient } from "./test-client.ts";
 const REQUEST_NAMES = Object.keys(REQUESTS) as RequestName[];
 
 /** Placeholders resolved at send time to ids that exist then (transports come and go). */
-type Ref = "$transport" | "$producer" | "$consumer" | "$peer" | "$self";
+type Ref = "$transport" | "$producer" | "$consumer" | "$peer" | "$self" | "$hostTransport";
 
 export interface Command {
   name: string;
@@ -73,7 +73,8 @@ const SHAPED: Record<RequestName, fc.Arbitrary<unknown>> = {
   getRouterRtpCapabilities: fc.constant({}),
   join: fc.record({ rtpCapabilities: fc.oneof(fc.constant("$caps"), fc.constant({}), fc.record({ codecs: fc.array(codec, { maxLength: 2 }) })) }),
   createTransport: fc.record({ direction: pick("send", "recv", "both") }),
-  connectTransport: fc.record({ transportId: ref("$transport"), dtlsParameters }),
+  // Issue 14: before its join the fuzzer may connect its own prepared transports, never the host's.
+  connectTransport: fc.record({ transportId: fc.oneof({ weight: 3, arbitrary: ref("$transport") }, { weight: 1, arbitrary: fc.constant("$hostTransport") }), dtlsParameters }),
   restartIce: fc.record({ transportId: ref("$transport") }),
   produce: fc.record({ transportId: ref("$transport"), kind: pick("audio", "video", "data"), rtpParameters, source }),
   closeProducer: fc.record({ producerId: ref("$producer") }),
@@ -177,7 +178,7 @@ export class FuzzHarness {
       return;
     }
     this.tally.requests++;
-    this.record(command, answer as Ack<Record<string, unknown>>);
+    this.record(command, answer as Ack<Record<string, unknown>>, payload);
   }
 
   async close(): Promise<void> {
@@ -186,7 +187,12 @@ export class FuzzHarness {
     this.host = this.fuzzer = undefined;
   }
 
-  private record(command: Command, answer: Ack<Record<string, unknown>>): void {
+  private record(command: Command, answer: Ack<Record<string, unknown>>, payload?: unknown): void {
+    const foreign = command.name === "connectTransport" && (payload as { transportId?: unknown } | undefined)?.transportId === this.host?.recvTransport?.id;
+    if (answer?.ok === true && foreign) {
+      this.tally.bad.push({ command: `${describe(command)} (the host's transport)`, answer });
+      return;
+    }
     if (answer?.ok === true) {
       this.tally.ok++;
       const data = answer.data ?? {};
@@ -245,6 +251,7 @@ export class FuzzHarness {
       if (value === "$caps") return fuzzer.device.rtpCapabilities;
       if (value === "$peer") return "host";
       if (value === "$self") return "fuzzer";
+      if (value === "$hostTransport") return this.host?.recvTransport?.id ?? "none-yet";
       if (value in this.ids) {
         const ids = this.ids[value as keyof typeof this.ids];
         return ids.length > 0 ? ids[ids.length - 1] : "none-yet";

@@ -28,6 +28,8 @@ const PREPARED_MAX_AGE_MS = 5 * 60_000;
 /** The token asked on the join screen, and the click the prepared session waits for. */
 interface Prepared {
   grant: Promise<ApiResult<JoinGrant>>;
+  /** The grant's answer once it came (so that the click need not wait even a microtask for it). */
+  settled?: ApiResult<JoinGrant>;
   click: () => void;
   at: number;
 }
@@ -99,11 +101,13 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
     let click!: () => void;
     const gate = new Promise<void>((resolve) => (click = resolve));
     const grant = requestJoinGrant(target);
+    const ready: Prepared = { grant, click, at: Date.now() };
     void grant.then((result) => {
+      ready.settled = result;
       // Another node, or a refusal: the click says so (join() reads the same answer).
       if (early.current === waiting && result.ok && result.data.mediaUrl === waiting.connection.mediaUrl) waiting.authenticate(result.data.token);
     });
-    prepared.current = { grant, click, at: Date.now() };
+    prepared.current = ready;
     setConnection({ ...waiting.connection, refreshToken, gate });
     setStage("prejoin");
   }, [mediaUrl, refreshToken, target, who.kind]);
@@ -139,6 +143,22 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
   };
 
   async function join(name: string) {
+    // Prepared, answered and on this node: the click sends `join` now, before any render (the
+    // socket is authenticated and the transports connected already, issue 14).
+    const settled = prepared.current?.settled;
+    const waitingNow = early.current;
+    if (prepared.current && waitingNow && settled?.ok && settled.data.mediaUrl === waitingNow.connection.mediaUrl) {
+      waitingNow.authenticate(settled.data.token);
+      prepared.current.click();
+      prepared.current = null;
+      early.current = null;
+      joinedName.current = name;
+      setGuestName(name);
+      setError(null);
+      saveGrant(target, settled.data, devicesOf(media));
+      setStage("call");
+      return;
+    }
     setBusy(true);
     setError(null);
     setGuestName(name);

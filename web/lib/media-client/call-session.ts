@@ -9,6 +9,7 @@ import { clockFrom } from "./room-clock.ts";
 import type { RoomInfo } from "../../../server/src/protocol/entities.ts";
 import type { RequestPayload } from "../../../server/src/protocol/requests.ts";
 import { iceServersOf } from "./ice-servers.ts";
+import { warmTransport } from "./warm-transport.ts";
 
 export interface CallOptions {
   mediaUrl: string;
@@ -432,7 +433,7 @@ export class CallSession {
   }
 
   /**
-   * Asks for both transports before the join. A refusal is not an error here (an observer may
+   * Asks for both transports before the join, and connects them at once. A refusal is not an error here (an observer may
    * not send; the room may be gone): the join says what is wrong, and builds what is missing.
    */
   private prepareTransports(generation: number): Promise<PreparedPair> {
@@ -444,6 +445,8 @@ export class CallSession {
             return undefined;
           }
           this.preparing.add(transport);
+          // ICE + DTLS now, not at the first produce or consume after the join (warm-transport.ts).
+          void warmTransport(transport);
           return transport;
         },
         () => undefined,

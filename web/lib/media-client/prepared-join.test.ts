@@ -54,6 +54,9 @@ describe("transports prepared on the join screen (FakeHandler against a real med
     const person = await open("person", "prepared-a", {}, gate);
     await person.publish("camera", fakeTrack("video"));
     await expect.poll(async () => (await census()).transports, { timeout: 10_000 }).toBe(base + 2);
+    // …and all connected by their pages (issue 14, fifth part): the person's two before the click,
+    // the host's two (warmed as they were made, the receiving one with nothing to consume yet).
+    await expect.poll(async () => (await census()).connected, { timeout: 10_000 }).toBe(base + 2);
     await sleep(300);
     expect(host.getState().peers).toEqual([]);
     expect(person.getState().phase).not.toBe("joined");
