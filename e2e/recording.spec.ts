@@ -7,6 +7,7 @@ import { startPostgresServer, type PostgresServer } from "../test/support/postgr
 import { createRoom, expectDecoding, joinAsGuest, joinAsHost, newParticipant, peerNamed, callState, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { scheduleRollCall } from "./support/rollcall-console.ts";
+import { expectInSync, videoClock } from "./support/recording-playback.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 import { startStack, type Stack } from "./support/stack.ts";
 
@@ -35,17 +36,6 @@ test.afterAll(async () => {
   postgres?.stop();
   if (recordingsDir) rmSync(recordingsDir, { recursive: true, force: true });
 });
-
-/** What the playback page's video elements are doing: each file's position on the session's clock. */
-const videoClock = (page: Page) =>
-  page.getByTestId("playback-video").evaluateAll((videos) =>
-    (videos as HTMLVideoElement[]).map((video) => ({
-      visible: getComputedStyle(video).visibility !== "hidden",
-      playing: !video.paused && video.readyState >= 3,
-      atMs: Number(video.dataset.offsetMs) + video.currentTime * 1000,
-      frames: video.getVideoPlaybackQuality().totalVideoFrames,
-    })),
-  );
 
 test("the moderator starts recording and every side shows 录音录像中; the files reach the archive when the room closes and verify", async ({ browser }) => {
   test.setTimeout(240_000);
@@ -122,15 +112,7 @@ test("the playback page plays both people's video on one clock, and at 2×", asy
     }).toPass({ timeout: 30_000, intervals: [1000] });
 
     // In sync: while both play, the two files stand at the same session time (within 100 ms).
-    const spreads: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      const live = (await videoClock(page)).filter((video) => video.visible && video.playing);
-      if (live.length === 2) spreads.push(Math.abs(live[0]!.atMs - live[1]!.atMs));
-      await page.waitForTimeout(300);
-    }
-    expect(spreads.length).toBeGreaterThanOrEqual(4);
-    spreads.sort((a, b) => a - b);
-    expect(spreads[Math.floor(spreads.length / 2)], `spreads ${spreads.join(", ")}`).toBeLessThanOrEqual(100);
+    await expectInSync(page);
 
     // 2×: both media elements take the rate. (Seeking is e2e/visit-day.spec.ts's recorded visit: a click on
     // the seek bar as a person does it; a script setting the slider's value never reaches React.)
@@ -149,6 +131,40 @@ test("the playback page plays both people's video on one clock, and at 2×", asy
     await expect(page.getByTestId("playback-toggle")).toBeInViewport();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: test.info().outputPath("playback-375.png"), fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
+test("a side whose file is slow to arrive holds the other where it stands, and both then play in sync", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { context, page } = await newParticipant(browser, { baseURL: stack.portalUrl });
+  try {
+    await signInByApi(page, "gm.officer");
+    const list = (await (await page.request.get(`/api/v1/rooms/${room.id}/recordings`)).json()) as { items: Array<{ id: string; kind: string }> };
+    const slow = list.items.find((item) => item.kind === "video");
+    expect(slow, "a video file in the archive").toBeTruthy();
+    // One side's file takes 6 s to start arriving, as on a slow link to the archive.
+    const slowUrl = new RegExp(`/api/v1/recordings/${slow!.id}/file`);
+    await page.route(slowUrl, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      await route.continue();
+    });
+    await page.goto(`/rooms/${room.id}/recordings`);
+    await expect(page.getByTestId("playback-track")).toHaveCount(2);
+    await page.getByTestId("playback-toggle").click();
+    // While the slow side cannot play, the other stands at the start instead of running on alone.
+    const held: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const videos = await page.getByTestId("playback-video").evaluateAll((elements) =>
+        (elements as HTMLVideoElement[]).map((video) => ({ loading: video.readyState < 3, atMs: Number(video.dataset.offsetMs) + video.currentTime * 1000 })),
+      );
+      if (videos.some((video) => video.loading)) held.push(...videos.filter((video) => !video.loading).map((video) => Math.round(video.atMs)));
+      await page.waitForTimeout(400);
+    }
+    expect(held.length, "samples of the ready side taken while the slow side was still loading").toBeGreaterThan(0);
+    for (const atMs of held) expect(atMs, `the ready side's session time while the other loads: ${held.join(", ")}`).toBeLessThanOrEqual(held[0]! + 300);
+    await expectInSync(page);
   } finally {
     await context.close();
   }

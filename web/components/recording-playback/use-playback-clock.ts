@@ -57,7 +57,7 @@ export function usePlaybackClock(playback: Playback) {
           const loading = playback.tracks.some((track) => {
             const at = segmentAt(track, c.positionMs);
             const element = at && elements.current.get(at.segment.id);
-            return element ? element.readyState < 3 : false;
+            return element ? element.readyState < 3 || element.seeking : false;
           });
           if (!loading) c.positionMs += (now - c.lastTick) * c.rate;
         }
@@ -80,7 +80,18 @@ export function usePlaybackClock(playback: Playback) {
       }
       const sought = c.sought;
       c.sought = false;
+      // A side that stalls (its file still loading, or the machine too busy to decode) holds the
+      // others where they are, as a video editor does, rather than letting them run on alone: the
+      // stalled one keeps playing so that the browser goes on fetching it, and the clock stands
+      // still until it can play (then the lead loop above finds a lead again).
+      const stalled = c.playing && !sought && actives.length > 1 && actives.some(({ element }) => !element.paused && (element.readyState < 3 || element.seeking));
       for (const { element, localS } of actives) {
+        if (stalled) {
+          const ready = element.readyState >= 3 && !element.seeking;
+          if (ready && !element.paused) element.pause();
+          if (!ready && element.paused) void element.play().catch(() => {});
+          continue;
+        }
         const drift = element.currentTime - localS;
         if (sought || Math.abs(drift) > SEEK_DRIFT_S || (!c.playing && Math.abs(drift) > NUDGE_DRIFT_S)) {
           // A new seek replaces one under way; a drift correction waits for the last to finish.
