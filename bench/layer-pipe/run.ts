@@ -13,7 +13,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import * as mediasoup from "mediasoup";
 import type { types } from "mediasoup";
-import { STREAM, Vp8Stream, type EncodedClip } from "../sfu/vp8-stream.ts";
+import { layerClip, STREAM, Vp8Stream } from "../sfu/vp8-stream.ts";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "8" } } });
 const seconds = Number(values.seconds);
@@ -25,21 +25,6 @@ const LAYERS = [
 const VP8 = { kind: "video" as const, mimeType: "video/VP8", clockRate: 90_000, preferredPayloadType: STREAM.payloadType, rtcpFeedback: [{ type: "nack" }, { type: "nack", parameter: "pli" }, { type: "ccm", parameter: "fir" }] };
 const CAPS: types.RtpCapabilities = { codecs: [VP8], headerExtensions: [] };
 
-/** A 3-second loop of one layer's frames: a keyframe (5× a delta frame) then deltas of its bitrate. */
-function clipOf({ kbps, width, height }: (typeof LAYERS)[number]): EncodedClip {
-  const delta = Math.round((kbps * 1000) / 8 / STREAM.fps);
-  const frame = (key: boolean) => {
-    const data = Buffer.alloc(key ? delta * 5 : delta, 0x5a);
-    data[0] = key ? 0x10 : 0x11;
-    if (key) {
-      data.set([0x9d, 0x01, 0x2a], 3);
-      data.writeUInt16LE(width, 6);
-      data.writeUInt16LE(height, 8);
-    }
-    return { key, data };
-  };
-  return { fps: STREAM.fps, width, height, frames: [frame(true), ...Array.from({ length: STREAM.fps * 3 - 1 }, () => frame(false))] };
-}
 
 console.log(`bench/layer-pipe — ${new Date().toISOString()}; Node ${process.version}, mediasoup ${mediasoup.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0]!.toFixed(1)}`);
 const workers = await Promise.all([0, 1].map(() => mediasoup.createWorker({ logLevel: "warn", rtcMinPort: 47000, rtcMaxPort: 47999 })));
@@ -54,7 +39,7 @@ async function measure(mode: "whole" | "layer") {
     kind: "video",
     rtpParameters: { codecs: [{ mimeType: "video/VP8", payloadType: STREAM.payloadType, clockRate: 90_000, rtcpFeedback: VP8.rtcpFeedback }], encodings: ssrcs.map((ssrc) => ({ ssrc })) },
   });
-  const streams = LAYERS.map((l, i) => new Vp8Stream(ssrcs[i]!, clipOf(l)));
+  const streams = LAYERS.map((l, i) => new Vp8Stream(ssrcs[i]!, layerClip(l)));
   const camera = dgram.createSocket("udp4");
   await new Promise<void>((resolve) => camera.bind(0, "127.0.0.1", resolve));
   camera.on("message", () => streams.forEach((s) => s.requestKeyFrame())); // any RTCP back: a PLI, as encoders honour it

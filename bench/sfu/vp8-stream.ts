@@ -155,3 +155,19 @@ export function keyFrameRequests(rtcp: Buffer): number[] {
   }
   return ssrcs;
 }
+
+/** A 3-second loop of one layer's frames: a keyframe (5× a delta frame) then deltas of its bitrate. */
+export function layerClip({ kbps, width, height }: { kbps: number; width: number; height: number }): EncodedClip {
+  const delta = Math.round((kbps * 1000) / 8 / STREAM.fps);
+  const frame = (key: boolean) => {
+    const data = Buffer.alloc(key ? delta * 5 : delta, 0x5a);
+    data[0] = key ? 0x10 : 0x11;
+    if (key) {
+      data.set([0x9d, 0x01, 0x2a], 3);
+      data.writeUInt16LE(width, 6);
+      data.writeUInt16LE(height, 8);
+    }
+    return { key, data };
+  };
+  return { fps: STREAM.fps, width, height, frames: [frame(true), ...Array.from({ length: STREAM.fps * 3 - 1 }, () => frame(false))] };
+}

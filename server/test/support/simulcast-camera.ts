@@ -1,7 +1,7 @@
 import dgram from "node:dgram";
 import type { types } from "mediasoup";
 import type { Room } from "../../src/media/room.ts";
-import { keyFrameRequests, STREAM, Vp8Stream, type EncodedClip } from "../../../bench/sfu/vp8-stream.ts";
+import { keyFrameRequests, layerClip, STREAM, Vp8Stream } from "../../../bench/sfu/vp8-stream.ts";
 
 /** A browser camera's three simulcast layers (kbit/s at 30 fps), as bench/layer-pipe sends them. */
 export const SIMULCAST_LAYERS = [
@@ -10,21 +10,6 @@ export const SIMULCAST_LAYERS = [
   { kbps: 1500, width: 1280, height: 720 },
 ] as const;
 
-/** A 3-second loop of one layer's frames: a keyframe (5× a delta frame) then deltas of its bitrate. */
-function clipOf({ kbps, width, height }: (typeof SIMULCAST_LAYERS)[number]): EncodedClip {
-  const delta = Math.round((kbps * 1000) / 8 / STREAM.fps);
-  const frame = (key: boolean) => {
-    const data = Buffer.alloc(key ? delta * 5 : delta, 0x5a);
-    data[0] = key ? 0x10 : 0x11;
-    if (key) {
-      data.set([0x9d, 0x01, 0x2a], 3);
-      data.writeUInt16LE(width, 6);
-      data.writeUInt16LE(height, 8);
-    }
-    return { key, data };
-  };
-  return { fps: STREAM.fps, width, height, frames: [frame(true), ...Array.from({ length: STREAM.fps * 3 - 1 }, () => frame(false))] };
-}
 
 /**
  * A simulcast camera of one peer in a room: three VP8 encodings (synthetic frames of each layer's
@@ -46,7 +31,7 @@ export async function simulcastCamera(room: Room, peerId: string) {
     },
     "camera",
   );
-  const streams = SIMULCAST_LAYERS.map((layer, i) => new Vp8Stream(ssrcs[i]!, clipOf(layer)));
+  const streams = SIMULCAST_LAYERS.map((layer, i) => new Vp8Stream(ssrcs[i]!, layerClip(layer)));
   const socket = dgram.createSocket("udp4");
   await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
   const keyFramesAsked = [0, 0, 0];
