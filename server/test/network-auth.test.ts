@@ -5,6 +5,7 @@ import { signLinkToken } from "../src/network/link-auth.ts";
 import { NETWORK_NAMESPACE } from "../src/protocol/network.ts";
 import { NodeTree, until } from "./support/node-tree.ts";
 import { TestClient } from "./support/test-client.ts";
+import { MODERATOR } from "./support/tree-portal.ts";
 
 // Issue 11: a node cannot pose as another, and a control message that is forged (malformed, of
 // no known type, or about a room its sender has no link for) is refused and changes nothing.
@@ -63,9 +64,7 @@ describe("node links are authenticated", () => {
 
   it("refuses forged control messages and changes nothing", async () => {
     // A real call at the office, so that there is something to steal.
-    const token = await tree.token({ sub: "officer", node: "office", room: "r-office", role: "staff", as: "staff", grants: { publish: true, subscribe: true, observe: false, moderate: true } });
-    const officer = await TestClient.connect(tree.get("office").url, token);
-    await officer.join();
+    const officer = await tree.join("office", { ...MODERATOR, sub: "officer", room: "r-office" }, { recv: false });
     const before = await refusals();
 
     // The county (authenticated, really itself) sends what it has no business sending.

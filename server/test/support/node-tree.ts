@@ -1,11 +1,9 @@
-import { generateKeyPairSync } from "node:crypto";
 import dgram from "node:dgram";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { types } from "mediasoup";
-import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
 import { loadMediaConfig } from "../../src/config.ts";
 import { MediaNode } from "../../src/media-node.ts";
 import type { PipeTap } from "../../src/network/room-links.ts";
@@ -13,12 +11,10 @@ import { createLogger } from "../../src/observability/logger.ts";
 import type { Room } from "../../src/media/room.ts";
 import type { PipeEnd } from "../../src/protocol/network.ts";
 import { keyFrameRequests, STREAM, Vp8Stream } from "../../../bench/sfu/vp8-stream.ts";
+import { ed25519KeyPair, TreePortal } from "./tree-portal.ts";
 
 // Several real media nodes in one process (each with its own mediasoup worker), linked as a tree
 // over loopback: the network tests and bench/cascade build on this.
-
-const keyPair = () =>
-  generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
 
 export interface TreeNodeSpec {
   id: string;
@@ -35,9 +31,8 @@ export interface TreeNode {
   keys: { publicKey: string; privateKey: string };
 }
 
-export class NodeTree {
+export class NodeTree extends TreePortal {
   readonly nodes = new Map<string, TreeNode>();
-  readonly portal = keyPair();
   private readonly keys = new Map<string, { publicKey: string; privateKey: string }>();
   private readonly dirs: string[] = [];
   /** Per initiating node and neighbour: a relay between their pipes (set before the link forms). */
@@ -48,7 +43,8 @@ export class NodeTree {
     private readonly env: Record<string, string> = {},
     private readonly rtcBase = 50000,
   ) {
-    for (const spec of specs) this.keys.set(spec.id, keyPair());
+    super();
+    for (const spec of specs) this.keys.set(spec.id, ed25519KeyPair());
   }
 
   static async start(specs: TreeNodeSpec[], env: Record<string, string> = {}, rtcBase?: number): Promise<NodeTree> {
@@ -65,6 +61,10 @@ export class NodeTree {
     const n = this.nodes.get(id);
     if (!n) throw new Error(`node ${id} is not running`);
     return n;
+  }
+
+  url(id: string): string {
+    return this.get(id).url;
   }
 
   envOf(id: string, port: number): Record<string, string> {
@@ -134,21 +134,12 @@ export class NodeTree {
     }
   }
 
-  token(input: Partial<JoinTokenInput> & { sub: string; node: string }): Promise<string> {
-    return signJoinToken(this.portal.privateKey, {
-      room: "room-1",
-      name: input.sub,
-      role: "participant",
-      grants: { publish: true, subscribe: true, observe: false, moderate: false },
-      ...input,
-    });
-  }
-
   room(nodeId: string, roomId = "room-1"): Room | undefined {
     return this.nodes.get(nodeId)?.node.rooms.get(roomId);
   }
 
   async close(): Promise<void> {
+    this.closeClients();
     for (const id of [...this.nodes.keys()].reverse()) await this.stopNode(id);
     for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signNodeReport } from "../../../server/src/protocol/node-report-proof.ts";
 import type { NodeHeartbeat, NodeRegistration } from "../../../server/src/protocol/node-registry.ts";
 import { NodeTree, until } from "../../../server/test/support/node-tree.ts";
-import { TestClient } from "../../../server/test/support/test-client.ts";
+import type { TestClient } from "../../../server/test/support/test-client.ts";
 import { ApiClient } from "../support/api-client.ts";
 import { expectIntactChain } from "../support/concurrency.ts";
 import { dataDigest, RECORD_TABLES } from "../support/fixtures.ts";
@@ -85,9 +85,7 @@ describe("media nodes register with the portal, send heartbeats, and admins see 
     const clients: TestClient[] = [];
     try {
       for (const [node, sub] of [["hc-node", "person-1"], ["gm-node", "officer-1"]] as const) {
-        const client = await TestClient.connect(tree.get(node).url, await tree.token({ sub, node, home: "hc-node", room: "registry-room" } as never));
-        clients.push(client);
-        await client.join();
+        clients.push(await tree.join(node, { sub, home: "hc-node", room: "registry-room" }, { recv: false }));
       }
       await until("hc-node reports the room with both peers", async () => {
         const f = (await rowOf("hc-node"))!.figures as Figures;
