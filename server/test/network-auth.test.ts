@@ -1,9 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { signLinkToken } from "../src/network/link-auth.ts";
 import { NETWORK_NAMESPACE } from "../src/protocol/network.ts";
-import { NodeTree, until } from "./support/node-tree.ts";
+import { until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
 import { TestClient } from "./support/test-client.ts";
 import { MODERATOR } from "./support/tree-portal.ts";
 
@@ -12,7 +13,7 @@ import { MODERATOR } from "./support/tree-portal.ts";
 const TREE = [{ id: "city" }, { id: "county", parent: "city" }, { id: "office", parent: "city" }];
 
 describe("node links are authenticated", () => {
-  let tree: NodeTree;
+  const tree = useNodeTree(TREE, {}, 50600);
   const sockets: Socket[] = [];
   const stranger = generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
 
@@ -28,15 +29,8 @@ describe("node links are authenticated", () => {
     return metric.values[0]?.value ?? 0;
   };
 
-  beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = await NodeTree.start(TREE, {}, 50600);
-    await tree.linked();
-  }, 60_000);
-
   afterAll(async () => {
     for (const s of sockets) s.close();
-    await tree?.close();
   }, 30_000);
 
   it("refuses a node presenting another node's identity", async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setWantedLayer } from "../src/network/layer-wants.ts";
 import type { Room } from "../src/media/room.ts";
-import { frameCounter, NodeTree, sleep, until } from "./support/node-tree.ts";
+import { frameCounter, sleep, until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
 import { shapedRelay } from "./support/shaped-relay.ts";
 import { SIMULCAST_LAYERS, simulcastCamera } from "./support/simulcast-camera.ts";
 import type { TestClient } from "./support/test-client.ts";
@@ -20,7 +21,7 @@ const LINKS = [
 const TOTAL_KBPS = SIMULCAST_LAYERS.reduce((n, l) => n + l.kbps, 0);
 
 describe("layer-only links", () => {
-  let tree: NodeTree;
+  const tree = useNodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 53000);
   let camera: Awaited<ReturnType<typeof simulcastCamera>>;
   let inspector: TestClient;
   let consumerId: string;
@@ -28,6 +29,7 @@ describe("layer-only links", () => {
   // be lost, or capped.
   const link = { loss: 0, kbps: 0 };
   const relay = shapedRelay(link);
+  tree.taps.set("gm>hc/layers", relay.tap);
 
   /** Per link, bytes into the upper node: over its layers transport, its pipe, or both. */
   const bytesIn = async (kind: "layers" | "pipe" | "both") =>
@@ -58,11 +60,6 @@ describe("layer-only links", () => {
   };
 
   beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 53000);
-    tree.taps.set("gm>hc/layers", relay.tap);
-    for (const spec of TREE) await tree.startNode(spec.id);
-    await tree.linked();
     await tree.join("hc", { ...IN_ROOM, sub: "person-a", sees: "staff" }, { send: true });
     camera = await simulcastCamera(tree.room("hc", ROOM)!, "person-a");
     inspector = await tree.join("fs", { ...IN_ROOM, ...OBSERVER, sub: "inspector" });
@@ -74,7 +71,6 @@ describe("layer-only links", () => {
 
   afterAll(async () => {
     camera?.stop();
-    await tree?.close();
     relay.close();
   }, 30_000);
 

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NodeTree, syntheticCamera, until } from "./support/node-tree.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { syntheticCamera, until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
 import { MODERATOR } from "./support/tree-portal.ts";
 
 // Issue 11: a moderator's mute holds on every node, pause and resume follow a stream across the
@@ -9,17 +10,11 @@ const ROOM = "meeting-home";
 const IN_ROOM = { home: "home", room: ROOM } as const;
 
 describe("moderation across nodes", () => {
-  let tree: NodeTree;
+  const tree = useNodeTree(TREE, {}, 51000);
   let stop = () => {};
 
-  beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = await NodeTree.start(TREE, {}, 51000);
-    await tree.linked();
-  }, 60_000);
   afterAll(async () => {
     stop();
-    await tree?.close();
   }, 30_000);
 
   it("mute, unmute and a remote moderator's mute follow the stream to the top; moderators hear of a lost link", { timeout: 60_000 }, async () => {

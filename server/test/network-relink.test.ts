@@ -1,8 +1,9 @@
 import { io, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { signLinkToken } from "../src/network/link-auth.ts";
 import { NETWORK_NAMESPACE } from "../src/protocol/network.ts";
-import { frameCounter, NodeTree, sleep, syntheticCamera, until } from "./support/node-tree.ts";
+import { frameCounter, sleep, syntheticCamera, until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
 import { OBSERVER } from "./support/tree-portal.ts";
 
 // Issue 11: a `link` once went unanswered for 10 s after the 佛山 node came back (DECISIONS, "A
@@ -16,20 +17,13 @@ const ROOM = "rollcall-relink-1";
 const IN_ROOM = { home: "hc", room: ROOM, kind: "rollcall" } as const;
 
 describe("a child that has connected but not finished its handshake", () => {
-  let tree: NodeTree;
+  const tree = useNodeTree(TREE, {}, 53400);
   const sockets: Socket[] = [];
   let camera: Awaited<ReturnType<typeof syntheticCamera>> | undefined;
-
-  beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = await NodeTree.start(TREE, {}, 53400);
-    await tree.linked();
-  }, 60_000);
 
   afterAll(async () => {
     for (const s of sockets) s.close();
     camera?.stop();
-    await tree?.close();
   }, 30_000);
 
   it("is sent nothing until it has announced itself, and the room relinks once it has", { timeout: 60_000 }, async () => {

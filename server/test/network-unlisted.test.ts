@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NodeTree, syntheticCamera, until } from "./support/node-tree.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { syntheticCamera, until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
 import { MODERATOR, OBSERVER } from "./support/tree-portal.ts";
 
 // Issue 11: a superior's inspection (an unlisted observer, issue 11 §3) watching through its own
@@ -10,17 +11,11 @@ const ROOM = "rollcall-home";
 const IN_ROOM = { home: "home", room: ROOM, kind: "rollcall" } as const;
 
 describe("an unlisted observer on another node", () => {
-  let tree: NodeTree;
+  const tree = useNodeTree(TREE, {}, 52000);
   let stop = () => {};
 
-  beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = await NodeTree.start(TREE, {}, 52000);
-    await tree.linked();
-  }, 60_000);
   afterAll(async () => {
     stop();
-    await tree?.close();
   }, 30_000);
 
   it("is listed to nobody at the room's home, yet receives its streams; a listed observer is still shown to staff", { timeout: 60_000 }, async () => {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { frameCounter, lossyRelay, NodeTree, sleep, syntheticCamera, until } from "./support/node-tree.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { frameCounter, lossyRelay, sleep, syntheticCamera, until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
 import { MODERATOR, OBSERVER } from "./support/tree-portal.ts";
 
 // Issue 11: five media nodes in a tree (司法部 ← 广东省 ← 佛山市 ← 高明区 ← 荷城司法所), each a real
@@ -17,11 +18,12 @@ const ROOM = "rollcall-hc-1";
 const IN_ROOM = { home: "hc", room: ROOM, kind: "rollcall", as: "person" } as const;
 
 describe("five-level media network", () => {
-  let tree: NodeTree;
+  const tree = useNodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 50000);
   const cameras: Array<Awaited<ReturnType<typeof syntheticCamera>>> = [];
   // city → county link: a relay that can lose packets (the county sends toward the city through it)
   const loss = { value: 0 };
   const relay = lossyRelay(loss);
+  tree.taps.set("fs>gm", relay.tap);
 
   const observer = (i: number) => tree.join("moj", { ...IN_ROOM, ...OBSERVER, sub: `inspector-${i}` });
   /**
@@ -53,17 +55,8 @@ describe("five-level media network", () => {
   const streamsOut = async () =>
     Promise.all(PATH.slice(0, -1).map(async (lower, i) => (await tree.get(lower).node.network!.links.linkStats()).find((s) => s.neighbor === PATH[i + 1])?.streamsOut ?? 0));
 
-  beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 50000);
-    tree.taps.set("fs>gm", relay.tap);
-    for (const spec of TREE) await tree.startNode(spec.id);
-    await tree.linked();
-  }, 60_000);
-
   afterAll(async () => {
     for (const c of cameras) c.stop();
-    await tree?.close();
     relay.close();
   }, 30_000);
 
