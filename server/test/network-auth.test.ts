@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
+import { ed25519PemKeyPair } from "../../scripts/lib/ed25519-pem.mjs";
 import { signLinkToken } from "../src/network/link-auth.ts";
 import { NETWORK_NAMESPACE } from "../src/protocol/network.ts";
 import { until } from "./support/node-tree.ts";
@@ -15,7 +15,7 @@ const TREE = [{ id: "city" }, { id: "county", parent: "city" }, { id: "office", 
 describe("node links are authenticated", () => {
   const tree = useNodeTree(TREE, {}, 50600);
   const sockets: Socket[] = [];
-  const stranger = generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
+  const stranger = ed25519PemKeyPair();
 
   const connectAs = (token: string): Promise<{ socket: Socket; error?: string; welcome?: unknown }> =>
     new Promise((resolve) => {

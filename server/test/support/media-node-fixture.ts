@@ -1,7 +1,7 @@
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
 import { loadMediaConfig } from "../../src/config.ts";
 import { MediaNode } from "../../src/media-node.ts";
@@ -17,10 +17,7 @@ export interface NodeFixture {
 
 /** A real media node (real mediasoup worker, real socket.io) on a free port, with its own keys. */
 export async function startMediaNode(env: Record<string, string> = {}, { logLines }: { logLines?: string[] } = {}): Promise<NodeFixture> {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519", {
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
+  const { publicKey, privateKey } = ed25519PemKeyPair();
   const recordingsDir = mkdtempSync(path.join(os.tmpdir(), "yg-recordings-"));
   const config = loadMediaConfig({
     MEDIA_NODE_ID: "test-node",

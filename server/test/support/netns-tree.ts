@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ed25519KeyPair, TreePortal } from "./tree-portal.ts";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
+import { TreePortal } from "./tree-portal.ts";
 import { capCommands, cutCommands, netnsAvailable, run, setupCommands, teardownCommands } from "../../../scripts/lib/netns.mjs";
 
 // A chain of real media nodes, each its own process in its own network namespace, linked to its
@@ -59,7 +60,7 @@ export class NetnsTree extends TreePortal {
   async start(env: Record<string, string> = {}): Promise<void> {
     this.teardown();
     run(setupCommands(this.plan));
-    const keys = new Map(this.chain.map((id) => [id, ed25519KeyPair()]));
+    const keys = new Map(this.chain.map((id) => [id, ed25519PemKeyPair()]));
     for (const [i, { id, ns }] of this.plan.nodes.entries()) {
       const parent = i > 0 ? this.plan.nodes[i - 1]! : undefined;
       const childId = this.chain[i + 1];

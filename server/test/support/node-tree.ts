@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { types } from "mediasoup";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import { loadMediaConfig } from "../../src/config.ts";
 import { MediaNode } from "../../src/media-node.ts";
 import type { PipeTap } from "../../src/network/room-links.ts";
@@ -11,7 +12,7 @@ import { createLogger } from "../../src/observability/logger.ts";
 import type { Room } from "../../src/media/room.ts";
 import type { PipeEnd } from "../../src/protocol/network.ts";
 import { keyFrameRequests, STREAM, Vp8Stream } from "../../../bench/sfu/vp8-stream.ts";
-import { ed25519KeyPair, TreePortal } from "./tree-portal.ts";
+import { TreePortal } from "./tree-portal.ts";
 
 // Several real media nodes in one process (each with its own mediasoup worker), linked as a tree
 // over loopback: the network tests and bench/cascade build on this.
@@ -44,7 +45,7 @@ export class NodeTree extends TreePortal {
     private readonly rtcBase = 50000,
   ) {
     super();
-    for (const spec of specs) this.keys.set(spec.id, ed25519KeyPair());
+    for (const spec of specs) this.keys.set(spec.id, ed25519PemKeyPair());
   }
 
   static async start(specs: TreeNodeSpec[], env: Record<string, string> = {}, rtcBase?: number): Promise<NodeTree> {

@@ -1,13 +1,10 @@
-import { generateKeyPairSync } from "node:crypto";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
 import { TestClient } from "./test-client.ts";
 
 // What the two trees of media nodes share — NodeTree (in this process) and NetnsTree (a process
 // per network namespace): the portal's key that signs join tokens for their nodes, and the
 // clients joined through them, closed with the tree.
-
-export const ed25519KeyPair = () =>
-  generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
 
 /** Claims of a join token, less the node it is for (the tree adds it). */
 export type TreeJoinClaims = Partial<JoinTokenInput> & { sub: string };
@@ -18,7 +15,7 @@ export const OBSERVER = { role: "staff", as: "observer", grants: { publish: fals
 export const MODERATOR = { role: "staff", as: "staff", grants: { publish: true, subscribe: true, observe: false, moderate: true } } satisfies Partial<JoinTokenInput>;
 
 export abstract class TreePortal {
-  readonly portal = ed25519KeyPair();
+  readonly portal = ed25519PemKeyPair();
   /** Every client joined through `join`, in order; `closeClients` closes them. */
   readonly clients: TestClient[] = [];
 
