@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { frameCounter, lossyRelay, sleep, syntheticCamera, until } from "./support/node-tree.ts";
+import { frameCounter, sleep, syntheticCamera, until } from "./support/node-tree.ts";
+import { shapedRelay } from "./support/shaped-relay.ts";
 import { useNodeTree } from "./support/use-node-tree.ts";
 import { MODERATOR, OBSERVER } from "./support/tree-portal.ts";
 
@@ -21,8 +22,8 @@ describe("five-level media network", () => {
   const tree = useNodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 50000);
   const cameras: Array<Awaited<ReturnType<typeof syntheticCamera>>> = [];
   // city → county link: a relay that can lose packets (the county sends toward the city through it)
-  const loss = { value: 0 };
-  const relay = lossyRelay(loss);
+  const link = { loss: 0, kbps: 0 };
+  const relay = shapedRelay(link);
   tree.taps.set("fs>gm", relay.tap);
 
   const observer = (i: number) => tree.join("moj", { ...IN_ROOM, ...OBSERVER, sub: `inspector-${i}` });
@@ -109,7 +110,7 @@ describe("five-level media network", () => {
   });
 
   it("at 5 % loss on one link the ministry still gets ≥ 95 % of the frames", { timeout: 60_000 }, async () => {
-    loss.value = 0.05;
+    link.loss = 0.05;
     const top = tree.room("moj", ROOM)!;
     const counter = await frameCounter(top, cameras[0]!.producer.id);
     await sleep(1000);
@@ -121,7 +122,7 @@ describe("five-level media network", () => {
     const sent = [...cameras[0]!.sentAt].filter(([, at]) => at >= t0 && at < t1).map(([ts]) => ts);
     const decoded = sent.filter((ts) => counter.completedAt.has(ts)).length;
     counter.close();
-    loss.value = 0;
+    link.loss = 0;
     expect(relay.counts.dropped - dropped0).toBeGreaterThan(20);
     expect(decoded / sent.length).toBeGreaterThanOrEqual(0.95);
   });

@@ -10,7 +10,6 @@ import { MediaNode } from "../../src/media-node.ts";
 import type { PipeTap } from "../../src/network/room-links.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import type { Room } from "../../src/media/room.ts";
-import type { PipeEnd } from "../../src/protocol/network.ts";
 import { keyFrameRequests, STREAM, Vp8Stream } from "../../../bench/sfu/vp8-stream.ts";
 import { TreePortal } from "./tree-portal.ts";
 
@@ -249,44 +248,4 @@ export async function frameCounter(room: Room, producerId: string) {
       socket.close();
     },
   };
-}
-
-/**
- * A UDP relay between two nodes' pipes that drops a share of the RTP going one way (the kernel
- * here has no netem). Installed as the initiating node's PipeTap: that node connects to `a`, the
- * other to `b`; packets from the other node (b) toward the initiator lose `loss.value`.
- */
-export function lossyRelay(loss: { value: number }) {
-  const sockets: dgram.Socket[] = [];
-  const counts = { forwarded: 0, dropped: 0 };
-  let initiatorEnd: PipeEnd | undefined;
-  let otherEnd: PipeEnd | undefined;
-  const bind = async () => {
-    const s = dgram.createSocket("udp4");
-    sockets.push(s);
-    await new Promise<void>((resolve) => s.bind(0, "127.0.0.1", resolve));
-    return s;
-  };
-  let a: dgram.Socket | undefined;
-  let b: dgram.Socket | undefined;
-  const tap: PipeTap = {
-    async local(end) {
-      initiatorEnd = end;
-      a = await bind();
-      b = await bind();
-      a.on("message", (packet) => otherEnd && b!.send(packet, otherEnd.port, otherEnd.ip));
-      b.on("message", (packet) => {
-        const rtcp = packet.length >= 2 && packet[1]! >= 192 && packet[1]! <= 223;
-        if (!rtcp && Math.random() < loss.value) return void counts.dropped++;
-        counts.forwarded++;
-        if (initiatorEnd) a!.send(packet, initiatorEnd.port, initiatorEnd.ip);
-      });
-      return { ...end, ip: "127.0.0.1", port: (b.address() as AddressInfo).port };
-    },
-    async remote(end) {
-      otherEnd = end;
-      return { ...end, ip: "127.0.0.1", port: (a!.address() as AddressInfo).port };
-    },
-  };
-  return { tap, counts, close: () => sockets.forEach((s) => s.close()) };
 }
