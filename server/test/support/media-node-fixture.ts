@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
-import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
+import type { JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
 import { loadMediaConfig } from "../../src/config.ts";
 import { MediaNode } from "../../src/media-node.ts";
 import { createLogger } from "../../src/observability/logger.ts";
+import { signTestJoinToken } from "./test-join-token.ts";
 
 export interface NodeFixture {
   node: MediaNode;
@@ -45,14 +46,7 @@ export async function startMediaNode(env: Record<string, string> = {}, { logLine
     node,
     url: `http://127.0.0.1:${node.port}`,
     privateKey,
-    token: (input) =>
-      signJoinToken(privateKey, {
-        room: "room-1",
-        name: input.sub,
-        role: "participant",
-        grants: { publish: true, subscribe: true, observe: false, moderate: false },
-        ...input,
-      }),
+    token: (input) => signTestJoinToken(privateKey, input),
     stop: async () => {
       await node.close();
       rmSync(recordingsDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
-import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
+import type { JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
 import { TestClient } from "./test-client.ts";
+import { signTestJoinToken } from "./test-join-token.ts";
 
 // What the two trees of media nodes share — NodeTree (in this process) and NetnsTree (a process
 // per network namespace): the portal's key that signs join tokens for their nodes, and the
@@ -23,13 +24,7 @@ export abstract class TreePortal {
   abstract url(id: string): string;
 
   token(input: TreeJoinClaims & { node: string }): Promise<string> {
-    return signJoinToken(this.portal.privateKey, {
-      room: "room-1",
-      name: input.sub,
-      role: "participant",
-      grants: { publish: true, subscribe: true, observe: false, moderate: false },
-      ...input,
-    });
+    return signTestJoinToken(this.portal.privateKey, input);
   }
 
   /** A client joined at `node` with a token for it, its transports open as asked (none when both are false). */
