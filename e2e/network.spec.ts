@@ -3,7 +3,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { callState, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { startNetworkStack, signalingOrigins, type NetworkStack } from "./support/network-stack.ts";
-import { formatMessage } from "./support/portal.ts";
+import { createReportCallToChildren } from "./support/report-call.ts";
 import { scheduleRollCall } from "./support/rollcall-console.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 
@@ -159,13 +159,7 @@ test("佛山 calls a live report: each county answers from its own node and the 
   for (const who of contexts.splice(0)) await who.context.close();
   const caller = await participant(browser);
   await signInByApi(caller.page, "fs.admin");
-  await caller.page.goto("/reports");
-  await caller.page.getByLabel(t.titleField).fill(title);
-  await caller.page.getByRole("button", { name: t.selectChildren }).click();
-  await expect(caller.page.getByText(formatMessage(t.selected, { count: 2 }))).toBeVisible();
-  await caller.page.getByRole("button", { name: t.create }).click();
-  await expect(caller.page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
-  const reportId = new URL(caller.page.url()).pathname.split("/")[2]!;
+  const reportId = await createReportCallToChildren(caller.page, title, 2);
 
   const counties: Array<{ page: Page; node: string; peerId: string; origins: () => string[] }> = [];
   for (const [username, node] of [["gm.officer", "gm"], ["nh.officer", "nh"]] as const) {

@@ -2,6 +2,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
+import { createReportCallToChildren } from "./support/report-call.ts";
 
 // A live report call (现场点名汇报, issue 11 §4) from 佛山 to its two counties, on one media node:
 // the caller picks the centers, each county's officer sees the ring on an ordinary portal page,
@@ -23,13 +24,7 @@ test("佛山 calls its counties; each answers from the ring, joins, and is marke
   const caller = await newParticipant(browser);
   contexts.push(caller);
   await signInByApi(caller.page, "fs.admin");
-  await caller.page.goto("/reports");
-  await caller.page.getByLabel(t.titleField).fill(title);
-  await caller.page.getByRole("button", { name: t.selectChildren }).click();
-  await expect(caller.page.getByText(formatMessage(t.selected, { count: 2 }))).toBeVisible();
-  await caller.page.getByRole("button", { name: t.create }).click();
-  await expect(caller.page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
-  const reportId = new URL(caller.page.url()).pathname.split("/")[2]!;
+  const reportId = await createReportCallToChildren(caller.page, title, 2);
   await expect(caller.page.getByTestId("report-center")).toHaveCount(2);
 
   const counties: Array<Browserish & { unit: string; peerId: string }> = [];

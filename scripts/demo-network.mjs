@@ -67,7 +67,8 @@ for (const [flag, apply] of [
 const { bootstrap } = await import("./bootstrap.mjs");
 const baseEnv = args.ephemeral ? { ...process.env, YANGGUANG_ROOT: ROOT_DIR } : await bootstrap();
 const { ephemeralSecrets, withLocalSecrets } = await import("./lib/local-secrets.mjs");
-const { DEMO_NETWORK_NODES, networkPlan, nodeKeyPair } = await import("./lib/network-plan.mjs");
+const { DEMO_NETWORK_NODES, networkPlan } = await import("./lib/network-plan.mjs");
+const { ed25519PemKeyPair } = await import("./lib/ed25519-pem.mjs");
 const { startMediaNode, startPortal } = await import("./lib/services.mjs");
 const { supervise } = await import("./lib/supervise.mjs");
 const { mediasoupWorkerCachePath, MEDIASOUP_VERSION } = await import("./bootstrap/mediasoup-worker.mjs");
@@ -108,7 +109,7 @@ try {
     portalPort,
     mediaPort: Number(args["media-port"]),
     rtcPort: Number(args["rtc-port"]),
-    keys: Object.fromEntries(units.map((u) => [u.key, nodeKeyPair()])),
+    keys: Object.fromEntries(units.map((u) => [u.key, ed25519PemKeyPair()])),
   });
   if (mode === "netns") {
     // A previous run that was killed may have left its namespaces.

@@ -7,7 +7,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import * as mediasoup from "mediasoup";
 import { frameCounter, NodeTree, sleep, syntheticCamera, until } from "../../server/test/support/node-tree.ts";
-import { TestClient } from "../../server/test/support/test-client.ts";
+import { OBSERVER } from "../../server/test/support/tree-portal.ts";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, streams: { type: "string", default: "4" } } });
 const seconds = Number(values.seconds);
@@ -15,25 +15,17 @@ const streamCount = Number(values.streams);
 const TREE = [{ id: "moj" }, { id: "gd", parent: "moj" }, { id: "fs", parent: "gd" }, { id: "gm", parent: "fs" }, { id: "hc", parent: "gm" }];
 const PATH = ["hc", "gm", "fs", "gd", "moj"];
 const ROOM = "bench-cascade";
+const IN_ROOM = { home: "hc", room: ROOM, kind: "rollcall" } as const;
 
 console.log(`bench/cascade — ${new Date().toISOString()}; Node ${process.version}, mediasoup ${mediasoup.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0]!.toFixed(1)}`);
 const tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 51500);
 for (const spec of TREE) await tree.startNode(spec.id);
 await tree.linked();
-const clients: TestClient[] = [];
-const join = async (node: string, sub: string, extra: Record<string, unknown>, { recv = true } = {}) => {
-  const token = await tree.token({ sub, node, home: "hc", room: ROOM, kind: "rollcall", ...extra } as never);
-  const client = await TestClient.connect(tree.get(node).url, token);
-  clients.push(client);
-  await client.join();
-  await client.openTransports({ recv, send: false });
-  return client;
-};
-const viewer = (i: number) => join("moj", `inspector-${i}`, { role: "staff", as: "observer", grants: { publish: false, subscribe: true, observe: true, moderate: false } });
+const viewer = (i: number) => tree.join("moj", { ...IN_ROOM, ...OBSERVER, sub: `inspector-${i}` });
 
 const cameras: Array<Awaited<ReturnType<typeof syntheticCamera>>> = [];
 for (let i = 0; i < streamCount; i++) {
-  await join("hc", `person-${i}`, { as: "person", sees: "staff" }, { recv: false });
+  await tree.join("hc", { ...IN_ROOM, sub: `person-${i}`, as: "person", sees: "staff" }, { recv: false });
   cameras.push(await syntheticCamera(tree.room("hc", ROOM)!, `person-${i}`));
 }
 await viewer(0);
@@ -88,7 +80,7 @@ console.log(`|---|${PATH.slice(1).map(() => "---|").join("")}---|`);
 let watching = 1;
 for (const target of [1, 10, 50]) {
   while (watching < target) await viewer(watching++);
-  await until(`${target} viewers' consumers`, () => clients.filter((c) => c.consumers.size === streamCount).length >= target || undefined, 60_000);
+  await until(`${target} viewers' consumers`, () => tree.clients.filter((c) => c.consumers.size === streamCount).length >= target || undefined, 60_000);
   await sleep(2500);
   const { kbps, perPacket } = await linkBytes(seconds * 1000);
   const streams = await Promise.all(PATH.slice(0, -1).map(async (lower, i) => (await tree.get(lower).node.network!.links.linkStats()).find((s) => s.neighbor === PATH[i + 1])?.streamsOut ?? 0));
@@ -112,7 +104,6 @@ for (let i = 0; i < PATH.length; i++) {
   console.log(`| ${PATH[i]} | ${roles[PATH[i]!]} | ${pct.toFixed(2)} | ${(pct / streamCount).toFixed(2)} |`);
 }
 
-for (const c of clients) c.close();
 for (const c of cameras) c.stop();
 await tree.close();
 process.exit(0);

@@ -22,11 +22,12 @@
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium, type Browser, type Page } from "@playwright/test";
-import playwrightConfig from "../../playwright.config.ts";
+import type { Browser, Page } from "@playwright/test";
 import { CSRF_COOKIE, CSRF_HEADER } from "../../web/lib/auth/cookie-names.ts";
 import { zhCatalog as zh } from "../../web/messages/catalogs.ts";
+import { launchE2eChromium } from "./e2e-chromium.ts";
 import { startStack } from "./stack.ts";
+import { stackPortOptions, stackPorts } from "./stack-ports.ts";
 import { percentile } from "./stats.ts";
 
 const { values } = parseArgs({
@@ -36,10 +37,7 @@ const { values } = parseArgs({
     "settle-ms": { type: "string", default: "1500" },
     modes: { type: "string", default: "warm,cold" },
     trace: { type: "boolean", default: false },
-    port: { type: "string", default: "3310" },
-    "media-port": { type: "string", default: "4643" },
-    "rtc-min-port": { type: "string", default: "41000" },
-    "rtc-max-port": { type: "string", default: "41999" },
+    ...stackPortOptions({ port: "3310", mediaPort: "4643", rtcMinPort: "41000", rtcMaxPort: "41999" }),
   },
 });
 const JOINS = Number(values.joins);
@@ -70,16 +68,11 @@ interface JoinTiming {
 type TimerWindow = { __armJoinTimer(text: string, timeoutMs: number): void; __joinTiming: Promise<JoinTiming> };
 
 const stack = await startStack({
-  portalPort: Number(values.port),
-  mediaPort: Number(values["media-port"]),
-  rtcMinPort: Number(values["rtc-min-port"]),
-  rtcMaxPort: Number(values["rtc-max-port"]),
+  ...stackPorts(values),
 });
 let browser: Browser | undefined;
 try {
-  // The same Chromium and flags as the e2e tests (fake devices, loopback ICE).
-  const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
-  browser = await chromium.launch(launchOptions);
+  browser = await launchE2eChromium();
   const { guestLink, roomId } = await startHost(browser, stack.portalUrl);
   const target = AS === "staff" ? `${stack.portalUrl}/rooms/${roomId}/call` : guestLink;
   for (const mode of MODES) await timeOneJoin(browser, target, 0, mode);

@@ -11,7 +11,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import * as mediasoup from "mediasoup";
 import { frameCounter, NodeTree, sleep, syntheticCamera, until } from "../../server/test/support/node-tree.ts";
-import { TestClient } from "../../server/test/support/test-client.ts";
+import { OBSERVER } from "../../server/test/support/tree-portal.ts";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, rooms: { type: "string", default: "50" } } });
 const seconds = Number(values.seconds);
@@ -21,20 +21,12 @@ const ports = (i: number) => ({ MEDIA_RTC_MIN_PORT: String(53000 + i * 400), MED
 const TREE = [{ id: "moj" }, { id: "gd", parent: "moj" }, { id: "fs", parent: "gd" }, { id: "gm", parent: "fs" }, { id: "hc", parent: "gm" }].map((s, i) => ({ ...s, env: ports(i) }));
 const PATH = ["hc", "gm", "fs", "gd", "moj"];
 const roomId = (i: number) => `bench-rollcall-${i}`;
+const inRoom = (i: number) => ({ home: "hc", room: roomId(i), kind: "rollcall" }) as const;
 
 console.log(`bench/network-rooms — ${new Date().toISOString()}; Node ${process.version}, mediasoup ${mediasoup.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0]!.toFixed(1)}`);
 const tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "30" }, 52500);
 for (const spec of TREE) await tree.startNode(spec.id);
 await tree.linked();
-const clients: TestClient[] = [];
-const join = async (node: string, room: string, sub: string, extra: Record<string, unknown>, { recv = true } = {}) => {
-  const token = await tree.token({ sub, node, home: "hc", room, kind: "rollcall", ...extra } as never);
-  const client = await TestClient.connect(tree.get(node).url, token);
-  clients.push(client);
-  await client.join();
-  await client.openTransports({ recv, send: false });
-  return client;
-};
 
 const usage = () =>
   Promise.all(
@@ -55,7 +47,7 @@ const idle = await cpuOver(seconds * 1000);
 
 const cameras: Array<Awaited<ReturnType<typeof syntheticCamera>>> = [];
 for (let i = 0; i < roomCount; i++) {
-  await join("hc", roomId(i), `person-${i}`, { as: "person", sees: "staff" }, { recv: false });
+  await tree.join("hc", { ...inRoom(i), sub: `person-${i}`, as: "person", sees: "staff" }, { recv: false });
   cameras.push(await syntheticCamera(tree.room("hc", roomId(i))!, `person-${i}`));
 }
 // Rooms live at 荷城, nobody above watching yet: what the home costs on its own.
@@ -63,7 +55,7 @@ await sleep(2000);
 const unwatched = await cpuOver(seconds * 1000);
 
 for (let i = 0; i < roomCount; i++) {
-  await join("moj", roomId(i), `inspector-${i}`, { role: "staff", as: "observer", grants: { publish: false, subscribe: true, observe: true, moderate: false } });
+  await tree.join("moj", { ...inRoom(i), ...OBSERVER, sub: `inspector-${i}` });
 }
 const atTop = () =>
   cameras.filter((c, i) => {
@@ -112,7 +104,6 @@ console.log(`\nministry tiles: median ${sorted[Math.floor(sorted.length / 2)]!.t
 console.log(`ministry worker: ${(watched[4]! - idle[4]!).toFixed(2)} % of a core above idle for ${roomCount} rooms = ${((watched[4]! - idle[4]!) / roomCount).toFixed(3)} % per watched room`);
 
 for (const t of tiles) t.close();
-for (const c of clients) c.close();
 for (const c of cameras) c.stop();
 await tree.close();
 process.exit(0);

@@ -6,12 +6,13 @@
 // The mediasoup workers are child processes and are not counted. Prints figures; not a test.
 import "../sfu/worker-bin.ts";
 import { spawn } from "node:child_process";
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { ed25519PemKeyPair } from "../../scripts/lib/ed25519-pem.mjs";
 
 const USAGE = `npx tsx bench/node-idle/run.ts [flags]
   --seconds N          measured idle time (default 60)
@@ -71,7 +72,7 @@ function sampleThreads(pid: number): Map<string, ThreadSample> {
 }
 
 async function main(): Promise<void> {
-  const { publicKey } = generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
+  const { publicKey } = ed25519PemKeyPair();
   const metricsToken = randomBytes(24).toString("base64url");
   const env = {
     ...process.env,

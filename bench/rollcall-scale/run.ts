@@ -16,9 +16,10 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { chromium, type Browser } from "@playwright/test";
-import playwrightConfig from "../../playwright.config.ts";
+import type { Browser } from "@playwright/test";
+import { launchE2eChromium } from "../join/e2e-chromium.ts";
 import { startStack, type Stack } from "../join/stack.ts";
+import { stackPortOptions, stackPorts } from "../join/stack-ports.ts";
 import { Loadgen } from "../sfu/loadgen-client.ts";
 import type { PlatformNodeHandlers } from "../sfu/platform-node.ts";
 import { machineCpu } from "../sfu/probes.ts";
@@ -39,10 +40,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "30" },
     marks: { type: "string", default: "10" },
     settle: { type: "string", default: "15" },
-    port: { type: "string", default: "3340" },
-    "media-port": { type: "string", default: "4640" },
-    "rtc-min-port": { type: "string", default: process.env.MEDIA_RTC_MIN_PORT ?? "43500" },
-    "rtc-max-port": { type: "string", default: process.env.MEDIA_RTC_MAX_PORT ?? "43999" },
+    ...stackPortOptions({ port: "3340", mediaPort: "4640", rtcMinPort: process.env.MEDIA_RTC_MIN_PORT ?? "43500", rtcMaxPort: process.env.MEDIA_RTC_MAX_PORT ?? "43999" }),
     viewport: { type: "string", default: "1920x1080" },
     fps: { type: "string", default: "15" },
     size: { type: "string", default: "320x180" },
@@ -56,10 +54,7 @@ const PARTICIPANTS = Number(values.participants);
 const SECONDS = Number(values.seconds);
 const [VIEW_W, VIEW_H] = values.viewport.split("x").map(Number) as [number, number];
 const [CLIP_W, CLIP_H] = values.size.split("x").map(Number) as [number, number];
-const portalPort = Number(values.port);
-const mediaPort = Number(values["media-port"]);
-const rtcMinPort = Number(values["rtc-min-port"]);
-const rtcMaxPort = Number(values["rtc-max-port"]);
+const { portalPort, mediaPort, rtcMinPort, rtcMaxPort } = stackPorts(values);
 
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -89,8 +84,7 @@ try {
   });
   log(`portal ${stack.portalUrl}, media node ${mediaUrl} (one worker, in a child process)`);
 
-  const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
-  browser = await chromium.launch(launchOptions);
+  browser = await launchE2eChromium();
   const clip = await encodeClip(browser, `${stack.portalUrl}/login`, { width: CLIP_W, height: CLIP_H, fps: Number(values.fps), bitrate: Number(values.bitrate), seconds: 10 });
   writeClip(clip, clipFile);
   log(`clip: VP8 ${clip.width}x${clip.height} ${clip.fps} fps, ${clip.frames.length} frames (${clip.frames.filter((f) => f.key).length} keyframe), ${Math.round(clipBitrate(clip) / 1000)} kbit/s payload (encoded by Chromium's WebCodecs)`);

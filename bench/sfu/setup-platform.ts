@@ -3,7 +3,7 @@
 // produces through our protocol. Consumers are made by our Room (its fan-out on `produce`),
 // offered with `newConsumer` and resumed with `resumeConsumer`. Only the transports are made
 // differently: see plain-leg.ts.
-import { generateKeyPairSync } from "node:crypto";
+import { ed25519PemKeyPair } from "../../scripts/lib/ed25519-pem.mjs";
 import { signJoinToken } from "../../web/lib/media/sign-join-token.ts";
 import type { Grants } from "../../server/src/protocol/join-token.ts";
 import { produceCameraLeg } from "./camera-leg.ts";
@@ -18,10 +18,7 @@ const BUILD_TIMEOUT_MS = 120_000;
 
 export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice: number, baseline?: Baseline): Promise<SfuSetup> {
   const name = baseline ? `platform@${baseline.version}` : "platform";
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519", {
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
+  const { publicKey, privateKey } = ed25519PemKeyPair();
   const { url: moduleUrl, env } = childModule("platform-node.ts", baseline);
   const rpc = new ChildRpc<PlatformNodeHandlers>(moduleUrl, `${name} node`, env);
   // Grace 1 s, not 0: with 0 a new room's empty timer fired before its first join finished, and

@@ -2,8 +2,8 @@
 // room and joins its call page with the fake camera; a guest opens the room's guest link, joins,
 // and decodes the host's video (getStats framesDecoded > 0, the bandwidth probe excluded). The
 // media node's /health answering only says its HTTP port is open; this says a call works.
-import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import playwrightConfig from "../../playwright.config.ts";
+import type { BrowserContext, Page } from "@playwright/test";
+import { launchE2eChromium } from "../join/e2e-chromium.ts";
 import { CSRF_COOKIE, CSRF_HEADER } from "../../web/lib/auth/cookie-names.ts";
 import { DEMO_PASSWORD } from "../../web/lib/seed/demo-units.ts";
 import { zhCatalog as zh } from "../../web/messages/catalogs.ts";
@@ -23,9 +23,7 @@ export interface FirstVideo {
 }
 
 export async function firstVideo(portalUrl: string): Promise<FirstVideo> {
-  // The same Chromium and flags as the e2e tests (fake devices, loopback ICE).
-  const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
-  const browser: Browser = await chromium.launch(launchOptions);
+  const browser = await launchE2eChromium();
   const contexts: BrowserContext[] = [];
   const newPage = async () => {
     const context = await browser.newContext({ baseURL: portalUrl, locale: "zh-CN" });

@@ -20,20 +20,18 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import os from "node:os";
-import { chromium, devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import playwrightConfig from "../../playwright.config.ts";
+import { devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { zhCatalog as zh } from "../../web/messages/catalogs.ts";
 import { bookVisit, signInStaff, type Staff } from "../../e2e/support/visit-day.ts";
+import { launchE2eChromium } from "../join/e2e-chromium.ts";
 import { startStack } from "../join/stack.ts";
+import { stackPortOptions, stackPorts } from "../join/stack-ports.ts";
 import { percentile } from "../join/stats.ts";
 
 const { values } = parseArgs({
   options: {
     joins: { type: "string", default: "20" },
-    port: { type: "string", default: "3820" },
-    "media-port": { type: "string", default: "5153" },
-    "rtc-min-port": { type: "string", default: "47600" },
-    "rtc-max-port": { type: "string", default: "47799" },
+    ...stackPortOptions({ port: "3820", mediaPort: "5153", rtcMinPort: "47600", rtcMaxPort: "47799" }),
   },
 });
 const JOINS = Number(values.joins);
@@ -48,10 +46,7 @@ interface JoinResult {
 }
 
 const stack = await startStack({
-  portalPort: Number(values.port),
-  mediaPort: Number(values["media-port"]),
-  rtcMinPort: Number(values["rtc-min-port"]),
-  rtcMaxPort: Number(values["rtc-max-port"]),
+  ...stackPorts(values),
   // 5-minute slots on the fresh terminals, and 21 applications from loopback: booking is not what is measured.
   extraEnv: { VISIT_MIN_SLOT_MINUTES: "1", VISIT_APPLY_PER_ADDRESS_PER_HOUR: "1000" },
 });
@@ -59,8 +54,7 @@ let browser: Browser | undefined;
 const results: JoinResult[] = [];
 const loads: number[] = [];
 try {
-  const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
-  browser = await chromium.launch(launchOptions);
+  browser = await launchE2eChromium();
   const desk = await browser.newContext({ baseURL: stack.portalUrl, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   await desk.addInitScript({ path: DECODES_SCRIPT });
   // The officer's API session on the desk's cookies: the pages share the sign-in.

@@ -20,12 +20,13 @@
 // its call joined, its first ICE + DTLS, its camera published; and the same for each person.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium, devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import playwrightConfig from "../../playwright.config.ts";
+import { devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { zhCatalog as zh } from "../../web/messages/catalogs.ts";
 import { scheduleRollCall, type RosterPerson } from "../../e2e/support/rollcall-console.ts";
 import { staffApi, verifyAndWait, type StaffApi } from "../../e2e/support/rollcall-link.ts";
+import { launchE2eChromium } from "../join/e2e-chromium.ts";
 import { startStack } from "../join/stack.ts";
+import { stackPortOptions, stackPorts } from "../join/stack-ports.ts";
 import { percentile } from "../join/stats.ts";
 
 const { values } = parseArgs({
@@ -34,10 +35,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "6" },
     modes: { type: "string", default: "push,poll" },
     "wait-ms": { type: "string", default: "8000" },
-    port: { type: "string", default: "3810" },
-    "media-port": { type: "string", default: "5143" },
-    "rtc-min-port": { type: "string", default: "47400" },
-    "rtc-max-port": { type: "string", default: "47599" },
+    ...stackPortOptions({ port: "3810", mediaPort: "5143", rtcMinPort: "47400", rtcMaxPort: "47599" }),
   },
 });
 const PERSONS = Number(values.persons);
@@ -68,16 +66,12 @@ interface RoundResult {
 }
 
 const stack = await startStack({
-  portalPort: Number(values.port),
-  mediaPort: Number(values["media-port"]),
-  rtcMinPort: Number(values["rtc-min-port"]),
-  rtcMaxPort: Number(values["rtc-max-port"]),
+  ...stackPorts(values),
 });
 let browser: Browser | undefined;
 const results: RoundResult[] = [];
 try {
-  const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
-  browser = await chromium.launch(launchOptions);
+  browser = await launchE2eChromium();
   const officer = await signedInOfficer(browser, stack.portalUrl, false);
   // The cold mode's console has the warm-up refused too: its own context (the same officer).
   const coldOfficer = MODES.includes("cold") ? await signedInOfficer(browser, stack.portalUrl, true) : officer;

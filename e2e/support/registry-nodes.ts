@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ed25519PemKeyPair } from "../../scripts/lib/ed25519-pem.mjs";
 import { mediasoupWorkerCachePath } from "../../scripts/bootstrap/mediasoup-worker.mjs";
 import { stopChild } from "./child-process.ts";
 import { freePort, waitForHttp } from "./stack.ts";
@@ -11,7 +11,6 @@ import { freePort, waitForHttp } from "./stack.ts";
 // with its own Ed25519 key and unit, linked parent → child, registering with a portal.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const keyPair = () => generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
 
 export interface RegistryNodeSpec {
   id: string;
@@ -28,7 +27,7 @@ export interface RegistryNodes {
 }
 
 export async function startRegistryNodes(specs: RegistryNodeSpec[], portal: { url: string; secret: string }, rtcBase: number): Promise<RegistryNodes> {
-  const keys = new Map(specs.map((s) => [s.id, keyPair()]));
+  const keys = new Map(specs.map((s) => [s.id, ed25519PemKeyPair()]));
   const ports = new Map<string, number>();
   for (const s of specs) ports.set(s.id, await freePort());
   const children = new Map<string, ChildProcess>();
@@ -36,7 +35,7 @@ export async function startRegistryNodes(specs: RegistryNodeSpec[], portal: { ur
   let output = "";
   const urls = new Map(specs.map((s) => [s.id, `http://127.0.0.1:${ports.get(s.id)}`]));
   // Any join-token key: nobody joins here, but the node needs one to start.
-  const joinKey = keyPair().publicKey;
+  const joinKey = ed25519PemKeyPair().publicKey;
   const stop = async () => {
     await Promise.all([...children.values()].map((child) => stopChild(child, "SIGTERM", 5000)));
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

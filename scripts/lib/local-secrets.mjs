@@ -1,16 +1,14 @@
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ed25519PemKeyPair } from "./ed25519-pem.mjs";
 
 // The all-in-one default needs secrets nobody has set: generate them once, keep them beside the
 // embedded database (so they live and die with the data they protect), and hand them to the
 // portal and the media node through their environment. Values already set always win.
 
 function generate() {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519", {
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
+  const { publicKey, privateKey } = ed25519PemKeyPair();
   const random = () => randomBytes(32).toString("base64url");
   return {
     APP_SECRET: random(),

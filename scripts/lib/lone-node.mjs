@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ed25519PemKeyPair } from "./ed25519-pem.mjs";
 
 // `npm start`'s one media node registers with its portal like any node of the network (issue 11
 // §1), so that /admin/nodes shows it: it needs a unit and a key of its own. The unit is the top of
@@ -22,7 +22,7 @@ export function loneNodeEnv(rootDir, env = process.env) {
   if (!env.MEDIA_NODE_KEY) {
     const file = path.join(rootDir, "data", "media-node-key.pem");
     if (!fs.existsSync(file)) {
-      const { privateKey } = generateKeyPairSync("ed25519", { privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+      const { privateKey } = ed25519PemKeyPair();
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, privateKey, { mode: 0o600 });
     }

@@ -1,20 +1,11 @@
 // `npm run demo:network` (issue 11 §5) and the multi-node e2e: which media nodes run, who is whose
 // parent, and every process's environment. Pure: the keys and the units' database ids come in,
 // so that a unit test can check the wiring without starting anything.
-import { generateKeyPairSync } from "node:crypto";
-
 /** Unit keys of the demo hierarchy (web/lib/seed/demo-units.ts) that get a node by default. */
 export const DEMO_NETWORK_NODES = Object.freeze(["moj", "gd", "fs", "gm", "hc", "jy1"]);
 
 /** Node ids are the demo unit keys: short, so that interface names (15 characters) fit. */
 const ZNODE_ID = /^[a-z0-9]{1,6}$/;
-
-export function nodeKeyPair() {
-  return generateKeyPairSync("ed25519", {
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
-}
 
 /**
  * Each node's parent: the nearest ancestor unit that has a node. `units` lists the nodes' units,

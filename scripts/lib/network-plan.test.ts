@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ed25519PemKeyPair } from "./ed25519-pem.mjs";
 import { capCommands, cutCommands, setupCommands, teardownCommands } from "./netns.mjs";
-import { DEMO_NETWORK_NODES, networkPlan, nodeKeyPair, nodeTree } from "./network-plan.mjs";
+import { DEMO_NETWORK_NODES, networkPlan, nodeTree } from "./network-plan.mjs";
 
 // `npm run demo:network`'s wiring (issue 11 §5), checked without starting anything: the tree
 // follows the units, each node trusts exactly its parent and children, the portal places tokens
@@ -17,7 +18,7 @@ const ANCESTORS: Record<string, string[]> = {
   jy1: ["gd", "moj"],
 };
 const unitsOf = (keys: readonly string[]) => keys.map((key) => ({ key, id: `unit-${key}`, name: key.toUpperCase(), ancestors: ANCESTORS[key]! }));
-const keys = Object.fromEntries(Object.keys(ANCESTORS).map((key) => [key, nodeKeyPair()]));
+const keys = Object.fromEntries(Object.keys(ANCESTORS).map((key) => [key, ed25519PemKeyPair()]));
 const plan = (mode: "loopback" | "netns", nodes: readonly string[] = DEMO_NETWORK_NODES) =>
   networkPlan({ units: unitsOf(nodes), mode, portalPort: 3000, mediaPort: 4450, rtcPort: 41000, keys });
 

@@ -1,19 +1,21 @@
-import { generateKeyPairSync } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { ed25519PemKeyPair } from "../../scripts/lib/ed25519-pem.mjs";
 import { signLinkToken } from "../src/network/link-auth.ts";
 import { NETWORK_NAMESPACE } from "../src/protocol/network.ts";
-import { NodeTree, until } from "./support/node-tree.ts";
+import { until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
 import { TestClient } from "./support/test-client.ts";
+import { MODERATOR } from "./support/tree-portal.ts";
 
 // Issue 11: a node cannot pose as another, and a control message that is forged (malformed, of
 // no known type, or about a room its sender has no link for) is refused and changes nothing.
 const TREE = [{ id: "city" }, { id: "county", parent: "city" }, { id: "office", parent: "city" }];
 
 describe("node links are authenticated", () => {
-  let tree: NodeTree;
+  const tree = useNodeTree(TREE, {}, 50600);
   const sockets: Socket[] = [];
-  const stranger = generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
+  const stranger = ed25519PemKeyPair();
 
   const connectAs = (token: string): Promise<{ socket: Socket; error?: string; welcome?: unknown }> =>
     new Promise((resolve) => {
@@ -27,15 +29,8 @@ describe("node links are authenticated", () => {
     return metric.values[0]?.value ?? 0;
   };
 
-  beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = await NodeTree.start(TREE, {}, 50600);
-    await tree.linked();
-  }, 60_000);
-
   afterAll(async () => {
     for (const s of sockets) s.close();
-    await tree?.close();
   }, 30_000);
 
   it("refuses a node presenting another node's identity", async () => {
@@ -63,9 +58,7 @@ describe("node links are authenticated", () => {
 
   it("refuses forged control messages and changes nothing", async () => {
     // A real call at the office, so that there is something to steal.
-    const token = await tree.token({ sub: "officer", node: "office", room: "r-office", role: "staff", as: "staff", grants: { publish: true, subscribe: true, observe: false, moderate: true } });
-    const officer = await TestClient.connect(tree.get("office").url, token);
-    await officer.join();
+    const officer = await tree.join("office", { ...MODERATOR, sub: "officer", room: "r-office" }, { recv: false });
     const before = await refusals();
 
     // The county (authenticated, really itself) sends what it has no business sending.

@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setWantedLayer } from "../src/network/layer-wants.ts";
 import type { Room } from "../src/media/room.ts";
-import { frameCounter, NodeTree, sleep, until } from "./support/node-tree.ts";
+import { frameCounter, sleep, until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
 import { shapedRelay } from "./support/shaped-relay.ts";
 import { SIMULCAST_LAYERS, simulcastCamera } from "./support/simulcast-camera.ts";
-import { TestClient } from "./support/test-client.ts";
+import type { TestClient } from "./support/test-client.ts";
+import { OBSERVER } from "./support/tree-portal.ts";
 
 // Issue 11, layer-only links: a simulcast camera at 荷城 watched two hops up (佛山) crosses each
 // link as the one layer the far viewers want — a regular consumer over an SRTP PlainTransport
 // beside the pipe — and the layer follows them (a tile, then a pin). Real workers, three nodes.
 const TREE = [{ id: "fs" }, { id: "gm", parent: "fs" }, { id: "hc", parent: "gm" }];
 const ROOM = "rollcall-layers-1";
+const IN_ROOM = { home: "hc", room: ROOM, kind: "rollcall", as: "person" } as const;
 const LINKS = [
   ["gm", "hc"],
   ["fs", "gm"],
@@ -18,8 +21,7 @@ const LINKS = [
 const TOTAL_KBPS = SIMULCAST_LAYERS.reduce((n, l) => n + l.kbps, 0);
 
 describe("layer-only links", () => {
-  let tree: NodeTree;
-  const clients: TestClient[] = [];
+  const tree = useNodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 53000);
   let camera: Awaited<ReturnType<typeof simulcastCamera>>;
   let inspector: TestClient;
   let consumerId: string;
@@ -27,15 +29,8 @@ describe("layer-only links", () => {
   // be lost, or capped.
   const link = { loss: 0, kbps: 0 };
   const relay = shapedRelay(link);
+  tree.taps.set("gm>hc/layers", relay.tap);
 
-  const join = async (node: string, sub: string, extra: Record<string, unknown> = {}, { recv = true, send = false } = {}) => {
-    const token = await tree.token({ sub, node, home: "hc", room: ROOM, kind: "rollcall", as: "person", ...extra } as never);
-    const client = await TestClient.connect(tree.get(node).url, token);
-    clients.push(client);
-    await client.join();
-    await client.openTransports({ recv, send });
-    return client;
-  };
   /** Per link, bytes into the upper node: over its layers transport, its pipe, or both. */
   const bytesIn = async (kind: "layers" | "pipe" | "both") =>
     Promise.all(
@@ -65,14 +60,9 @@ describe("layer-only links", () => {
   };
 
   beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 53000);
-    tree.taps.set("gm>hc/layers", relay.tap);
-    for (const spec of TREE) await tree.startNode(spec.id);
-    await tree.linked();
-    await join("hc", "person-a", { sees: "staff" }, { send: true });
+    await tree.join("hc", { ...IN_ROOM, sub: "person-a", sees: "staff" }, { send: true });
     camera = await simulcastCamera(tree.room("hc", ROOM)!, "person-a");
-    inspector = await join("fs", "inspector", { role: "staff", as: "observer", grants: { publish: false, subscribe: true, observe: true, moderate: false } });
+    inspector = await tree.join("fs", { ...IN_ROOM, ...OBSERVER, sub: "inspector" });
     consumerId = await until("the inspector's consumer", () => [...inspector.consumers.keys()][0], 20_000);
     // As a wall tile does: shown, at the lowest layer.
     await inspector.ok("resumeConsumer", { consumerId });
@@ -80,9 +70,7 @@ describe("layer-only links", () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const c of clients) c.close();
     camera?.stop();
-    await tree?.close();
     relay.close();
   }, 30_000);
 

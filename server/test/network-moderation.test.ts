@@ -1,44 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NodeTree, syntheticCamera, until } from "./support/node-tree.ts";
-import { TestClient } from "./support/test-client.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { syntheticCamera, until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
+import { MODERATOR } from "./support/tree-portal.ts";
 
 // Issue 11: a moderator's mute holds on every node, pause and resume follow a stream across the
 // hops, a moderator on another node can mute, and moderators hear of a link going down.
 const TREE = [{ id: "top" }, { id: "mid", parent: "top" }, { id: "home", parent: "mid" }];
 const ROOM = "meeting-home";
-const MODERATOR = { role: "staff", as: "staff", grants: { publish: true, subscribe: true, observe: false, moderate: true } };
+const IN_ROOM = { home: "home", room: ROOM } as const;
 
 describe("moderation across nodes", () => {
-  let tree: NodeTree;
-  const clients: TestClient[] = [];
+  const tree = useNodeTree(TREE, {}, 51000);
   let stop = () => {};
 
-  const join = async (node: string, sub: string, extra: Record<string, unknown> = {}) => {
-    const token = await tree.token({ sub, node, home: "home", room: ROOM, ...extra });
-    const client = await TestClient.connect(tree.get(node).url, token);
-    clients.push(client);
-    await client.join();
-    await client.openTransports({ recv: true, send: false });
-    return client;
-  };
-
-  beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = await NodeTree.start(TREE, {}, 51000);
-    await tree.linked();
-  }, 60_000);
   afterAll(async () => {
     stop();
-    for (const c of clients) c.close();
-    await tree?.close();
   }, 30_000);
 
   it("mute, unmute and a remote moderator's mute follow the stream to the top; moderators hear of a lost link", { timeout: 60_000 }, async () => {
-    const host = await join("home", "host", MODERATOR);
-    const person = await join("home", "person");
+    const host = await tree.join("home", { ...IN_ROOM, ...MODERATOR, sub: "host" });
+    const person = await tree.join("home", { ...IN_ROOM, sub: "person" });
     const camera = await syntheticCamera(tree.room("home", ROOM)!, "person");
     stop = camera.stop;
-    const far = await join("top", "far-moderator", MODERATOR);
+    const far = await tree.join("top", { ...IN_ROOM, ...MODERATOR, sub: "far-moderator" });
     const consumerId = await until("the far moderator's consumer", () => [...far.consumers.values()].find((c) => c.producerId === camera.producer.id)?.id);
 
     // The home moderator mutes the person: the far consumer pauses; the person is told.

@@ -2,31 +2,22 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import { nominalRate } from "../../bench/sfu/vp8-stream.ts";
 import { NetnsTree, netnsUsable } from "./support/netns-tree.ts";
 import { sleep, until } from "./support/node-tree.ts";
-import { TestClient } from "./support/test-client.ts";
+import { OBSERVER } from "./support/tree-portal.ts";
 
 // Issue 11 §2/§5: three real media nodes (佛山 ← 高明 ← 荷城), each its own process in its own
 // network namespace, linked by veth pairs as `npm run demo:network` links them as root; a link is
 // cut and capped in the kernel (ip link down, tc tbf), not simulated. Needs root (CI runs as root).
 const CHAIN = ["tfs", "tgm", "thc"];
 const ROOM = "rollcall-thc-1";
+const IN_ROOM = { home: "thc", room: ROOM, kind: "rollcall", as: "person" } as const;
 
 type Frames = { frames: number; longestGapMs: number; bytes: number };
 
 describe.skipIf(!netnsUsable())("a link of the tree cut and capped in the kernel (network namespaces)", () => {
   const tree = new NetnsTree(CHAIN);
-  const clients: TestClient[] = [];
   let producerId: string;
 
-  const join = async (node: string, sub: string, extra: Record<string, unknown> = {}, { send = false } = {}) => {
-    const token = await tree.token({ sub, node, home: "thc", room: ROOM, kind: "rollcall", as: "person", ...extra } as never);
-    const client = await TestClient.connect(tree.url(node), token);
-    clients.push(client);
-    await client.join();
-    await client.openTransports({ recv: true, send });
-    return client;
-  };
-  const observer = (node: string, i: number) =>
-    join(node, `inspector-${i}`, { role: "staff", as: "observer", grants: { publish: false, subscribe: true, observe: true, moderate: false } });
+  const observer = (node: string, i: number) => tree.join(node, { ...IN_ROOM, ...OBSERVER, sub: `inspector-${i}` });
   const piped = (node: string, timeoutMs = 15_000) =>
     until(`the camera piped to ${node}`, () => tree.call<boolean>(node, "hasProducer", { room: ROOM, producer: producerId }), timeoutMs);
   /** Frames completed at `node` over the next `ms`, counted inside that node on its own router. */
@@ -43,7 +34,7 @@ describe.skipIf(!netnsUsable())("a link of the tree cut and capped in the kernel
     if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
     // Links declared down after 2 s of silence (5 s by default): the same rule, a shorter wait.
     await tree.start({ MEDIA_LINK_DOWN_SECONDS: "2", MEDIA_PIPE_IDLE_SECONDS: "30" });
-    await join("thc", "person-a", { sees: "staff" }, { send: true });
+    await tree.join("thc", { ...IN_ROOM, sub: "person-a", sees: "staff" }, { send: true });
     ({ producerId } = await tree.call<{ producerId: string }>("thc", "camera", { room: ROOM, peer: "person-a" }));
     // Someone watches at each level above the home: the county's viewer is the subtree below the cut.
     await observer("tgm", 0);
@@ -52,7 +43,6 @@ describe.skipIf(!netnsUsable())("a link of the tree cut and capped in the kernel
   }, 90_000);
 
   afterAll(async () => {
-    for (const c of clients) c.close();
     await tree.close();
   }, 30_000);
 

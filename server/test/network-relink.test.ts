@@ -1,9 +1,10 @@
 import { io, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { signLinkToken } from "../src/network/link-auth.ts";
 import { NETWORK_NAMESPACE } from "../src/protocol/network.ts";
-import { frameCounter, NodeTree, sleep, syntheticCamera, until } from "./support/node-tree.ts";
-import { TestClient } from "./support/test-client.ts";
+import { frameCounter, sleep, syntheticCamera, until } from "./support/node-tree.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
+import { OBSERVER } from "./support/tree-portal.ts";
 
 // Issue 11: a `link` once went unanswered for 10 s after the 佛山 node came back (DECISIONS, "A
 // link request toward a room's home waits 3 s"). The cause: the parent counted a returning child
@@ -13,38 +14,22 @@ import { TestClient } from "./support/test-client.ts";
 // child's real key connects and never gets past `welcome`.
 const TREE = [{ id: "gd" }, { id: "fs", parent: "gd" }, { id: "hc", parent: "fs" }];
 const ROOM = "rollcall-relink-1";
+const IN_ROOM = { home: "hc", room: ROOM, kind: "rollcall" } as const;
 
 describe("a child that has connected but not finished its handshake", () => {
-  let tree: NodeTree;
-  const clients: TestClient[] = [];
+  const tree = useNodeTree(TREE, {}, 53400);
   const sockets: Socket[] = [];
   let camera: Awaited<ReturnType<typeof syntheticCamera>> | undefined;
 
-  beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = await NodeTree.start(TREE, {}, 53400);
-    await tree.linked();
-  }, 60_000);
-
   afterAll(async () => {
     for (const s of sockets) s.close();
-    for (const c of clients) c.close();
     camera?.stop();
-    await tree?.close();
   }, 30_000);
 
   it("is sent nothing until it has announced itself, and the room relinks once it has", { timeout: 60_000 }, async () => {
-    const join = async (node: string, sub: string, extra: Record<string, unknown>, send: boolean) => {
-      const token = await tree.token({ sub, node, home: "hc", room: ROOM, kind: "rollcall", ...extra } as never);
-      const client = await TestClient.connect(tree.get(node).url, token);
-      clients.push(client);
-      await client.join();
-      await client.openTransports({ recv: !send, send });
-      return client;
-    };
-    await join("hc", "person", { as: "person" }, true);
+    await tree.join("hc", { ...IN_ROOM, sub: "person", as: "person" }, { recv: false, send: true });
     camera = await syntheticCamera(tree.room("hc", ROOM)!, "person");
-    await join("gd", "inspector", { role: "staff", as: "observer", grants: { publish: false, subscribe: true, observe: true, moderate: false } }, false);
+    await tree.join("gd", { ...IN_ROOM, ...OBSERVER, sub: "inspector" });
     const streamAt = (node: string) => [...(tree.room(node, ROOM)?.allPeers() ?? [])].some((p) => p.producers.has(camera!.producer.id)) || undefined;
     await until("the stream at 广东省", () => streamAt("gd"), 20_000);
 

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { frameCounter, lossyRelay, NodeTree, sleep, syntheticCamera, until } from "./support/node-tree.ts";
-import { TestClient } from "./support/test-client.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { frameCounter, sleep, syntheticCamera, until } from "./support/node-tree.ts";
+import { shapedRelay } from "./support/shaped-relay.ts";
+import { useNodeTree } from "./support/use-node-tree.ts";
+import { MODERATOR, OBSERVER } from "./support/tree-portal.ts";
 
 // Issue 11: five media nodes in a tree (司法部 ← 广东省 ← 佛山市 ← 高明区 ← 荷城司法所), each a real
 // MediaNode with its own mediasoup worker, linked over loopback. A roll call lives at 荷城; people
@@ -14,25 +16,17 @@ const TREE = [
 ];
 const PATH = ["hc", "gm", "fs", "gd", "moj"]; // from the room's home up to the ministry
 const ROOM = "rollcall-hc-1";
+const IN_ROOM = { home: "hc", room: ROOM, kind: "rollcall", as: "person" } as const;
 
 describe("five-level media network", () => {
-  let tree: NodeTree;
-  const clients: TestClient[] = [];
+  const tree = useNodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 50000);
   const cameras: Array<Awaited<ReturnType<typeof syntheticCamera>>> = [];
   // city → county link: a relay that can lose packets (the county sends toward the city through it)
-  const loss = { value: 0 };
-  const relay = lossyRelay(loss);
+  const link = { loss: 0, kbps: 0 };
+  const relay = shapedRelay(link);
+  tree.taps.set("fs>gm", relay.tap);
 
-  const join = async (node: string, sub: string, extra: Record<string, unknown> = {}, { recv = true, send = false } = {}) => {
-    const token = await tree.token({ sub, node, home: "hc", room: ROOM, kind: "rollcall", as: "person", ...extra } as never);
-    const client = await TestClient.connect(tree.get(node).url, token);
-    clients.push(client);
-    await client.join();
-    await client.openTransports({ recv, send });
-    return client;
-  };
-  const observer = (i: number) =>
-    join("moj", `inspector-${i}`, { role: "staff", as: "observer", grants: { publish: false, subscribe: true, observe: true, moderate: false } });
+  const observer = (i: number) => tree.join("moj", { ...IN_ROOM, ...OBSERVER, sub: `inspector-${i}` });
   /**
    * Bytes through each link's pipe into the upper node over `ms`, per RTP packet the cameras sent
    * meanwhile (the cameras' timers slow down under load: this keeps the figure about copies, not load).
@@ -62,24 +56,14 @@ describe("five-level media network", () => {
   const streamsOut = async () =>
     Promise.all(PATH.slice(0, -1).map(async (lower, i) => (await tree.get(lower).node.network!.links.linkStats()).find((s) => s.neighbor === PATH[i + 1])?.streamsOut ?? 0));
 
-  beforeAll(async () => {
-    if (!process.env.MEDIASOUP_WORKER_BIN) throw new Error("MEDIASOUP_WORKER_BIN is not set: run the tests through `npm test`");
-    tree = new NodeTree(TREE, { MEDIA_PIPE_IDLE_SECONDS: "2" }, 50000);
-    tree.taps.set("fs>gm", relay.tap);
-    for (const spec of TREE) await tree.startNode(spec.id);
-    await tree.linked();
-  }, 60_000);
-
   afterAll(async () => {
-    for (const c of clients) c.close();
     for (const c of cameras) c.stop();
-    await tree?.close();
     relay.close();
   }, 30_000);
 
   it("a ministry observer receives both persons of a 荷城 roll call through four hops, unseen by them", { timeout: 60_000 }, async () => {
-    const officer = await join("hc", "officer", { role: "staff", as: "staff", grants: { publish: true, subscribe: true, observe: false, moderate: true } });
-    const persons = [await join("hc", "person-a", { sees: "staff" }, { send: true }), await join("hc", "person-b", { sees: "staff" }, { send: true })];
+    const officer = await tree.join("hc", { ...IN_ROOM, ...MODERATOR, sub: "officer" });
+    const persons = [await tree.join("hc", { ...IN_ROOM, sub: "person-a", sees: "staff" }, { send: true }), await tree.join("hc", { ...IN_ROOM, sub: "person-b", sees: "staff" }, { send: true })];
     const home = tree.room("hc", ROOM)!;
     for (const sub of ["person-a", "person-b"]) cameras.push(await syntheticCamera(home, sub));
 
@@ -114,7 +98,7 @@ describe("five-level media network", () => {
   it("20 ministry observers cost each link what one does: each stream crosses each link once", { timeout: 90_000 }, async () => {
     const one = await linkBytesPerPacket(3000);
     for (let i = 1; i < 20; i++) await observer(i);
-    await until("20 inspectors' consumers", () => clients.filter((c) => c.consumers.size === 2).length >= 20 || undefined, 30_000);
+    await until("20 inspectors' consumers", () => tree.clients.filter((c) => c.consumers.size === 2).length >= 20 || undefined, 30_000);
     // New consumers ask for keyframes (one per second at most across a link): let that pass.
     await sleep(2500);
     const twenty = await linkBytesPerPacket(3000);
@@ -126,7 +110,7 @@ describe("five-level media network", () => {
   });
 
   it("at 5 % loss on one link the ministry still gets ≥ 95 % of the frames", { timeout: 60_000 }, async () => {
-    loss.value = 0.05;
+    link.loss = 0.05;
     const top = tree.room("moj", ROOM)!;
     const counter = await frameCounter(top, cameras[0]!.producer.id);
     await sleep(1000);
@@ -138,13 +122,13 @@ describe("five-level media network", () => {
     const sent = [...cameras[0]!.sentAt].filter(([, at]) => at >= t0 && at < t1).map(([ts]) => ts);
     const decoded = sent.filter((ts) => counter.completedAt.has(ts)).length;
     counter.close();
-    loss.value = 0;
+    link.loss = 0;
     expect(relay.counts.dropped - dropped0).toBeGreaterThan(20);
     expect(decoded / sent.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it("when nobody upstream watches any more, nothing is sent upstream", { timeout: 60_000 }, async () => {
-    for (const c of clients.filter((c) => (c.socket.io as unknown as { uri: string }).uri.includes(String(tree.get("moj").port)))) c.close();
+    for (const c of tree.clients.filter((c) => (c.socket.io as unknown as { uri: string }).uri.includes(String(tree.get("moj").port)))) c.close();
     await until("pipes let go after the idle time", async () => (await streamsOut()).every((n) => n === 0) || undefined, 30_000);
     const idle = await linkBytes(2000);
     for (const bytes of idle) expect(bytes).toBeLessThan(2000); // RTCP at most, no media

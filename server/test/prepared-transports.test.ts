@@ -23,6 +23,26 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
     clients.push(client);
     return client;
   };
+  /** `join` with the device as it stands (loaded before, as the join screen leaves it). */
+  const joinNow = (client: TestClient) => client.ok("join", { rtpCapabilities: client.device.rtpCapabilities as unknown as Record<string, unknown> });
+  /** A moderator in the room, sending video. */
+  const hostSending = async () => {
+    const host = await connect("host", { role: "staff", grants: moderatorGrants });
+    await host.join();
+    await host.openTransports();
+    await host.produce("video");
+    return host;
+  };
+  /** The person's join adopts both its prepared transports, and media flows both ways on them: nothing new on the worker. */
+  const joinAdoptsBoth = async (host: TestClient, person: TestClient) => {
+    const joined = await joinNow(person);
+    expect(new Set(joined.prepared)).toEqual(new Set([person.sendTransport!.id, person.recvTransport!.id]));
+    // The adopted receiving transport is offered what the room already has, as a new one would be.
+    await person.waitFor("newConsumer", (c) => c.peerId === "host" && c.kind === "video");
+    await person.produce("audio");
+    await host.waitFor("newConsumer", (c) => c.peerId === "person" && c.kind === "audio");
+    expect((await census()).transports).toBe(4);
+  };
 
   beforeAll(async () => {
     fixture = await startMediaNode({
@@ -44,10 +64,7 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
 
   it("makes both transports before join, unseen by the room; the join adopts them and media flows on them", async () => {
     room = "prepared-flow";
-    const host = await connect("host", { role: "staff", grants: moderatorGrants });
-    await host.join();
-    await host.openTransports();
-    await host.produce("video");
+    const host = await hostSending();
 
     const person = await connect("person");
     await person.loadDevice();
@@ -64,21 +81,12 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
       error: { code: "invalid_state" },
     });
 
-    const joined = await person.ok("join", { rtpCapabilities: person.device.rtpCapabilities as unknown as Record<string, unknown> });
-    expect(new Set(joined.prepared)).toEqual(new Set([person.sendTransport!.id, person.recvTransport!.id]));
-    // The adopted receiving transport is offered what the room already has, as a new one would be.
-    await person.waitFor("newConsumer", (c) => c.peerId === "host" && c.kind === "video");
-    await person.produce("audio");
-    await host.waitFor("newConsumer", (c) => c.peerId === "person" && c.kind === "audio");
-    expect((await census()).transports).toBe(4);
+    await joinAdoptsBoth(host, person);
   });
 
   it("connects them before join (ICE + DTLS while the screen shows), still unseen; the join adopts them connected", async () => {
     room = "prepared-warm";
-    const host = await connect("host", { role: "staff", grants: moderatorGrants });
-    await host.join();
-    await host.openTransports();
-    await host.produce("video");
+    const host = await hostSending();
 
     const person = await connect("person");
     await person.loadDevice();
@@ -100,14 +108,9 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
     expect(host.received.filter((r) => JSON.stringify(r.payload ?? {}).includes("person"))).toEqual([]);
     expect(person.received).toEqual([]);
 
-    const joined = await person.ok("join", { rtpCapabilities: person.device.rtpCapabilities as unknown as Record<string, unknown> });
-    expect(new Set(joined.prepared)).toEqual(new Set([person.sendTransport!.id, person.recvTransport!.id]));
     // No second connect is asked of the node (mediasoup-client connects a transport once): the
     // consumer and the producer go straight onto the connected transports.
-    await person.waitFor("newConsumer", (c) => c.peerId === "host" && c.kind === "video");
-    await person.produce("audio");
-    await host.waitFor("newConsumer", (c) => c.peerId === "person" && c.kind === "audio");
-    expect((await census()).transports).toBe(4);
+    await joinAdoptsBoth(host, person);
   });
 
   it("connects only its own prepared transport, once, however many connects arrive at once", async () => {
@@ -167,7 +170,7 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
     expect(info.expiresInMs).toBe(TTL_SECONDS * 1000);
     expect((await census()).transports).toBe(1);
     await expect.poll(async () => (await census()).transports, { timeout: (TTL_SECONDS + 10) * 1000, interval: 500 }).toBe(0);
-    const joined = await person.ok("join", { rtpCapabilities: person.device.rtpCapabilities as unknown as Record<string, unknown> });
+    const joined = await joinNow(person);
     expect(joined.prepared).toEqual([]);
     const fresh = await person.ok("createTransport", { direction: "recv" });
     expect(fresh.expiresInMs).toBeUndefined();
@@ -203,7 +206,7 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
     // Nobody joined: the room closes after its grace (1 s here) and its router takes them along.
     await expect.poll(async () => (await census()).routers, { timeout: 8000 }).toBe(0);
     expect((await census()).transports).toBe(0);
-    const joined = await person.ok("join", { rtpCapabilities: person.device.rtpCapabilities as unknown as Record<string, unknown> });
+    const joined = await joinNow(person);
     expect(joined.prepared).toEqual([]);
     expect(await person.request("createTransport", { direction: "recv" })).toMatchObject({ ok: true });
   });
@@ -214,13 +217,13 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
     const visitor = await connect("visitor", { lobby: true });
     await visitor.loadDevice();
     await visitor.openTransports();
-    const waiting = await visitor.ok("join", { rtpCapabilities: visitor.device.rtpCapabilities as unknown as Record<string, unknown> });
+    const waiting = await joinNow(visitor);
     expect(waiting.lobby).toBe(true);
     expect(waiting.prepared).toBeUndefined();
     expect((await census()).transports).toBe(2);
     await host.ok("admitPeer", { peerId: "visitor" });
     await visitor.waitFor("admitted");
-    const joined = await visitor.ok("join", { rtpCapabilities: visitor.device.rtpCapabilities as unknown as Record<string, unknown> });
+    const joined = await joinNow(visitor);
     expect(joined.lobby).toBe(false);
     expect(joined.prepared).toHaveLength(2);
   });

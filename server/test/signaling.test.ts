@@ -15,6 +15,16 @@ describe("media node signaling (real worker, real socket.io)", () => {
   };
   let roomCounter = 0;
   let room = "";
+  /** A moderator, then a person, joined to the room with both transports open. */
+  const hostAndPerson = async () => {
+    const host = await connect("host", { room, role: "staff", grants: moderatorGrants });
+    const person = await connect("person", { room });
+    await host.join();
+    await host.openTransports();
+    await person.join();
+    await person.openTransports();
+    return { host, person };
+  };
 
   beforeAll(async () => {
     fixture = await startMediaNode();
@@ -64,12 +74,7 @@ describe("media node signaling (real worker, real socket.io)", () => {
   });
 
   it("pauses a producer server-side when a moderator mutes it, and tells everyone", async () => {
-    const host = await connect("host", { room, role: "staff", grants: moderatorGrants });
-    const person = await connect("person", { room });
-    await host.join();
-    await host.openTransports();
-    await person.join();
-    await person.openTransports();
+    const { host, person } = await hostAndPerson();
     const mic = await person.produce("audio");
     const consumer = await host.waitFor("newConsumer", (c) => c.producerId === mic.id);
 
@@ -83,12 +88,7 @@ describe("media node signaling (real worker, real socket.io)", () => {
   });
 
   it("keeps a moderator's mute when the muted peer comes back and publishes again", async () => {
-    const host = await connect("host", { room, role: "staff", grants: moderatorGrants });
-    const person = await connect("person", { room });
-    await host.join();
-    await host.openTransports();
-    await person.join();
-    await person.openTransports();
+    const { host, person } = await hostAndPerson();
     await person.produce("audio");
     await host.ok("mutePeer", { peerId: "person", source: "mic" });
     await person.waitFor("mutedByModerator");

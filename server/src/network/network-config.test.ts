@@ -1,9 +1,8 @@
-import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import { loadMediaConfig } from "../config.ts";
 
-const pair = () => generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
-const portal = pair();
+const portal = ed25519PemKeyPair();
 const base = { JOIN_TOKEN_PUBLIC_KEY: portal.publicKey };
 
 describe("media network configuration (issue 11)", () => {
@@ -19,9 +18,9 @@ describe("media network configuration (issue 11)", () => {
   });
 
   it("reads a node's place in the tree", () => {
-    const self = pair();
-    const parent = pair();
-    const child = pair();
+    const self = ed25519PemKeyPair();
+    const parent = ed25519PemKeyPair();
+    const child = ed25519PemKeyPair();
     const { network } = loadMediaConfig({
       ...base,
       MEDIA_UNIT_ID: "unit-fs",
@@ -35,7 +34,7 @@ describe("media network configuration (issue 11)", () => {
   });
 
   it("refuses a half-configured or malformed network, saying what is wrong", () => {
-    const self = pair();
+    const self = ed25519PemKeyPair();
     expect(() => loadMediaConfig({ ...base, MEDIA_PARENT_ID: "gd" })).toThrow(/go together/);
     expect(() => loadMediaConfig({ ...base, MEDIA_PARENT_ID: "gd", MEDIA_PARENT_URL: "http://x:1", MEDIA_PARENT_KEY: self.publicKey })).toThrow(/MEDIA_NODE_KEY/);
     expect(() => loadMediaConfig({ ...base, MEDIA_NODE_KEY: self.privateKey, MEDIA_CHILD_KEYS: "{" })).toThrow(/MEDIA_CHILD_KEYS: not JSON/);

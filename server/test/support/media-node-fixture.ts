@@ -1,11 +1,12 @@
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
+import type { JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
 import { loadMediaConfig } from "../../src/config.ts";
 import { MediaNode } from "../../src/media-node.ts";
 import { createLogger } from "../../src/observability/logger.ts";
+import { signTestJoinToken } from "./test-join-token.ts";
 
 export interface NodeFixture {
   node: MediaNode;
@@ -17,10 +18,7 @@ export interface NodeFixture {
 
 /** A real media node (real mediasoup worker, real socket.io) on a free port, with its own keys. */
 export async function startMediaNode(env: Record<string, string> = {}, { logLines }: { logLines?: string[] } = {}): Promise<NodeFixture> {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519", {
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
+  const { publicKey, privateKey } = ed25519PemKeyPair();
   const recordingsDir = mkdtempSync(path.join(os.tmpdir(), "yg-recordings-"));
   const config = loadMediaConfig({
     MEDIA_NODE_ID: "test-node",
@@ -48,14 +46,7 @@ export async function startMediaNode(env: Record<string, string> = {}, { logLine
     node,
     url: `http://127.0.0.1:${node.port}`,
     privateKey,
-    token: (input) =>
-      signJoinToken(privateKey, {
-        room: "room-1",
-        name: input.sub,
-        role: "participant",
-        grants: { publish: true, subscribe: true, observe: false, moderate: false },
-        ...input,
-      }),
+    token: (input) => signTestJoinToken(privateKey, input),
     stop: async () => {
       await node.close();
       rmSync(recordingsDir, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
+import { TreePortal } from "./tree-portal.ts";
 import { capCommands, cutCommands, netnsAvailable, run, setupCommands, teardownCommands } from "../../../scripts/lib/netns.mjs";
 
 // A chain of real media nodes, each its own process in its own network namespace, linked to its
@@ -12,7 +12,6 @@ import { capCommands, cutCommands, netnsAvailable, run, setupCommands, teardownC
 // "ygt-" prefix keep clear of a demo network running on the same machine.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const keyPair = () => generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
 const PORT = 4500;
 
 export const netnsUsable = (): boolean => netnsAvailable();
@@ -39,14 +38,14 @@ interface NetnsNode {
   pending: Map<number, (reply: { ok: boolean; result?: unknown; error?: string }) => void>;
 }
 
-export class NetnsTree {
-  readonly portal = keyPair();
+export class NetnsTree extends TreePortal {
   private readonly nodes = new Map<string, NetnsNode>();
   private seq = 0;
   readonly plan: { nodes: Array<{ id: string; ns: ReturnType<typeof namespaceOf> }>; links: Array<{ child: string; parent: string; childNs: ReturnType<typeof namespaceOf>; parentNs: ReturnType<typeof namespaceOf> }> };
 
   /** `chain`: node ids from the top down, each the parent of the next. */
   constructor(readonly chain: string[]) {
+    super();
     const nodes = chain.map((id, i) => ({ id, ns: namespaceOf(i, id) }));
     this.plan = { nodes, links: nodes.slice(1).map((n, i) => ({ child: n.id, parent: nodes[i]!.id, childNs: n.ns, parentNs: nodes[i]!.ns })) };
   }
@@ -61,7 +60,7 @@ export class NetnsTree {
   async start(env: Record<string, string> = {}): Promise<void> {
     this.teardown();
     run(setupCommands(this.plan));
-    const keys = new Map(this.chain.map((id) => [id, keyPair()]));
+    const keys = new Map(this.chain.map((id) => [id, ed25519PemKeyPair()]));
     for (const [i, { id, ns }] of this.plan.nodes.entries()) {
       const parent = i > 0 ? this.plan.nodes[i - 1]! : undefined;
       const childId = this.chain[i + 1];
@@ -118,10 +117,6 @@ export class NetnsTree {
     });
   }
 
-  token(input: Partial<JoinTokenInput> & { sub: string; node: string }): Promise<string> {
-    return signJoinToken(this.portal.privateKey, { room: "room-1", name: input.sub, role: "participant", grants: { publish: true, subscribe: true, observe: false, moderate: false }, ...input });
-  }
-
   /** Cuts the link between `child` and its parent (both ends down), or restores it. */
   cut(child: string, restore = false): void {
     run(cutCommands(this.plan, child, restore));
@@ -133,6 +128,7 @@ export class NetnsTree {
   }
 
   async close(): Promise<void> {
+    this.closeClients();
     await Promise.all(
       [...this.nodes.values()].map(
         ({ child }) =>

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -23,7 +23,7 @@ export async function spawnMediaNode(
   env: Record<string, string> = {},
   { keepOutput = true, nodeArgs = [] as string[] } = {},
 ): Promise<NodeProcess> {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
+  const { publicKey, privateKey } = ed25519PemKeyPair();
   // Only what the node needs: the test runner's own variables (PORTAL_*, …) are not its.
   const childEnv: Record<string, string | undefined> = {
     PATH: process.env.PATH,

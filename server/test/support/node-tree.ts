@@ -1,24 +1,20 @@
-import { generateKeyPairSync } from "node:crypto";
 import dgram from "node:dgram";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { types } from "mediasoup";
-import { signJoinToken, type JoinTokenInput } from "../../../web/lib/media/sign-join-token.ts";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import { loadMediaConfig } from "../../src/config.ts";
 import { MediaNode } from "../../src/media-node.ts";
 import type { PipeTap } from "../../src/network/room-links.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import type { Room } from "../../src/media/room.ts";
-import type { PipeEnd } from "../../src/protocol/network.ts";
 import { keyFrameRequests, STREAM, Vp8Stream } from "../../../bench/sfu/vp8-stream.ts";
+import { TreePortal } from "./tree-portal.ts";
 
 // Several real media nodes in one process (each with its own mediasoup worker), linked as a tree
 // over loopback: the network tests and bench/cascade build on this.
-
-const keyPair = () =>
-  generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
 
 export interface TreeNodeSpec {
   id: string;
@@ -35,9 +31,8 @@ export interface TreeNode {
   keys: { publicKey: string; privateKey: string };
 }
 
-export class NodeTree {
+export class NodeTree extends TreePortal {
   readonly nodes = new Map<string, TreeNode>();
-  readonly portal = keyPair();
   private readonly keys = new Map<string, { publicKey: string; privateKey: string }>();
   private readonly dirs: string[] = [];
   /** Per initiating node and neighbour: a relay between their pipes (set before the link forms). */
@@ -48,7 +43,8 @@ export class NodeTree {
     private readonly env: Record<string, string> = {},
     private readonly rtcBase = 50000,
   ) {
-    for (const spec of specs) this.keys.set(spec.id, keyPair());
+    super();
+    for (const spec of specs) this.keys.set(spec.id, ed25519PemKeyPair());
   }
 
   static async start(specs: TreeNodeSpec[], env: Record<string, string> = {}, rtcBase?: number): Promise<NodeTree> {
@@ -65,6 +61,10 @@ export class NodeTree {
     const n = this.nodes.get(id);
     if (!n) throw new Error(`node ${id} is not running`);
     return n;
+  }
+
+  url(id: string): string {
+    return this.get(id).url;
   }
 
   envOf(id: string, port: number): Record<string, string> {
@@ -134,21 +134,12 @@ export class NodeTree {
     }
   }
 
-  token(input: Partial<JoinTokenInput> & { sub: string; node: string }): Promise<string> {
-    return signJoinToken(this.portal.privateKey, {
-      room: "room-1",
-      name: input.sub,
-      role: "participant",
-      grants: { publish: true, subscribe: true, observe: false, moderate: false },
-      ...input,
-    });
-  }
-
   room(nodeId: string, roomId = "room-1"): Room | undefined {
     return this.nodes.get(nodeId)?.node.rooms.get(roomId);
   }
 
   async close(): Promise<void> {
+    this.closeClients();
     for (const id of [...this.nodes.keys()].reverse()) await this.stopNode(id);
     for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
   }
@@ -257,44 +248,4 @@ export async function frameCounter(room: Room, producerId: string) {
       socket.close();
     },
   };
-}
-
-/**
- * A UDP relay between two nodes' pipes that drops a share of the RTP going one way (the kernel
- * here has no netem). Installed as the initiating node's PipeTap: that node connects to `a`, the
- * other to `b`; packets from the other node (b) toward the initiator lose `loss.value`.
- */
-export function lossyRelay(loss: { value: number }) {
-  const sockets: dgram.Socket[] = [];
-  const counts = { forwarded: 0, dropped: 0 };
-  let initiatorEnd: PipeEnd | undefined;
-  let otherEnd: PipeEnd | undefined;
-  const bind = async () => {
-    const s = dgram.createSocket("udp4");
-    sockets.push(s);
-    await new Promise<void>((resolve) => s.bind(0, "127.0.0.1", resolve));
-    return s;
-  };
-  let a: dgram.Socket | undefined;
-  let b: dgram.Socket | undefined;
-  const tap: PipeTap = {
-    async local(end) {
-      initiatorEnd = end;
-      a = await bind();
-      b = await bind();
-      a.on("message", (packet) => otherEnd && b!.send(packet, otherEnd.port, otherEnd.ip));
-      b.on("message", (packet) => {
-        const rtcp = packet.length >= 2 && packet[1]! >= 192 && packet[1]! <= 223;
-        if (!rtcp && Math.random() < loss.value) return void counts.dropped++;
-        counts.forwarded++;
-        if (initiatorEnd) a!.send(packet, initiatorEnd.port, initiatorEnd.ip);
-      });
-      return { ...end, ip: "127.0.0.1", port: (b.address() as AddressInfo).port };
-    },
-    async remote(end) {
-      otherEnd = end;
-      return { ...end, ip: "127.0.0.1", port: (a!.address() as AddressInfo).port };
-    },
-  };
-  return { tap, counts, close: () => sockets.forEach((s) => s.close()) };
 }

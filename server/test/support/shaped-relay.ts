@@ -7,7 +7,9 @@ import type { PipeEnd } from "../../src/protocol/network.ts";
  * A UDP relay between two nodes' link transports that can lose a share of the RTP and cap the
  * rate, one way: from the other node toward the initiator (where media goes up the tree). The cap
  * works as tc's tbf does: packets queue behind a bit rate, and past a queue of `queueMs` at that
- * rate they are dropped. Installed as the initiating node's PipeTap (see lossyRelay).
+ * rate they are dropped (a cap of 0: none, loss only). Installed as the initiating node's PipeTap:
+ * that node connects to `a`, the other to `b`. (The kernel here has no netem; network-netns.test.ts
+ * caps a real link with tc where it runs as root.)
  */
 export function shapedRelay(state: { loss: number; kbps: number }, { queueMs = 200 } = {}) {
   const sockets: dgram.Socket[] = [];

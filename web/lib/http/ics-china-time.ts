@@ -26,8 +26,3 @@ export function chinaIcsTime(date: Date) {
   };
   return time;
 }
-
-/** "2026-12-04 07:30", China's clock, for the human-readable lines of an export. */
-export function chinaClockText(date: Date): string {
-  return new Date(date.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
-}

@@ -8,10 +8,6 @@ export function assertMayViewNodes(actor: Actor): void {
   assertRole(actor, ["admin"], "view the media nodes");
 }
 
-export function nodeVisibleTo(actor: Actor, unitPath: string): boolean {
-  return isInScope(actor, unitPath);
-}
-
 /**
  * Resetting a node's key: an admin whose subtree holds the node's unit. Out of scope is "not
  * found" (the node's existence is not revealed); in scope but not an admin is forbidden.

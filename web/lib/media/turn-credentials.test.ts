@@ -1,11 +1,12 @@
-import { createHmac, generateKeyPairSync } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import { loadConfig } from "../config.ts";
 import { iceServersOf } from "../media-client/ice-servers.ts";
 import { signJoinToken } from "./sign-join-token.ts";
 import { turnCredentials } from "./turn-credentials.ts";
 
-const { privateKey } = generateKeyPairSync("ed25519", { privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+const { privateKey } = ed25519PemKeyPair();
 const turn = { secret: "turn-secret-0123456789", urls: ["turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"] };
 const claims = {
   room: "room-1",

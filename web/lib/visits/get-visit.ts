@@ -63,8 +63,6 @@ export async function getVisit(actor: Actor, id: string) {
   };
 }
 
-export type VisitDetail = Awaited<ReturnType<typeof getVisit>>;
-
 /** The proof of relationship, for the facility side only (the hosting center never sees it). */
 export async function getVisitProof(actor: Actor, id: string) {
   const db = await getDb();

@@ -33,8 +33,3 @@ export async function listVisits(actor: Actor, query: TVisitListQuery) {
   });
   return { items: visits.map(toVisitSummary) };
 }
-
-/** The facility's review queue: applications waiting for a decision, oldest first. */
-export function listReviewQueue(actor: Actor) {
-  return listVisits(actor, { state: "submitted" });
-}

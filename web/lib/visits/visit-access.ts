@@ -33,11 +33,3 @@ export async function assertFacilityDecider(tx: Tx, actor: Actor, facilityId: st
   if (actor.role === "inspector") throw new ForbiddenError("Role inspector may not decide visits");
   return facility;
 }
-
-/** A visit the actor may read, or 404. `facilityOnly` for what only the facility side sees (the proof). */
-export async function getVisitInScope(tx: Tx, actor: Actor, id: string, facilityOnly = false) {
-  const where: Prisma.VisitWhereInput = facilityOnly ? { id, facility: { path: { startsWith: actor.unitPath } } } : { id, ...visitScopeWhere(actor) };
-  const visit = await tx.visit.findFirst({ where });
-  if (!visit) throw new NotFoundError("No such visit");
-  return visit;
-}

@@ -1,5 +1,6 @@
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import type { Database } from "@/lib/db/open-database";
 import { signNodeReport } from "../../../server/src/protocol/node-report-proof.ts";
 import type { NodeHeartbeat, NodeRegistration } from "../../../server/src/protocol/node-registry.ts";
@@ -8,7 +9,6 @@ import { ApiClient } from "../support/api-client.ts";
 import { countOf, ENGINES, expectIntactChain, expectOnly, times, TIMES } from "../support/concurrency.ts";
 import { demoFixtures } from "../support/fixtures.ts";
 
-const keyPair = () => generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
 const asNode = { authorization: `Bearer ${process.env.PORTAL_INTERNAL_SECRET!}` };
 
 /**
@@ -35,7 +35,7 @@ describe.each(ENGINES)("media node registration under 100 concurrent requests (%
   });
 
   it("one key wins a node id claimed by 100 keys at once; the others are refused and nothing else is written", async () => {
-    const keys = Array.from({ length: TIMES }, keyPair);
+    const keys = Array.from({ length: TIMES }, () => ed25519PemKeyPair());
     const bodies = await Promise.all(keys.map(async (k) => {
       const report = registration("race-node", k.publicKey);
       return { report, proof: await signNodeReport(k.privateKey, "race-node", report) };
@@ -50,7 +50,7 @@ describe.each(ENGINES)("media node registration under 100 concurrent requests (%
   });
 
   it("the same registration 100× at once registers once; the same heartbeat 100× at once is applied once", async () => {
-    const k = keyPair();
+    const k = ed25519PemKeyPair();
     const report = registration("twin-node", k.publicKey);
     const body = { report, proof: await signNodeReport(k.privateKey, "twin-node", report) };
     const results = await times(TIMES, () => node.call("registerMediaNode", { body, headers: asNode }));

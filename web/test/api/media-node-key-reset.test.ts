@@ -1,5 +1,6 @@
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import type { Database } from "@/lib/db/open-database";
 import { keyFingerprint } from "@/lib/media-nodes/node-keys";
 import { signNodeReport } from "../../../server/src/protocol/node-report-proof.ts";
@@ -13,7 +14,6 @@ import { dataDigest, demoFixtures } from "../support/fixtures.ts";
 // go through the portal's real handlers, signed with real Ed25519 keys; the reset key is refused
 // from then on, a new key registers, and 100 resets at once are one.
 
-const keyPair = () => generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
 const asNode = () => ({ authorization: `Bearer ${process.env.PORTAL_INTERNAL_SECRET!}` });
 
 describe.each(ENGINES)("resetting a media node's key on %s", (engine) => {
@@ -31,7 +31,7 @@ describe.each(ENGINES)("resetting a media node's key on %s", (engine) => {
     await closeDatabase();
   });
 
-  const register = async (key: ReturnType<typeof keyPair>, boot = randomUUID()) => {
+  const register = async (key: ReturnType<typeof ed25519PemKeyPair>, boot = randomUUID()) => {
     const report: NodeRegistration = {
       type: "register",
       node: "gm-node",
@@ -46,7 +46,7 @@ describe.each(ENGINES)("resetting a media node's key on %s", (engine) => {
     const answer = await node.call("registerMediaNode", { body: { report, proof: await signNodeReport(key.privateKey, "gm-node", report) }, headers: asNode() });
     return { answer, boot };
   };
-  const heartbeat = async (key: ReturnType<typeof keyPair>, boot: string) => {
+  const heartbeat = async (key: ReturnType<typeof ed25519PemKeyPair>, boot: string) => {
     const report: NodeHeartbeat = {
       type: "heartbeat",
       node: "gm-node",
@@ -59,7 +59,7 @@ describe.each(ENGINES)("resetting a media node's key on %s", (engine) => {
   };
 
   it("retires the key: its heartbeats and registrations are refused, a new key registers, all audited", async () => {
-    const old = keyPair();
+    const old = ed25519PemKeyPair();
     const first = await register(old);
     expect(first.answer.status, JSON.stringify(first.answer.body)).toBe(200);
     expect((await heartbeat(old, first.boot)).status).toBe(200);
@@ -83,7 +83,7 @@ describe.each(ENGINES)("resetting a media node's key on %s", (engine) => {
     expect(again.answer.body.error.message).toMatch(/reset by an admin/);
 
     // A new key is trusted on first use again; its heartbeats are accepted; the old key stays refused.
-    const fresh = keyPair();
+    const fresh = ed25519PemKeyPair();
     const replaced = await register(fresh);
     expect(replaced.answer.status, JSON.stringify(replaced.answer.body)).toBe(200);
     expect(replaced.answer.body.outcome).toBe("key_changed");

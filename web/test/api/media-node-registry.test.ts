@@ -1,9 +1,10 @@
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import { signNodeReport } from "../../../server/src/protocol/node-report-proof.ts";
 import type { NodeHeartbeat, NodeRegistration } from "../../../server/src/protocol/node-registry.ts";
 import { NodeTree, until } from "../../../server/test/support/node-tree.ts";
-import { TestClient } from "../../../server/test/support/test-client.ts";
+import type { TestClient } from "../../../server/test/support/test-client.ts";
 import { ApiClient } from "../support/api-client.ts";
 import { expectIntactChain } from "../support/concurrency.ts";
 import { dataDigest, RECORD_TABLES } from "../support/fixtures.ts";
@@ -14,7 +15,6 @@ import { useSeededApi } from "../support/seeded-api.ts";
 // the portal's real handlers over HTTP, on the real database, and send heartbeats; an admin reads
 // the tree; forged and replayed reports change nothing.
 
-const keyPair = () => generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
 const SECRET = process.env.PORTAL_INTERNAL_SECRET!;
 const asNode = { authorization: `Bearer ${SECRET}` };
 
@@ -85,9 +85,7 @@ describe("media nodes register with the portal, send heartbeats, and admins see 
     const clients: TestClient[] = [];
     try {
       for (const [node, sub] of [["hc-node", "person-1"], ["gm-node", "officer-1"]] as const) {
-        const client = await TestClient.connect(tree.get(node).url, await tree.token({ sub, node, home: "hc-node", room: "registry-room" } as never));
-        clients.push(client);
-        await client.join();
+        clients.push(await tree.join(node, { sub, home: "hc-node", room: "registry-room" }, { recv: false }));
       }
       await until("hc-node reports the room with both peers", async () => {
         const f = (await rowOf("hc-node"))!.figures as Figures;
@@ -136,7 +134,7 @@ describe("media nodes register with the portal, send heartbeats, and admins see 
     };
     const before = await dataDigest(api.db, tables);
     const held = await identity();
-    const thief = keyPair();
+    const thief = ed25519PemKeyPair();
     const report: NodeRegistration = {
       type: "register",
       node: "hc-node",
@@ -188,7 +186,7 @@ describe("media nodes register with the portal, send heartbeats, and admins see 
       sentAt: new Date().toISOString(),
       figures: { rooms: 999, peers: 999, workers: [], processCpuPercent: 1, rssBytes: 1, links: [], recordings: 0 },
     });
-    const thief = keyPair();
+    const thief = ed25519PemKeyPair();
     const forged = heartbeat(row.seq + 1000);
     const answer = await node.call("mediaNodeHeartbeat", { body: { report: forged, proof: await signNodeReport(thief.privateKey, "hc-node", forged) }, headers: asNode });
     expect(answer.status).toBe(401);
@@ -209,7 +207,7 @@ describe("media nodes register with the portal, send heartbeats, and admins see 
   });
 
   it("scopes the tree: a county admin does not see the ministry's node; other roles get none", async () => {
-    const moj = keyPair();
+    const moj = ed25519PemKeyPair();
     const report: NodeRegistration = {
       type: "register",
       node: "moj-node",
@@ -239,7 +237,7 @@ describe("media nodes register with the portal, send heartbeats, and admins see 
   });
 
   it("reconciles with MEDIA_NODES: a listed node never heard from shows as never registered; unlisted ids and wrong units are refused; a listed new key rotates", async () => {
-    const rotated = keyPair();
+    const rotated = ed25519PemKeyPair();
     process.env.MEDIA_NODES = JSON.stringify([
       { id: "moj-node", unit: api.fixtures.unit("司法部"), url: "http://moj.test:4443", key: rotated.publicKey },
       { id: "gm-node", unit: api.fixtures.unit("高明区司法局"), url: tree.get("gm-node").url },
@@ -255,7 +253,7 @@ describe("media nodes register with the portal, send heartbeats, and admins see 
     const province = await listAs("gd.admin");
     expect(province.body.nodes.find((n: { id: string }) => n.id === "nh-node")).toMatchObject({ health: "never", parentId: null });
 
-    const stranger = keyPair();
+    const stranger = ed25519PemKeyPair();
     const base = (node: string, unit: string, key: string): NodeRegistration => ({
       type: "register", node, unit, publicUrl: "http://x.test:4443", internalUrl: "http://x.test:4443", parent: null, publicKey: key, boot: randomUUID(), sentAt: new Date().toISOString(),
     });

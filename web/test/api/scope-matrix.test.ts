@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import { routes, type RouteName } from "@/lib/api/routes";
 import type { Database } from "@/lib/db/open-database";
 import { keyFingerprint } from "@/lib/media-nodes/node-keys";
@@ -437,7 +437,7 @@ describe("API scope matrix (every subtree-scoped route × owner, inspector, sibl
     };
     const reportCall = await reportCallOf("gm.officer", ["杨和司法所"], "高明区汇报");
     // 高明区's media node, as its registration would have left it.
-    const nodeKey = generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } }).publicKey;
+    const nodeKey = ed25519PemKeyPair().publicKey;
     const now = new Date();
     await db.prisma.mediaNode.create({
       data: { id: "gm-scope-node", unitId: base.unit("高明区司法局"), publicUrl: "http://gm.test", internalUrl: "http://gm.test", publicKey: nodeKey, boot: "b", bootSentAt: now },
