@@ -159,7 +159,7 @@ export class TrackRecorder {
         writer = warm;
         await warm.moveTo(path.join(dir, file));
       } else {
-        writer = new WriterProcess(codec, await freeUdpPort(), path.join(dir, file));
+        writer = new WriterProcess(codec, await freeUdpPort(), path.join(dir, file), { recordingsDir: dir });
         await writer.start();
       }
       await transport.connect({ ip: "127.0.0.1", port: writer.port, rtcpPort: rtcp.address().port });
