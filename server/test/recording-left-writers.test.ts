@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { mediasoupWorkerCachePath } from "../../scripts/bootstrap/mediasoup-worker.mjs";
 import { signJoinToken } from "../../web/lib/media/sign-join-token.ts";
+import type { RecordingFileReport } from "../src/recording/recording-report.ts";
 import { writerCommand } from "../src/recording/writer-command.ts";
 import { processState, writersDir, type WriterPidFile } from "../src/recording/writer-pid-files.ts";
 import { startMediaNode } from "./support/media-node-fixture.ts";
@@ -56,7 +57,7 @@ describe("recording writers never outlive their node", () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("a node killed with SIGKILL while a visit's writers wait takes them with it, and the next node starts clean", async () => {
+  it("a node killed with SIGKILL while a visit records takes its writers with it; the next node reports the file it left open", async () => {
     const dir = tempDir("yg-left-writers-");
     const { publicKey, privateKey } = generateKeyPairSync("ed25519", { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
     const port = await freePort();
@@ -77,6 +78,9 @@ describe("recording writers never outlive their node", () => {
         RECORDINGS_DIR: dir,
         RECORDING_MIN_FREE_MB: "1",
         LOG_LEVEL: "warn",
+        // Nothing answers there: reports wait in the outbox.
+        PORTAL_URL: "http://127.0.0.1:9",
+        PORTAL_INTERNAL_SECRET: "portal-internal-secret-0123456789abcdef",
       };
       const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server", "src", "main.ts")], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
       children.push(child);
@@ -94,6 +98,14 @@ describe("recording writers never outlive their node", () => {
     await client.join();
     // The visit is recorded from the first join: four writers wait for its tracks.
     await expect.poll(() => pidFiles(dir).length, { timeout: 30_000, interval: 100 }).toBe(4);
+    // A camera: its file is open (a waiting writer took it, and another is prepared).
+    await client.openTransports({ recv: false });
+    await client.produce("video");
+    const roomDir = path.join(dir, "visit-killed");
+    const notes = () => readdirSync(roomDir).filter((name) => name.endsWith(".open"));
+    await expect.poll(notes, { timeout: 30_000, interval: 100 }).toHaveLength(1);
+    const file = notes()[0]!.slice(0, -".open".length);
+    await expect.poll(() => pidFiles(dir).length, { timeout: 30_000, interval: 100 }).toBe(5);
     const writers = pidFiles(dir);
     for (const writer of writers) {
       expect(await running(writer.pid)).toBe(true);
@@ -107,9 +119,19 @@ describe("recording writers never outlive their node", () => {
     // Each writer is told (SIGINT, the parent-death signal) and ends by itself.
     await expect.poll(async () => (await Promise.all(writers.map((w) => running(w.pid)))).filter(Boolean).length, { timeout: 10_000, interval: 100 }).toBe(0);
 
-    // The next node forgets the dead writers' pid files when it starts.
+    // The next node forgets the dead writers' pid files when it starts, removes the files of the
+    // writers that were never taken, and reports the file the dead node left open.
     const second = await startNode();
     expect(pidFiles(dir).filter((p) => writers.some((w) => w.pid === p.pid))).toEqual([]);
+    expect(readdirSync(roomDir).filter((name) => name.startsWith(".warm-"))).toEqual([]);
+    expect(notes()).toEqual([]);
+    const report = JSON.parse(readFileSync(path.join(roomDir, `${file}.json`), "utf8")) as RecordingFileReport;
+    expect(report).toMatchObject({ room: "visit-killed", kind: "video", source: "camera", sequence: 1, endReason: "node_died", file: `visit-killed/${file}` });
+    expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const outbox = readdirSync(path.join(dir, ".outbox"))
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => JSON.parse(readFileSync(path.join(dir, ".outbox", name), "utf8")) as { type: string; file?: string; endReason?: string });
+    expect(outbox.filter((e) => e.type === "recording.closed")).toEqual([expect.objectContaining({ file: `visit-killed/${file}`, endReason: "node_died" })]);
     const stopped = new Promise((resolve) => second.once("exit", resolve));
     second.kill("SIGTERM");
     await stopped;

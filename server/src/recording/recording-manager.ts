@@ -6,6 +6,7 @@ import type { Logger } from "../observability/logger.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
 import type { RecordingState } from "../protocol/recording.ts";
 import { freeBytes } from "./free-space.ts";
+import { recoverOpenFiles } from "./open-file-notes.ts";
 import { stopLeftWriters } from "./writer-pid-files.ts";
 import type { RecordingFileReport } from "./recording-report.ts";
 import { policyFromClaims } from "./recording-policy.ts";
@@ -88,6 +89,11 @@ export class RecordingManager {
     const stopped = await stopLeftWriters(config.dir, logger);
     const manager = new RecordingManager(config, logger, registry, hooks);
     manager.leftWritersStopped.inc(stopped);
+    // Their files, now finished, and any other a killed node left open: reported like any other.
+    for (const report of await recoverOpenFiles(config.dir, logger)) {
+      manager.filesClosed.inc({ reason: report.endReason });
+      hooks?.onFileClosed?.(report);
+    }
     return manager;
   }
 

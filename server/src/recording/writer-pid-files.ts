@@ -14,11 +14,18 @@ import type { Logger } from "../observability/logger.ts";
  * pid, start time and host: a writer is stopped only if that same process still runs, and only if
  * its node does not (two nodes may share a RECORDINGS_DIR; another machine's writers are not ours).
  */
+/** A node process for good: its pid, its start time and its machine. */
+export interface NodeIdentity {
+  pid: number;
+  startTicks: string;
+  host: string;
+}
+
 export interface WriterPidFile {
   pid: number;
   startTicks: string;
   location: string;
-  owner: { pid: number; startTicks: string; host: string };
+  owner: NodeIdentity;
 }
 
 /** How long a left writer gets to finish its file (end-of-stream on SIGINT) before SIGKILL. */
@@ -28,18 +35,29 @@ export function writersDir(recordingsDir: string): string {
   return path.join(recordingsDir, ".writers");
 }
 
-let self: WriterPidFile["owner"] | undefined;
+let self: NodeIdentity | undefined;
 
-async function owner(): Promise<WriterPidFile["owner"]> {
+/** This node process. */
+export async function thisNode(): Promise<NodeIdentity> {
   self ??= { pid: process.pid, startTicks: (await processState(process.pid))?.startTicks ?? "", host: os.hostname() };
   return self;
+}
+
+/**
+ * Whether that node still runs (this one included), as far as this machine can tell: another
+ * machine's node (a shared volume) counts as running, since its processes cannot be seen from here.
+ */
+export async function nodeIsRunning(node: NodeIdentity): Promise<boolean> {
+  if (node.host !== os.hostname()) return true;
+  const state = await processState(node.pid);
+  return state !== null && state.startTicks === node.startTicks && state.state !== "Z";
 }
 
 /** Written once the writer is spawned; `location` is the file on its command line. */
 export async function registerWriter(recordingsDir: string, pid: number, location: string): Promise<void> {
   const state = await processState(pid);
   if (!state) return; // already gone
-  const entry: WriterPidFile = { pid, startTicks: state.startTicks, location, owner: await owner() };
+  const entry: WriterPidFile = { pid, startTicks: state.startTicks, location, owner: await thisNode() };
   await mkdir(writersDir(recordingsDir), { recursive: true });
   await writeFile(path.join(writersDir(recordingsDir), `${pid}.json`), JSON.stringify(entry));
 }
@@ -56,7 +74,6 @@ export async function unregisterWriter(recordingsDir: string, pid: number): Prom
 export async function stopLeftWriters(recordingsDir: string, logger: Logger): Promise<number> {
   const dir = writersDir(recordingsDir);
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".json"));
-  const me = await owner();
   const stopping: Array<Promise<void>> = [];
   for (const name of names) {
     let entry: WriterPidFile;
@@ -65,15 +82,17 @@ export async function stopLeftWriters(recordingsDir: string, logger: Logger): Pr
     } catch {
       continue; // being written by a live node right now, or damaged: not a reason to kill anything
     }
-    if (entry.owner.host !== me.host) continue;
-    if (entry.owner.pid === me.pid && entry.owner.startTicks === me.startTicks) continue;
-    const ownerState = await processState(entry.owner.pid);
-    if (ownerState && ownerState.startTicks === entry.owner.startTicks && ownerState.state !== "Z") continue; // its node still runs
+    if (await nodeIsRunning(entry.owner)) continue; // this node's, another live node's, another machine's
+    // A writer prepared ahead and never taken wrote nothing: its hidden file goes with it.
+    const forget = async () => {
+      await unregisterWriter(recordingsDir, entry.pid);
+      if (path.basename(entry.location).startsWith(".warm-")) await unlink(entry.location).catch(() => {});
+    };
     if (await isThatWriter(entry)) {
       logger.warn({ pid: entry.pid, file: entry.location, node: entry.owner.pid }, "stopping a recording writer an earlier node left running");
-      stopping.push(stopProcess(entry).then(() => unregisterWriter(recordingsDir, entry.pid)));
+      stopping.push(stopProcess(entry).then(forget));
     } else {
-      await unregisterWriter(recordingsDir, entry.pid);
+      await forget();
     }
   }
   await Promise.all(stopping);
