@@ -121,10 +121,12 @@ describe("node events reach the portal once and in order", () => {
     const second = await startNode();
     expect(second.node.reporter.pending).toBe(fromFirst.length);
     await comeAndGo(second, ["guest:4", "guest:5"]);
-    // The room empties and closes on the node (1 s grace): that is reported too.
-    await expect.poll(() => outboxKeys().length, { timeout: 10_000 }).toBeGreaterThanOrEqual(fromFirst.length + 5);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The room empties and closes on the node (1 s grace): that is reported too. Then every event
+    // the node queued is on its disk.
+    await expect.poll(() => second.node.rooms.get(room), { timeout: 10_000 }).toBeUndefined();
+    await expect.poll(() => outboxKeys().length, { timeout: 10_000 }).toBe(second.node.reporter.pending);
     const expected = outboxKeys();
+    expect(expected.length).toBeGreaterThanOrEqual(fromFirst.length + 5);
     const written = expected.map((key) => JSON.parse(readFileSync(path.join(dir, ".outbox", `${key}.json`), "utf8")) as { id: string; type: string; identity?: string });
     expect(expected.slice(0, fromFirst.length)).toEqual(fromFirst);
     expect(written.filter((e) => e.type === "peer.joined").map((e) => e.identity)).toEqual(["guest:1", "guest:2", "guest:3", "guest:4", "guest:5"]);
