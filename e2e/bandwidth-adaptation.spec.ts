@@ -5,12 +5,13 @@ import { outboundVideo, recordPeerConnections, topSentHeight } from "./support/o
 
 // Bandwidth adaptation you can see (issue 14). A guest in a 1:1 meeting watches the host's VGA
 // fake camera (simulcast 240 + 480 lines) through a real bottleneck: every UDP packet from the
-// media node to the guest's page crosses a rate-capped relay with a 200 ms queue
+// media node to the guest's page crosses a rate-capped relay with a 1 s queue
 // (e2e/support/capped-link.ts). Capped, the node's bandwidth estimation for that consumer must
-// step the layer down (decoded frame height from getStats falls to the low layer) without
-// freezing: frames are decoded in every second of the run. Lifted, it must step back up to the
-// full 480 lines. Timing is generous (a loaded 2-core machine); what is asserted is heights and
-// decoded-frame counts, not durations.
+// step the layer down (the node says it forwards a lower spatial or temporal layer, and the
+// decoded height or frame rate in getStats follows) without freezing: frames are decoded in every
+// second of the run. Lifted, it must step back up to the full 480 lines. Timing is generous (a
+// loaded 2-core machine); what is asserted is layers, heights and decoded-frame counts, not
+// durations.
 
 // The cap is a ratio of what the top layer really takes on this machine at this moment (a loaded
 // machine encodes fewer frames per second, hence fewer bits): 60 % of it is below the
@@ -23,7 +24,8 @@ const CAP_FLOOR_KBPS = 100;
 const QUEUE_MS = 1000;
 const HIGH = 480;
 
-type Sample = { t: number; framesDecoded: number; frameHeight: number };
+/** One reading: decoded frames and height (getStats) and the layers the node says it forwards. */
+type Sample = { t: number; framesDecoded: number; frameHeight: number; spatial: number | null; temporal: number | null };
 
 let host: { context: BrowserContext; page: Page } | undefined;
 let guest: { context: BrowserContext; page: Page } | undefined;
@@ -48,6 +50,8 @@ async function startSampling(page: Page, peerId: string): Promise<void> {
         t: performance.now(),
         framesDecoded: mine.reduce((sum, s) => sum + s.framesDecoded, 0),
         frameHeight: Math.max(...mine.map((s) => s.frameHeight)),
+        spatial: mine[0]!.forwarded?.spatialLayer ?? null,
+        temporal: mine[0]!.forwarded?.temporalLayer ?? null,
       });
     }, 250);
     (window as unknown as { __ygavStopSampling: () => void }).__ygavStopSampling = () => clearInterval(timer);
@@ -59,6 +63,10 @@ async function samples(page: Page): Promise<Sample[]> {
 }
 
 const latestHeight = async (page: Page) => (await samples(page)).at(-1)?.frameHeight ?? 0;
+
+/** Orders forwarded layers: spatial first, then temporal; nothing forwarded is below all. */
+const layerRank = (s: Sample) => (s.spatial === null ? -1 : s.spatial * 10 + (s.temporal ?? 0));
+const layerName = (s: Sample) => (s.spatial === null ? "—" : `S${s.spatial}T${s.temporal ?? "?"}`);
 
 /** What crossed the link towards the page, kbit/s per second. */
 function watchLinkRate(link: CappedLink): { kbps: number[]; timer: NodeJS.Timeout } {
@@ -72,6 +80,13 @@ function watchLinkRate(link: CappedLink): { kbps: number[]; timer: NodeJS.Timeou
   return { kbps, timer };
 }
 
+/** One entry per second: forwarded layers, decoded height and frames decoded in that second. */
+function timelineOf(run: Sample[]): string {
+  const seconds: string[] = [];
+  for (let i = 4; i < run.length; i += 4) seconds.push(`${layerName(run[i]!)}/${run[i]!.frameHeight}:${run[i]!.framesDecoded - run[i - 4]!.framesDecoded}`);
+  return seconds.join(" ");
+}
+
 /** The longest stretch (ms) in which the decoded-frame count did not grow. */
 function longestFreeze(run: Sample[]): number {
   let longest = 0;
@@ -83,9 +98,11 @@ function longestFreeze(run: Sample[]): number {
   return longest;
 }
 
-// One retry: this is the suite's first test and runs as the fresh portal and node warm up. A
-// clean-clone CI run failed it once by 6 ms (a 2006 ms freeze against the 2000 ms bound) and the
-// two runs around it passed. A real fault, a step-down that freezes or never comes, fails both runs.
+// One retry: this is the suite's first test and runs as the fresh portal and node warm up, and the
+// freeze at the switch to the lower layer (its keyframe queued behind the higher one) depends on
+// how fast a loaded machine's sender answers the keyframe request. A real fault fails both runs:
+// a CI run failed both tries before the node kept a floor under its estimate (downlink-floor.ts):
+// the estimate collapsed below the lowest layer and no video was forwarded for 8–18 s.
 test.describe.configure({ retries: 1 });
 
 test("a capped downlink steps the layer down without freezing, and back up when the cap is lifted", async ({ browser }) => {
@@ -114,14 +131,21 @@ test("a capped downlink steps the layer down without freezing, and back up when 
   await guest.page.waitForTimeout(8_000);
   const baseline = (await samples(guest.page)).slice(baselineFrom);
   const baselineKbps = ((link.counters().bytes - baselineBytes) * 8) / (performance.now() - baselineStart);
+  expect(baseline.at(-1)!.spatial, "the node says which layers it forwards").not.toBeNull();
   const CAP_KBPS = Math.max(CAP_FLOOR_KBPS, Math.round(baselineKbps * CAP_OF_BASELINE));
   const linkRate = watchLinkRate(link);
 
   link.setRate(CAP_KBPS);
   const cappedFrom = (await samples(guest.page)).length;
-  await expect
-    .poll(() => latestHeight(guest!.page), { timeout: 90_000, message: `capped at ${CAP_KBPS} kbit/s: a lower layer` })
-    .toBeLessThan(HIGH);
+  // A step down is either kind of layer: mediasoup lowers the frame rate of the 480-line stream
+  // (its temporal layers) before its resolution when that is enough to fit, and both are
+  // adaptation the viewer sees as a smooth, lighter picture rather than a frozen one.
+  const topRank = layerRank(baseline.at(-1)!);
+  const lowered = (s: Sample) => s.frameHeight < HIGH || layerRank(s) < topRank;
+  const downBy = performance.now() + 90_000;
+  while (!lowered((await samples(guest.page)).at(-1)!) && performance.now() < downBy) await guest.page.waitForTimeout(250);
+  const atCap = (await samples(guest.page)).slice(cappedFrom);
+  expect(lowered(atCap.at(-1)!), `capped at ${CAP_KBPS} kbit/s: a lower layer; ${timelineOf(atCap)}`).toBe(true);
   const stepDown = await samples(guest.page);
   // Stays down while capped (the estimate does not bounce back over the cap): another 6 s.
   await guest.page.waitForTimeout(6_000);
@@ -150,9 +174,6 @@ test("a capped downlink steps the layer down without freezing, and back up when 
   const run = (await samples(guest.page)).slice(cappedFrom);
   clearInterval(linkRate.timer);
   const fps = (part: Sample[]) => (part.at(-1)!.framesDecoded - part[0]!.framesDecoded) / ((part.at(-1)!.t - part[0]!.t) / 1000);
-  // The timeline, one entry per second: height and frames decoded in that second.
-  const timeline: string[] = [];
-  for (let i = 4; i < run.length; i += 4) timeline.push(`${run[i]!.frameHeight}:${run[i]!.framesDecoded - run[i - 4]!.framesDecoded}`);
 
   const report = {
     baselineKbps: Math.round(baselineKbps),
@@ -160,14 +181,16 @@ test("a capped downlink steps the layer down without freezing, and back up when 
     queueMs: QUEUE_MS,
     stepDownAfterMs: Math.round(stepDown.at(-1)!.t - run[0]!.t),
     heldDownHeights: [...new Set(heldDown.map((s) => s.frameHeight))],
-    heldDownLowShare: Math.round((heldDown.filter((s) => s.frameHeight > 0 && s.frameHeight < HIGH).length / heldDown.length) * 100) / 100,
+    heldDownLayers: [...new Set(heldDown.map(layerName))],
+    heldDownLowShare: Math.round((heldDown.filter(lowered).length / heldDown.length) * 100) / 100,
     droppedAtCap: dropped,
     longestFreezeMs: Math.round(longestFreeze(run)),
     baselineLongestFreezeMs: Math.round(longestFreeze(baseline)),
     baselineFps: Math.round(fps(baseline) * 10) / 10,
     runFps: Math.round(fps(run) * 10) / 10,
     linkKbpsPerSecond: linkRate.kbps.join(","),
-    timeline: timeline.join(" "),
+    topLayers: layerName(baseline.at(-1)!),
+    timeline: timelineOf(run),
     recoveredAt,
     hostSends: await outboundVideo(host.page),
     samples: run.length,
@@ -179,8 +202,7 @@ test("a capped downlink steps the layer down without freezing, and back up when 
 
   // Held down while capped. The node probes upwards now and then and falls back within a second or
   // two (seen in the timelines), so "held" is most of the samples, not every one.
-  const low = heldDown.filter((s) => s.frameHeight > 0 && s.frameHeight < HIGH).length;
-  expect(low / heldDown.length, "share of the capped samples at the lower layer").toBeGreaterThanOrEqual(0.75);
+  expect(report.heldDownLowShare, "share of the capped samples at a lower layer").toBeGreaterThanOrEqual(0.75);
   // No freeze: from the cap to recovery, no stretch without a decoded frame longer than 2 s more
   // than the longest the same page had uncapped just before (on a loaded 2-core machine the
   // sender's own encoder stalls for hundreds of ms with no link in the way; that is not the link's).

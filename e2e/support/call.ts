@@ -8,7 +8,8 @@ import { DEMO_PASSWORD } from "./portal.ts";
 export type CallSnapshot = Omit<CallState, "tracks"> & {
   tracks: Array<{ consumerId: string; peerId: string; kind: string; source: string; producerPaused: boolean }>;
 };
-export type VideoStat = { consumerId: string; peerId: string; framesDecoded: number; frameHeight: number; bytesReceived: number };
+export type { InboundVideoStat as VideoStat } from "../../web/lib/media-client/call-session.ts";
+import type { InboundVideoStat as VideoStat } from "../../web/lib/media-client/call-session.ts";
 
 type Probe = { state(): CallState; inboundVideoStats(): Promise<VideoStat[]> };
 

@@ -27,40 +27,52 @@ interface Path {
   page: { address: string; port: number } | null;
   /** When the link is next free (ms, performance.now() clock). */
   busyUntil: number;
+  /** Packets on the link towards the page, each with when it arrives there; in order. */
+  queue: Array<{ packet: Buffer; at: number }>;
+  timer: NodeJS.Timeout | null;
 }
 
 export async function cappedLink(context: BrowserContext, { queueMs = 200 } = {}): Promise<CappedLink> {
   const paths: Path[] = [];
   let rateKbps: number | null = null;
   const count = { forwarded: 0, dropped: 0, bytes: 0 };
+  let closed = false;
+
+  /** Sends what is due at the head of the path's queue, then waits for the next. */
+  const drain = (path: Path) => {
+    path.timer = null;
+    const now = performance.now();
+    while (path.queue.length > 0 && path.queue[0]!.at <= now) {
+      const { packet } = path.queue.shift()!;
+      count.forwarded++;
+      count.bytes += packet.length;
+      if (!closed && path.page) path.toPage.send(packet, path.page.port, path.page.address);
+    }
+    if (path.queue.length > 0) path.timer = setTimeout(() => drain(path), path.queue[0]!.at - now).unref();
+  };
 
   const toPage = (path: Path, packet: Buffer) => {
-    const page = path.page;
-    if (!page) return;
-    if (rateKbps === null) {
-      count.forwarded++;
-      count.bytes += packet.length;
-      path.toPage.send(packet, page.port, page.address);
-      return;
-    }
+    if (!path.page) return;
     const now = performance.now();
-    const start = Math.max(now, path.busyUntil);
-    if (start - now > queueMs) {
-      count.dropped++;
-      return;
+    let at = now;
+    if (rateKbps !== null) {
+      const start = Math.max(now, path.busyUntil);
+      if (start - now > queueMs) {
+        count.dropped++;
+        return;
+      }
+      // Serialisation time of this packet at the link rate (28 bytes of IP + UDP header included).
+      at = path.busyUntil = start + ((packet.length + 28) * 8) / rateKbps;
     }
-    // Serialisation time of this packet at the link rate (28 bytes of IP + UDP header included).
-    path.busyUntil = start + ((packet.length + 28) * 8) / rateKbps;
-    const delay = path.busyUntil - now;
-    setTimeout(() => {
-      count.forwarded++;
-      count.bytes += packet.length;
-      path.toPage.send(packet, page.port, page.address);
-    }, delay).unref();
+    // Lifted or not, the link is one FIFO: what was queued under the cap leaves before what comes
+    // after it. (Letting new packets pass the queue would reorder up to `queueMs` of them, which no
+    // real link does and which WebRTC's estimation reads as a burst of loss.)
+    path.queue.push({ packet, at: Math.max(at, path.queue.at(-1)?.at ?? 0) });
+    if (path.timer === null) drain(path);
   };
 
   const open = async (nodeAddress: string, nodePort: number): Promise<number> => {
-    const path: Path = { toPage: dgram.createSocket("udp4"), toNode: dgram.createSocket("udp4"), page: null, busyUntil: 0 };
+    const path: Path = { toPage: dgram.createSocket("udp4"), toNode: dgram.createSocket("udp4"), page: null, busyUntil: 0, queue: [], timer: null };
     await Promise.all([
       new Promise<void>((resolve) => path.toPage.bind(0, "127.0.0.1", resolve)),
       new Promise<void>((resolve) => path.toNode.bind(0, "127.0.0.1", resolve)),
@@ -114,7 +126,9 @@ export async function cappedLink(context: BrowserContext, { queueMs = 200 } = {}
     },
     counters: () => ({ ...count }),
     async close() {
+      closed = true;
       for (const path of paths) {
+        if (path.timer) clearTimeout(path.timer);
         path.toPage.close();
         path.toNode.close();
       }

@@ -78,7 +78,11 @@ async function consumeOnce(router: types.Router, consumer: Peer, producerPeer: P
   created.on("producerpause", () => consumer.channel.notify("consumerPaused", { consumerId: created.id }));
   created.on("producerresume", () => consumer.channel.notify("consumerResumed", { consumerId: created.id }));
   created.on("layerschange", (layers) =>
-    consumer.channel.notify("consumerLayersChanged", { consumerId: created.id, spatialLayer: layers?.spatialLayer ?? null }),
+    consumer.channel.notify("consumerLayersChanged", {
+      consumerId: created.id,
+      spatialLayer: layers?.spatialLayer ?? null,
+      temporalLayer: layers?.temporalLayer ?? null,
+    }),
   );
   try {
     await consumer.channel.offerConsumer({

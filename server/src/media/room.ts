@@ -8,6 +8,7 @@ import type { JoinClaims, RoomKind } from "../protocol/join-token.ts";
 import { MEDIA_CODECS } from "./codecs.ts";
 import { PEER_LIMITS } from "./peer-limits.ts";
 import { consume } from "./consuming.ts";
+import { applyDownlinkFloor } from "./downlink-floor.ts";
 import { canSee } from "./visibility.ts";
 import { Peer, type PeerProducer } from "./peer.ts";
 import { notifyEach, type PeerChannel } from "./peer-channel.ts";
@@ -304,8 +305,8 @@ export class Room extends EventEmitter<RoomEvents> {
     return adopted;
   }
 
-  private newWebRtcTransport(peerId: string, direction: "send" | "recv", warmable = false): Promise<types.WebRtcTransport> {
-    return this.router.createWebRtcTransport({
+  private async newWebRtcTransport(peerId: string, direction: "send" | "recv", warmable = false): Promise<types.WebRtcTransport> {
+    const transport = await this.router.createWebRtcTransport({
       listenIps: [{ ip: this.options.listenIp, announcedIp: this.options.announcedIp }],
       enableUdp: true,
       enableTcp: true,
@@ -314,6 +315,8 @@ export class Room extends EventEmitter<RoomEvents> {
       ...(warmable ? WARM_SCTP : {}),
       appData: { peerId, direction },
     });
+    if (direction === "recv") await applyDownlinkFloor(transport);
+    return transport;
   }
 
   private attachTransport(peer: Peer, transport: types.WebRtcTransport): void {

@@ -18,7 +18,12 @@ export const EVENTS = {
   consumerClosed: z.object({ consumerId: z.string() }),
   consumerPaused: z.object({ consumerId: z.string() }),
   consumerResumed: z.object({ consumerId: z.string() }),
-  consumerLayersChanged: z.object({ consumerId: z.string(), spatialLayer: z.number().int().nullable() }),
+  // The layers the node forwards now (null: none, e.g. the estimate is below the lowest layer).
+  consumerLayersChanged: z.object({
+    consumerId: z.string(),
+    spatialLayer: z.number().int().nullable(),
+    temporalLayer: z.number().int().nullable(),
+  }),
   peerJoined: z.object({ peer: ZPeerInfo }),
   peerUpdated: z.object({ peer: ZPeerInfo }),
   peerLeft: z.object({ peerId: z.string() }),

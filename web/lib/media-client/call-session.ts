@@ -66,6 +66,16 @@ const LIVENESS_PROBE_MS = 3000;
  * consumers, kept alive across network changes, ICE failures, worker restarts and node drains
  * without the user doing anything. The UI reads `getState()` and calls the methods.
  */
+export interface InboundVideoStat {
+  consumerId: string;
+  peerId: string;
+  framesDecoded: number;
+  framesPerSecond: number;
+  frameHeight: number;
+  bytesReceived: number;
+  forwarded: RemoteTrack["forwarded"] | null;
+}
+
 export class CallSession {
   private state: CallState = INITIAL_STATE;
   private readonly listeners = new Set<Listener>();
@@ -245,9 +255,9 @@ export class CallSession {
     this.end({ kind: "left" });
   }
 
-  /** Inbound video as the browser decodes it (the bandwidth probe is not a consumer, so never here). */
-  async inboundVideoStats(): Promise<Array<{ consumerId: string; peerId: string; framesDecoded: number; framesPerSecond: number; frameHeight: number; bytesReceived: number }>> {
-    const out = [];
+  /** Inbound video as the browser decodes it, with the layers the node says it forwards (the bandwidth probe is not a consumer, so never here). */
+  async inboundVideoStats(): Promise<InboundVideoStat[]> {
+    const out: InboundVideoStat[] = [];
     for (const consumer of this.consumers.values()) {
       if (consumer.kind !== "video" || consumer.closed) continue;
       const report = await consumer.getStats();
@@ -260,6 +270,7 @@ export class CallSession {
           framesPerSecond: stat.framesPerSecond ?? 0,
           frameHeight: stat.frameHeight ?? 0,
           bytesReceived: stat.bytesReceived ?? 0,
+          forwarded: this.state.tracks.find((t) => t.consumerId === consumer.id)?.forwarded ?? null,
         });
       }
     }
@@ -570,6 +581,9 @@ export class CallSession {
     });
     s.on("consumerPaused", ({ consumerId }) => this.setTrack(consumerId, { producerPaused: true }));
     s.on("consumerResumed", ({ consumerId }) => this.setTrack(consumerId, { producerPaused: false }));
+    s.on("consumerLayersChanged", ({ consumerId, spatialLayer, temporalLayer }) =>
+      this.setTrack(consumerId, { forwarded: { spatialLayer, temporalLayer } }),
+    );
     s.on("peerJoined", ({ peer }) => this.update({ peers: [...this.state.peers.filter((p) => p.id !== peer.id), peer] }));
     s.on("peerUpdated", ({ peer }) => this.upsertPeer(peer));
     s.on("peerLeft", ({ peerId }) => this.update({ peers: this.state.peers.filter((p) => p.id !== peerId) }));

@@ -22,6 +22,11 @@ export interface RemoteTrack {
   track: MediaStreamTrack;
   /** The sender paused it (muted, camera off, or muted by a moderator). */
   producerPaused: boolean;
+  /**
+   * The layers the node forwards to us, as it last said (simulcast or temporal layers; absent
+   * until it says, and for audio). Below what was asked means the downlink is short.
+   */
+  forwarded?: { spatialLayer: number | null; temporalLayer: number | null };
 }
 
 export interface LocalProducer {
