@@ -36,6 +36,9 @@ export const DEBIAN_PACKAGES = Object.freeze([
   'openssl',
   // npm run demo:network as root (issue 11 §5): ip netns, veth pairs and tc for each node's namespace
   'iproute2',
+  // recording writers end with their node (issue 10): setpriv --pdeathsig (essential on Debian; listed
+  // so a slimmer image does not lose it silently)
+  'util-linux',
 ]);
 
 // "triggers-*" packages are unpacked and configured; only their dpkg triggers are pending.

@@ -13,7 +13,7 @@ import { MediaMetrics } from "./observability/metrics.ts";
 import { PortalReporter } from "./portal-client/portal-reporter.ts";
 import { RecordingManager } from "./recording/recording-manager.ts";
 import { ReportOutbox } from "./recording/report-outbox.ts";
-import { reportFileToPortal, resendPendingReports } from "./recording/report-to-portal.ts";
+import { reportFileToPortal } from "./recording/report-to-portal.ts";
 import { createSignalingServer, type MediaIo } from "./signaling/socket-server.ts";
 import { NodeNetwork } from "./network/node-network.ts";
 import type { PipeTap } from "./network/room-links.ts";
@@ -46,13 +46,15 @@ export class MediaNode {
     readonly reporter: PortalReporter,
     readonly recordings: RecordingManager,
     private readonly logger: Logger,
-    /** Recording reports being written to the outbox: waited for before the node stops. */
-    private readonly reportWrites: Set<Promise<void>>,
   ) {}
 
   static async start(config: MediaConfig, logger: Logger, extras: MediaNodeExtras = {}): Promise<MediaNode> {
     const pool = await WorkerPool.create({ size: config.workers, rtcMinPort: config.rtcMinPort, rtcMaxPort: config.rtcMaxPort, logger });
-    const reporter = new PortalReporter(config.portal, config.nodeId, logger);
+    // Every event to the portal goes through the outbox on the recordings disk; what an earlier
+    // run left there is queued first, ahead of anything this run reports.
+    const outbox = new ReportOutbox(config.recording.dir, logger);
+    const reporter = new PortalReporter(config.portal, config.nodeId, logger, outbox);
+    await reporter.resume();
     const now = () => new Date().toISOString();
     const rooms = new RoomManager({
       pool,
@@ -70,13 +72,9 @@ export class MediaNode {
     });
     const metrics = new MediaMetrics(() => rooms.snapshot());
     pool.on("replaced", () => metrics.workerDeaths.inc());
-    const outbox = new ReportOutbox(config.recording.dir, logger);
-    const reportWrites = new Set<Promise<void>>();
+    reporter.instrument(metrics.registry);
     const recordings = await RecordingManager.create(config.recording, logger, metrics.registry, {
-      onFileClosed: (report) => {
-        const writing = reportFileToPortal(reporter, outbox, logger, report).finally(() => reportWrites.delete(writing));
-        reportWrites.add(writing);
-      },
+      onFileClosed: (report) => reportFileToPortal(reporter, logger, report),
       onStorageFull: (room, freeBytes) => reporter.report({ type: "recording.storage_full", room, freeBytes: Math.floor(freeBytes), at: now() }),
     });
     let node: MediaNode | undefined;
@@ -113,8 +111,7 @@ export class MediaNode {
     // Event-loop delay is sampled while anyone is connected (observability/event-loop-delay.ts).
     io.on("connection", (socket) => socket.once("disconnect", metrics.eventLoop.hold()));
     await new Promise<void>((resolve) => httpServer.listen(config.port, config.httpHost, resolve));
-    node = new MediaNode(config, pool, rooms, httpServer, io, reporter, recordings, logger, reportWrites);
-    await resendPendingReports(reporter, outbox, logger);
+    node = new MediaNode(config, pool, rooms, httpServer, io, reporter, recordings, logger);
     node.network = network;
     node.registrar = startRegistrarIfConfigured(config, node.port, { pool, rooms, network: () => network, recordingsRunning: () => recordings.runningCount() }, logger);
     logger.info({ port: node.port, workers: config.workers }, "media node listening");
@@ -145,14 +142,13 @@ export class MediaNode {
   async close(): Promise<void> {
     // Files end cleanly (duration and index written) before the workers go.
     await this.recordings.close();
-    // Their reports are on disk before the node goes: a portal that is down gets them next start.
-    await Promise.all([...this.reportWrites]);
     this.registrar?.close();
     this.network?.close();
     this.io.close();
     this.pool.close();
     await new Promise((resolve) => this.httpServer.close(resolve));
-    // Last: the rooms' closing reports are queued by now; then no retry outlives the node.
+    // Last: the rooms' closing reports are queued by now; then no retry outlives the node, and
+    // every event is on disk (a portal that is down gets them at the next start).
     await this.reporter.close();
   }
 }

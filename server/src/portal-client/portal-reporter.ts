@@ -1,4 +1,7 @@
+import client from "prom-client";
 import type { Logger } from "../observability/logger.ts";
+import type { OutboxEvent, PortalRefusal, ReportOutbox } from "../recording/report-outbox.ts";
+import { newEventId } from "./event-id.ts";
 
 export type MediaEvent =
   | { type: "peer.joined"; room: string; identity: string; name: string; role: string; at: string }
@@ -37,26 +40,53 @@ export interface RecordingClosedEvent {
 const MAX_QUEUE = 10_000;
 /** Retries back off to this: a portal that is back is heard from within it. */
 const MAX_RETRY_DELAY_MS = 10_000;
+/** A batch: at most this many events (the portal's schema) and about this many bytes of JSON. */
+const MAX_BATCH_EVENTS = 100;
+const MAX_BATCH_BYTES = 256 * 1024;
+/**
+ * 4xx answers that say nothing about the events — a wrong secret, a proxy without the route, a
+ * timeout, a rate limit — are retried like a portal that is down (fixing the configuration
+ * delivers everything). Any other 4xx is the portal refusing what was sent.
+ */
+const RETRIED_4XX = new Set([401, 403, 404, 408, 425, 429]);
 
-type Queued = { event: MediaEvent & { node: string }; onDelivered?: () => void };
+type Queued = { key: string; event: OutboxEvent; bytes: number; written: Promise<void> };
+
+export interface ReporterMetrics {
+  dead: client.Counter;
+}
 
 /**
  * Reports what happens in rooms to the portal's internal API, in order, retrying with backoff
  * while the portal is unreachable: a join time must not be lost because the portal restarted.
+ * Each event gets its id here, when it happens (event-id.ts), and is written to the outbox on the
+ * node's disk (recording/report-outbox.ts) before it is sent, so a node that stops or crashes
+ * before the portal answers sends it at its next start; the portal stores an id once.
+ *
+ * An event the portal refuses (4xx for the event itself: bad input; or skipped: unknown room) is
+ * moved to the outbox's dead letters with the answer, logged and counted
+ * (`media_portal_events_dead_total`), and the queue goes on. A refused batch of several is sent
+ * again one event at a time, so only the refused event is set aside.
  */
 export class PortalReporter {
-  private readonly queue: Queued[] = [];
+  private queue: Queued[] = [];
   private sending = false;
   private closed = false;
   /** The last send failed and the reporter waits to retry: the portal is not answering. */
   private backingOff = false;
   private delayMs = 500;
   private wake: (() => void) | undefined;
+  /** After a refused batch: how many of the next events go one at a time. */
+  private isolating = 0;
+  /** Outbox writes not finished yet: waited for when the node stops. */
+  private readonly writes = new Set<Promise<void>>();
+  private metrics: ReporterMetrics | undefined;
 
   constructor(
     private readonly target: { url: string; secret: string } | null,
     private readonly nodeId: string,
     private readonly logger: Logger,
+    private readonly outbox?: ReportOutbox,
   ) {}
 
   /** Whether reports go anywhere (a node without PORTAL_URL keeps them to itself). */
@@ -64,16 +94,62 @@ export class PortalReporter {
     return this.target !== null;
   }
 
+  /** Counts dead letters and shows the queue's length in the node's /metrics. */
+  instrument(registry: client.Registry): void {
+    const reporter = this;
+    this.metrics = {
+      dead: new client.Counter({ name: "media_portal_events_dead_total", help: "Events the portal refused, set aside in RECORDINGS_DIR/.outbox/dead", labelNames: ["type"], registers: [registry] }),
+    };
+    new client.Gauge({
+      name: "media_portal_events_pending",
+      help: "Events waiting for the portal to acknowledge them",
+      registers: [registry],
+      collect() {
+        this.set(reporter.pending);
+      },
+    });
+  }
+
   /**
-   * Queues an event; `onDelivered` runs once the portal has acknowledged it (a durable sender,
-   * e.g. the recordings outbox, forgets its copy then).
+   * What an earlier run of the node left in the outbox, queued ahead of anything new. Call once,
+   * at start, before the node reports anything.
    */
-  report(event: MediaEvent, onDelivered?: () => void): void {
-    if (!this.target || this.closed) return;
-    if (this.queue.length >= MAX_QUEUE) {
-      this.logger.error({ dropped: this.queue.shift()?.event }, "portal report queue full; dropped the oldest event");
+  async resume(): Promise<number> {
+    if (!this.target || !this.outbox) return 0;
+    const queued = new Set(this.queue.map((q) => q.key));
+    const left = (await this.outbox.pending()).filter((entry) => !queued.has(entry.key));
+    this.queue.unshift(
+      ...left.map(({ key, event }) => {
+        const full = { ...event, node: event.node ?? this.nodeId };
+        return { key, event: full, bytes: JSON.stringify(full).length, written: Promise.resolve() };
+      }),
+    );
+    if (left.length > 0) {
+      this.logger.info({ events: left.length }, "resending events the portal had not acknowledged");
+      void this.flush();
     }
-    this.queue.push({ event: { ...event, node: this.nodeId }, onDelivered });
+    return left.length;
+  }
+
+  /** Queues an event: given its id, kept on disk, then sent in order. */
+  report(event: MediaEvent): void {
+    if (!this.target || this.closed) return;
+    const id = newEventId();
+    const full: OutboxEvent = { ...event, id, node: this.nodeId };
+    let written = Promise.resolve();
+    if (this.outbox) {
+      written = this.outbox.put(id, full).catch((error) => {
+        // Still sent from memory; only a restart before delivery could lose it now, and the log says so.
+        this.logger.error({ err: String(error), type: event.type, room: event.room }, "could not keep an event for the portal on disk");
+      });
+      this.writes.add(written);
+      void written.finally(() => this.writes.delete(written));
+    }
+    if (this.queue.length >= MAX_QUEUE) {
+      // The outbox still has it: the node's next start sends it.
+      this.logger.error({ dropped: this.queue.shift()?.event }, "portal report queue full; the oldest event waits on disk for the next start");
+    }
+    this.queue.push({ key: id, event: full, bytes: JSON.stringify(full).length, written });
     void this.flush();
   }
 
@@ -83,14 +159,26 @@ export class PortalReporter {
 
   /**
    * The node stops: what is queued gets `graceMs` to reach a portal that answers, then the
-   * reporter stops retrying (what was not delivered is lost from memory; recording reports stay in
-   * the outbox on disk and go out at the next start).
+   * reporter stops retrying; what was not delivered stays in the outbox for the next start.
    */
   async close(graceMs = 2000): Promise<void> {
     const deadline = Date.now() + graceMs;
     while (this.queue.length > 0 && !this.backingOff && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     this.closed = true;
     this.wake?.();
+    await Promise.all([...this.writes]);
+  }
+
+  private nextBatch(): Queued[] {
+    if (this.isolating > 0) return this.queue.slice(0, 1);
+    const batch: Queued[] = [];
+    let bytes = 0;
+    for (const queued of this.queue) {
+      if (batch.length >= MAX_BATCH_EVENTS || (batch.length > 0 && bytes + queued.bytes > MAX_BATCH_BYTES)) break;
+      batch.push(queued);
+      bytes += queued.bytes;
+    }
+    return batch;
   }
 
   private async flush(): Promise<void> {
@@ -98,7 +186,7 @@ export class PortalReporter {
     this.sending = true;
     try {
       while (this.queue.length > 0 && !this.closed) {
-        const batch = this.queue.slice(0, 100);
+        const batch = this.nextBatch();
         try {
           const response = await fetch(new URL("/api/internal/media-events", this.target.url), {
             method: "POST",
@@ -106,10 +194,24 @@ export class PortalReporter {
             body: JSON.stringify({ events: batch.map((queued) => queued.event) }),
             signal: AbortSignal.timeout(5000),
           });
-          if (!response.ok) throw new Error(`portal answered ${response.status}`);
-          this.queue.splice(0, batch.length);
-          this.delayMs = 500;
-          for (const queued of batch) queued.onDelivered?.();
+          if (response.ok) {
+            const answer = (await response.json().catch(() => ({}))) as { skipped?: Array<{ index: number; reason: string }> };
+            this.settle(batch, answer.skipped ?? []);
+            this.delayMs = 500;
+            continue;
+          }
+          if (response.status >= 400 && response.status < 500 && !RETRIED_4XX.has(response.status)) {
+            const refusal = { status: response.status, answer: await readAnswer(response) };
+            if (batch.length > 1) {
+              this.logger.warn({ events: batch.length, refusal }, "the portal refused a batch of events; sending them one at a time to set aside only the refused one");
+              this.isolating = batch.length;
+            } else {
+              this.isolating = Math.max(0, this.isolating - 1);
+              this.setAside(batch[0]!, refusal);
+            }
+            continue;
+          }
+          throw new Error(`portal answered ${response.status}`);
         } catch (error) {
           this.logger.warn({ err: String(error), pending: this.queue.length, retryInMs: this.delayMs }, "portal report failed; will retry");
           this.backingOff = true;
@@ -128,5 +230,41 @@ export class PortalReporter {
     } finally {
       this.sending = false;
     }
+  }
+
+  /** The portal answered 200: what it stored is forgotten, what it skipped is set aside. */
+  private settle(batch: Queued[], skipped: Array<{ index: number; reason: string }>): void {
+    const skippedAt = new Map(skipped.map((s) => [s.index, s.reason]));
+    const sent = new Set(batch);
+    this.queue = this.queue.filter((queued) => !sent.has(queued));
+    this.isolating = Math.max(0, this.isolating - batch.length);
+    for (const [index, queued] of batch.entries()) {
+      const reason = skippedAt.get(index);
+      if (reason !== undefined) this.setAside(queued, { status: 200, answer: { skipped: reason } }, false);
+      else if (this.outbox) void queued.written.then(() => this.outbox!.done(queued.key));
+    }
+  }
+
+  private setAside(queued: Queued, refusal: PortalRefusal, dequeue = true): void {
+    if (dequeue) this.queue = this.queue.filter((q) => q !== queued);
+    this.metrics?.dead.inc({ type: queued.event.type });
+    this.logger.error({ event: queued.event, refusal, deadLetter: this.outbox ? `${this.outbox.deadDir}/${queued.key}.json` : null }, "the portal refused an event; set aside, the queue goes on");
+    if (this.outbox) {
+      const outbox = this.outbox;
+      const moving = queued.written
+        .then(() => outbox.dead(queued.key, queued.event, refusal))
+        .catch((error) => this.logger.error({ err: String(error), key: queued.key }, "could not move a refused event to the dead letters; it stays in the outbox"));
+      this.writes.add(moving);
+      void moving.finally(() => this.writes.delete(moving));
+    }
+  }
+}
+
+async function readAnswer(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => "");
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.slice(0, 2000);
   }
 }

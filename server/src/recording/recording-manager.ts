@@ -6,6 +6,8 @@ import type { Logger } from "../observability/logger.ts";
 import type { JoinClaims } from "../protocol/join-token.ts";
 import type { RecordingState } from "../protocol/recording.ts";
 import { freeBytes } from "./free-space.ts";
+import { recoverOpenFiles } from "./open-file-notes.ts";
+import { stopLeftWriters } from "./writer-pid-files.ts";
 import type { RecordingFileReport } from "./recording-report.ts";
 import { policyFromClaims } from "./recording-policy.ts";
 import { RoomRecording } from "./room-recording.ts";
@@ -32,6 +34,7 @@ export class RecordingManager {
   readonly writerDeaths: client.Counter;
   readonly filesClosed: client.Counter;
   readonly refusals: client.Counter;
+  readonly leftWritersStopped: client.Counter;
 
   constructor(
     readonly config: RecordingConfig,
@@ -41,6 +44,11 @@ export class RecordingManager {
   ) {
     this.writerDeaths = new client.Counter({ name: "media_recording_writer_deaths_total", help: "Recording writers that died (a new file followed)", registers: [registry] });
     this.filesClosed = new client.Counter({ name: "media_recording_files_total", help: "Recording files closed", labelNames: ["reason"], registers: [registry] });
+    this.leftWritersStopped = new client.Counter({
+      name: "media_recording_left_writers_stopped_total",
+      help: "Writers an earlier node of this RECORDINGS_DIR left running, stopped at start",
+      registers: [registry],
+    });
     this.refusals = new client.Counter({ name: "media_recording_refusals_total", help: "Recordings refused or stopped, by reason", labelNames: ["reason"], registers: [registry] });
     const manager = this;
     new client.Gauge({
@@ -77,7 +85,16 @@ export class RecordingManager {
 
   static async create(config: RecordingConfig, logger: Logger, registry: client.Registry, hooks?: RecordingManagerHooks): Promise<RecordingManager> {
     await mkdir(config.dir, { recursive: true });
-    return new RecordingManager(config, logger, registry, hooks);
+    // Writers a killed node of this folder left running hold ports and files: stopped first.
+    const stopped = await stopLeftWriters(config.dir, logger);
+    const manager = new RecordingManager(config, logger, registry, hooks);
+    manager.leftWritersStopped.inc(stopped);
+    // Their files, now finished, and any other a killed node left open: reported like any other.
+    for (const report of await recoverOpenFiles(config.dir, logger)) {
+      manager.filesClosed.inc({ reason: report.endReason });
+      hooks?.onFileClosed?.(report);
+    }
+    return manager;
   }
 
   /** Someone joined: their token may make the policy stricter; they are told the current state. */

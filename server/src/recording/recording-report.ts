@@ -6,6 +6,7 @@ export type SegmentEndReason =
   | "writer_died" // the writer process was killed or crashed: the file is partial, a new one follows
   | "storage_full" // the disk reached its free-space floor
   | "room_closed"
+  | "node_died" // the node was killed while writing: its next start reported the file (open-file-notes.ts)
   | "privileged"; // the room turned out to be privileged: nothing more may be recorded
 
 /**

@@ -167,7 +167,7 @@ export class RoomRecording {
    */
   private prepareWriters(): void {
     if (this.room.isClosed) return;
-    this.warm ??= new WarmWriters(path.join(this.deps.dir, safeName(this.room.id)), this.logger);
+    this.warm ??= new WarmWriters(path.join(this.deps.dir, safeName(this.room.id)), this.logger, this.deps.dir);
     for (const codec of expectedCodecs(this.room.mediaRouter.rtpCapabilities)) void this.warm.fill(codec, WARM_WRITERS_PER_CODEC);
   }
 

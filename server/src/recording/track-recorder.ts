@@ -5,6 +5,7 @@ import type { types } from "mediasoup";
 import type { Logger } from "../observability/logger.ts";
 import { fileDigest } from "./file-digest.ts";
 import { freeUdpPort } from "./free-udp-port.ts";
+import { removeOpenNote, writeOpenNote } from "./open-file-notes.ts";
 import type { RecordingFileReport, SegmentEndReason } from "./recording-report.ts";
 import { parseSenderReports } from "./sender-report.ts";
 import { fileExtension, type TrackCodec } from "./writer-command.ts";
@@ -46,7 +47,12 @@ interface Segment {
   keyframeInterval: NodeJS.Timeout | undefined;
   keyframeSeen: boolean;
   startedAt: number;
+  /** The next update of the file's open note (open-file-notes.ts), when one is due. */
+  noteTimer: NodeJS.Timeout | undefined;
 }
+
+/** How often the open note takes in the sender reports that arrived since. */
+const NOTE_EVERY_MS = 5000;
 
 /**
  * Sender reports come about once a second. Playback places a file by the least delayed report of
@@ -159,7 +165,7 @@ export class TrackRecorder {
         writer = warm;
         await warm.moveTo(path.join(dir, file));
       } else {
-        writer = new WriterProcess(codec, await freeUdpPort(), path.join(dir, file));
+        writer = new WriterProcess(codec, await freeUdpPort(), path.join(dir, file), { recordingsDir: dir });
         await writer.start();
       }
       await transport.connect({ ip: "127.0.0.1", port: writer.port, rtcpPort: rtcp.address().port });
@@ -179,9 +185,12 @@ export class TrackRecorder {
         keyframeInterval: undefined,
         keyframeSeen: consumer.kind === "audio",
         startedAt: Date.now(),
+        noteTimer: undefined,
       };
       this.watch(segment);
       this.segment = segment;
+      // Before a packet goes in: a node killed from now on leaves a file the next start reports.
+      await this.saveNote(segment);
       await consumer.resume();
       if (consumer.kind === "video") this.requestKeyFrame(segment);
       this.logger.info({ file, pid: writer.pid, codec: codec.mimeType, warm: warm !== undefined }, "recording file started");
@@ -205,6 +214,7 @@ export class TrackRecorder {
         segment.firstRtpTimestamp = info?.rtpPacket?.timestamp ?? info?.timestamp ?? null;
         if (segment.gap) segment.gap.to = segment.firstPacketAt;
         void consumer.enableTraceEvent(["keyframe"]).catch(() => {});
+        void this.saveNote(segment);
       }
     });
     rtcp.on("message", (packet) => {
@@ -213,7 +223,13 @@ export class TrackRecorder {
         if (segment.senderReports.length >= MAX_SENDER_REPORTS) break;
         const first = segment.senderReports[0];
         const keepAll = !first || report.ntpMs - first.ntpMs < SENDER_REPORTS_ALL_MS;
-        if (!last || keepAll || report.ntpMs - last.ntpMs >= SENDER_REPORT_EVERY_MS) segment.senderReports.push({ ntpMs: report.ntpMs, rtpTimestamp: report.rtpTimestamp, receivedAt: Date.now() });
+        if (!last || keepAll || report.ntpMs - last.ntpMs >= SENDER_REPORT_EVERY_MS) {
+          segment.senderReports.push({ ntpMs: report.ntpMs, rtpTimestamp: report.rtpTimestamp, receivedAt: Date.now() });
+          segment.noteTimer ??= setTimeout(() => {
+            segment.noteTimer = undefined;
+            void this.saveNote(segment);
+          }, NOTE_EVERY_MS);
+        }
       }
     });
     writer.on("line", (line) => {
@@ -257,6 +273,7 @@ export class TrackRecorder {
     this.segment = undefined;
     clearTimeout(segment.keyframeTimer);
     clearInterval(segment.keyframeInterval);
+    clearTimeout(segment.noteTimer);
     segment.consumer.close();
     segment.transport.close();
     if (reason !== "writer_died") {
@@ -269,6 +286,24 @@ export class TrackRecorder {
     const fullPath = path.join(this.ctx.dir, segment.file);
     const digest = await fileDigest(fullPath).catch(() => ({ sizeBytes: 0, sha256: "" }));
     const report: RecordingFileReport = {
+      ...this.known(segment),
+      ...digest,
+      endedAt: new Date(endedAt).toISOString(),
+      durationMs: segment.firstPacketAt === null ? 0 : Math.max(0, endedAt - segment.firstPacketAt),
+      endReason: reason,
+    };
+    // Beside the file, so the evidence describes itself even if the portal never hears of it.
+    await writeFile(`${fullPath}.json`, `${JSON.stringify(report, null, 2)}\n`).catch((error) =>
+      this.logger.error({ err: String(error), file: segment.file }, "could not write the recording's description"),
+    );
+    await removeOpenNote(fullPath);
+    this.logger.info({ file: segment.file, reason, sizeBytes: digest.sizeBytes }, "recording file closed");
+    this.ctx.onFileClosed(report);
+  }
+
+  /** What is known of a file from its start on (the report without size, hash and end). */
+  private known(segment: Segment) {
+    return {
       room: this.ctx.room,
       roomKind: this.ctx.roomKind,
       identity: this.ctx.identity,
@@ -280,21 +315,19 @@ export class TrackRecorder {
       file: segment.file,
       codec: segment.codec.mimeType,
       clockRate: segment.codec.clockRate,
-      ...digest,
       firstPacketAt: segment.firstPacketAt === null ? null : new Date(segment.firstPacketAt).toISOString(),
       firstRtpTimestamp: segment.firstRtpTimestamp,
-      endedAt: new Date(endedAt).toISOString(),
-      durationMs: segment.firstPacketAt === null ? 0 : Math.max(0, endedAt - segment.firstPacketAt),
-      endReason: reason,
       gap: segment.gap && { from: new Date(segment.gap.from).toISOString(), to: segment.gap.to === null ? null : new Date(segment.gap.to).toISOString() },
-      senderReports: segment.senderReports,
+      senderReports: [...segment.senderReports],
     };
-    // Beside the file, so the evidence describes itself even if the portal never hears of it.
-    await writeFile(`${fullPath}.json`, `${JSON.stringify(report, null, 2)}\n`).catch((error) =>
-      this.logger.error({ err: String(error), file: segment.file }, "could not write the recording's description"),
+  }
+
+  /** The file's open note (open-file-notes.ts), while it is this track's current file. */
+  private async saveNote(segment: Segment): Promise<void> {
+    if (this.segment !== segment) return;
+    await writeOpenNote(path.join(this.ctx.dir, segment.file), this.known(segment)).catch((error) =>
+      this.logger.warn({ err: String(error), file: segment.file }, "could not write the recording's open note"),
     );
-    this.logger.info({ file: segment.file, reason, sizeBytes: digest.sizeBytes }, "recording file closed");
-    this.ctx.onFileClosed(report);
   }
 }
 

@@ -24,6 +24,8 @@ export class WarmWriters {
   constructor(
     private readonly roomDir: string,
     private readonly logger: Logger,
+    /** RECORDINGS_DIR, for the writers' pid files. */
+    private readonly recordingsDir: string,
   ) {}
 
   /** How many wait now (all codecs). */
@@ -49,7 +51,9 @@ export class WarmWriters {
       Array.from({ length: missing }, async () => {
         let writer: WriterProcess | undefined;
         try {
-          writer = new WriterProcess(codec, await freeUdpPort(), path.join(this.roomDir, `.warm-${randomBytes(6).toString("hex")}.${fileExtension(codec)}`));
+          writer = new WriterProcess(codec, await freeUdpPort(), path.join(this.roomDir, `.warm-${randomBytes(6).toString("hex")}.${fileExtension(codec)}`), {
+            recordingsDir: this.recordingsDir,
+          });
           await writer.start();
           if (this.closed) throw new Error("closed");
           const list = this.ready.get(key) ?? [];

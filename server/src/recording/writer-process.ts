@@ -1,8 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { rename } from "node:fs/promises";
+import { dieWithParent } from "./die-with-parent.ts";
 import { writerCommand, type TrackCodec } from "./writer-command.ts";
+import { registerWriter, unregisterWriter } from "./writer-pid-files.ts";
 import { waitForUdpPort } from "./udp-listening.ts";
+
+export interface WriterOptions {
+  /** RECORDINGS_DIR: the writer's pid file goes there while it runs (writer-pid-files.ts). */
+  recordingsDir?: string;
+  /** Sent SIGINT when the node dies (die-with-parent.ts); default true. */
+  dieWithParent?: boolean;
+}
 
 interface WriterEvents {
   /** The process ended without being asked to (killed, crashed): `code`/`signal` say how. */
@@ -29,6 +38,7 @@ export class WriterProcess extends EventEmitter<WriterEvents> {
     readonly codec: TrackCodec,
     readonly port: number,
     private filePath: string,
+    private readonly options: WriterOptions = {},
   ) {
     super();
   }
@@ -48,10 +58,14 @@ export class WriterProcess extends EventEmitter<WriterEvents> {
   }
 
   async start(): Promise<void> {
-    const { command, args } = writerCommand(this.codec, this.port, this.filePath);
+    const writer = writerCommand(this.codec, this.port, this.filePath);
+    const { command, args } = this.options.dieWithParent === false ? writer : dieWithParent(writer.command, writer.args);
     const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
     this.child = child;
     this.alive = true;
+    // Its pid file: a node killed before this writer ends leaves it for the next start to stop.
+    const { recordingsDir } = this.options;
+    const registered = recordingsDir && child.pid ? registerWriter(recordingsDir, child.pid, this.filePath).catch(() => {}) : undefined;
     let stderr = "";
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (chunk: string) => {
@@ -67,6 +81,7 @@ export class WriterProcess extends EventEmitter<WriterEvents> {
       });
       child.once("exit", (code, signal) => {
         this.alive = false;
+        if (registered) void registered.then(() => unregisterWriter(recordingsDir!, child.pid!));
         if (!this.stopping) this.emit("died", code, signal);
         resolve();
       });

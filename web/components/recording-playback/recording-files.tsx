@@ -51,7 +51,7 @@ export function RecordingFiles({ items, mayDownload }: { items: Array<z.infer<ty
   );
 }
 
-const END_REASONS = ["stopped", "producer_paused", "producer_closed", "writer_died", "storage_full", "privileged", "room_closed"] as const;
+const END_REASONS = ["stopped", "producer_paused", "producer_closed", "writer_died", "storage_full", "privileged", "room_closed", "node_died"] as const;
 
 function endReasonKey(reason: string): (typeof END_REASONS)[number] | "other" {
   return (END_REASONS as readonly string[]).includes(reason) ? (reason as (typeof END_REASONS)[number]) : "other";

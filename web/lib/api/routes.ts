@@ -363,7 +363,11 @@ export const routes = {
     tag: "internal",
     auth: "internal",
     body: ZMediaEventBatch,
-    response: z.object({ stored: z.number().int() }),
+    // A recording.closed carries up to 2000 sender-report pairs (~150 kB); the node sends batches
+    // of about 256 kB. The caller holds the internal secret.
+    maxBodyBytes: 1024 * 1024,
+    // `skipped`: events of rooms the portal does not know (the node sets them aside, with this answer).
+    response: z.object({ stored: z.number().int(), skipped: z.array(z.object({ index: z.number().int(), reason: z.literal("unknown_room") })).optional() }),
   }),
   listRollCalls: defineRoute({
     method: "GET",

@@ -7,15 +7,21 @@ import { applyVisitEvent } from "../visits/day/apply-visit-events.ts";
 import type { TMediaEvent } from "../schemas/rooms.ts";
 
 /**
- * Stores what a media node reports. Events for unknown rooms are skipped (a node may outlive a
- * database reset), and a `room.closed` closes the room here too.
+ * Stores what a media node reports. An event the node gave an id (every one it sends now) is
+ * stored once however often it is posted — a retry whose answer was lost, the node's outbox
+ * resent after a restart, the same batch posted concurrently: the unique `eventId` decides
+ * (INSERT … ON CONFLICT DO NOTHING), and what an event does (presence, a visit's record, a room's
+ * close and its audit) happens only for the post that stored it. Events for unknown rooms are not
+ * stored (a node may outlive a database reset) and are listed in `skipped`, so the node sets them
+ * aside with that answer rather than forgetting them; a `room.closed` closes the room here too.
  */
-export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored: number }> {
+export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored: number; skipped?: Array<{ index: number; reason: "unknown_room" }> }> {
   const db = await getDb();
   const roomIds = [...new Set(events.map((e) => e.room))];
   const rooms = await db.room.findMany({ where: { id: { in: roomIds } }, select: { id: true, unit: { select: { path: true } } } });
   const unitPathOf = new Map(rooms.map((r) => [r.id, r.unit.path]));
   const accepted = events.filter((e) => unitPathOf.has(e.room));
+  const skipped = events.flatMap((e, index) => (unitPathOf.has(e.room) ? [] : [{ index, reason: "unknown_room" as const }]));
   await db.$transaction(async (tx) => {
     for (const event of accepted) {
       if (event.type === "recording.closed") {
@@ -23,17 +29,23 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
         continue;
       }
       const at = new Date(event.at);
-      await tx.roomEvent.create({
-        data: {
-          roomId: event.room,
-          type: event.type,
-          identity: "identity" in event ? event.identity : null,
-          name: "name" in event ? event.name : null,
-          at,
-          node: event.node,
-          data: eventData(event),
-        },
+      const { count } = await tx.roomEvent.createMany({
+        data: [
+          {
+            roomId: event.room,
+            type: event.type,
+            identity: "identity" in event ? event.identity : null,
+            name: "name" in event ? event.name : null,
+            at,
+            node: event.node,
+            data: eventData(event),
+            eventId: event.id ?? null,
+          },
+        ],
+        skipDuplicates: true,
       });
+      // Stored before (this id was posted already): it did what it does then.
+      if (count === 0) continue;
       await applyRollCallPresence(tx, event);
       await applyVisitEvent(tx, event);
       await recordViewPresence(tx, event);
@@ -51,7 +63,7 @@ export async function recordMediaEvents(events: TMediaEvent[]): Promise<{ stored
       }
     }
   });
-  return { stored: accepted.length };
+  return skipped.length > 0 ? { stored: accepted.length, skipped } : { stored: accepted.length };
 }
 
 /** What each kind of report keeps beside its type, room, identity and time. */

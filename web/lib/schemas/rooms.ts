@@ -65,6 +65,13 @@ export const ZJoinGrant = z
   .meta({ id: "JoinGrant" });
 
 /**
+ * A node event's id, made at the node when it happened (a UUIDv7): the portal stores each id once,
+ * however often the node posts it (a retry after a lost answer, its outbox after a restart).
+ * Optional only for what nodes from before it kept in their outbox; a node always sends one now.
+ */
+export const ZMediaEventId = z.uuid();
+
+/**
  * A recorded track's file closed (issue 10): where it is (relative to RECORDINGS_DIR, no way out
  * of it), its hash, and what playback needs to line it up. `at` is when the file ended.
  */
@@ -73,6 +80,7 @@ export const ZRecordingClosedEvent = z.strictObject({
   room: zLine(100),
   at: ZDateTime,
   node: zLine(64),
+  id: ZMediaEventId.optional(),
   identity: zLine(100),
   name: zLine(60),
   source: z.enum(["mic", "camera", "screen"]),
@@ -106,6 +114,7 @@ export const ZMediaEvent = z.discriminatedUnion("type", [
     role: zLine(20),
     at: ZDateTime,
     node: zLine(64),
+    id: ZMediaEventId.optional(),
   }),
   z.strictObject({
     type: z.literal("peer.left"),
@@ -114,6 +123,7 @@ export const ZMediaEvent = z.discriminatedUnion("type", [
     reason: zLine(40),
     at: ZDateTime,
     node: zLine(64),
+    id: ZMediaEventId.optional(),
   }),
   z.strictObject({
     type: z.literal("room.closed"),
@@ -124,6 +134,7 @@ export const ZMediaEvent = z.discriminatedUnion("type", [
     by: zLine(100).optional(),
     at: ZDateTime,
     node: zLine(64),
+    id: ZMediaEventId.optional(),
   }),
   /** A monitor's notice to everyone in the room (a warning in a visit's record). */
   z.strictObject({
@@ -134,10 +145,11 @@ export const ZMediaEvent = z.discriminatedUnion("type", [
     text: zLine(200),
     at: ZDateTime,
     node: zLine(64),
+    id: ZMediaEventId.optional(),
   }),
   ZRecordingClosedEvent,
   /** The recordings disk is at its floor: a recording of this room was refused or stopped. */
-  z.strictObject({ type: z.literal("recording.storage_full"), room: zLine(100), freeBytes: z.number().int().min(0), at: ZDateTime, node: zLine(64) }),
+  z.strictObject({ type: z.literal("recording.storage_full"), room: zLine(100), freeBytes: z.number().int().min(0), at: ZDateTime, node: zLine(64), id: ZMediaEventId.optional() }),
 ]);
 
 export const ZMediaEventBatch = z.strictObject({ events: z.array(ZMediaEvent).min(1).max(100) }).meta({ id: "MediaEventBatch" });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -43,7 +43,17 @@ describe("recording.closed reports survive a portal that is down", () => {
     nodes.push(node);
     return node;
   };
-  const outbox = () => readdirSync(path.join(dir, ".outbox")).filter((name) => name.endsWith(".json"));
+  /** The recording reports in the outbox (the room's joins and leaves wait there too). */
+  const outbox = () =>
+    readdirSync(path.join(dir, ".outbox"))
+      .filter((name) => name.endsWith(".json"))
+      .filter((name) => {
+        try {
+          return (JSON.parse(readFileSync(path.join(dir, ".outbox", name), "utf8")) as { type: string }).type === "recording.closed";
+        } catch {
+          return false; // delivered (removed) between the listing and the read
+        }
+      });
   const stored = () => db.prisma.recording.findMany({ where: { roomId }, orderBy: { sequence: "asc" } });
 
   /** One file recorded in the room and closed: its report goes to the outbox. */
