@@ -9,6 +9,7 @@ function expectedColumnType(field: DmmfField): string {
   if (field.isList) return `${expectedColumnType({ ...field, isList: false })}[]`;
   if (field.kind === "enum") return `enum:${field.type}`;
   if (field.nativeType?.[0] === "Date") return "date";
+  if (field.nativeType?.[0] === "Uuid") return "uuid";
   const byType: Record<string, string> = {
     String: "text",
     Int: "integer",
