@@ -1,9 +1,10 @@
-import { readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../observability/logger.ts";
 import { fileDigest } from "./file-digest.ts";
 import type { RecordingFileReport } from "./recording-report.ts";
 import { nodeIsRunning, thisNode, type NodeIdentity } from "./writer-pid-files.ts";
+import { writeWhole } from "./write-whole.ts";
 
 /**
  * What is known of a recording file while it is written, kept beside it as `<file>.open` (JSON,
@@ -26,8 +27,7 @@ export function notePath(fullPath: string): string {
 
 export async function writeOpenNote(fullPath: string, note: Omit<OpenFileNote, "owner">): Promise<void> {
   const target = notePath(fullPath);
-  await writeFile(`${target}.tmp`, JSON.stringify({ ...note, owner: await thisNode() }));
-  await rename(`${target}.tmp`, target);
+  await writeWhole(target, JSON.stringify({ ...note, owner: await thisNode() }));
 }
 
 export async function removeOpenNote(fullPath: string): Promise<void> {

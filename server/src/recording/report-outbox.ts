@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../observability/logger.ts";
 import { eventIdFloor } from "../portal-client/event-id.ts";
 import type { MediaEvent } from "../portal-client/portal-reporter.ts";
+import { writeWhole } from "./write-whole.ts";
 
 /** An event as it is queued for the portal: with its node and (from this version on) its id. */
 export type OutboxEvent = MediaEvent & { id?: string; node?: string };
@@ -43,9 +44,7 @@ export class ReportOutbox {
   /** Written whole (a temporary file renamed into place) before the event is sent. */
   async put(key: string, event: OutboxEvent): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const target = this.file(key);
-    await writeFile(`${target}.tmp`, JSON.stringify(event));
-    await rename(`${target}.tmp`, target);
+    await writeWhole(this.file(key), JSON.stringify(event));
   }
 
   /** The portal has it: forget the copy. */
@@ -61,12 +60,8 @@ export class ReportOutbox {
    */
   async dead(key: string, event: OutboxEvent, refusal: PortalRefusal): Promise<void> {
     await mkdir(this.deadDir, { recursive: true });
-    const answer = path.join(this.deadDir, `${key}.refusal.json`);
-    await writeFile(`${answer}.tmp`, JSON.stringify({ ...refusal, at: new Date().toISOString() }, null, 2));
-    await rename(`${answer}.tmp`, answer);
-    const target = path.join(this.deadDir, `${key}.json`);
-    await writeFile(`${target}.tmp`, JSON.stringify(event));
-    await rename(`${target}.tmp`, target);
+    await writeWhole(path.join(this.deadDir, `${key}.refusal.json`), JSON.stringify({ ...refusal, at: new Date().toISOString() }, null, 2));
+    await writeWhole(path.join(this.deadDir, `${key}.json`), JSON.stringify(event));
     await this.done(key);
   }
 
@@ -108,3 +103,4 @@ export class ReportOutbox {
     return path.join(this.dir, `${key}.json`);
   }
 }
+
