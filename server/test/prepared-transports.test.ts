@@ -199,16 +199,43 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
     expect((await census()).transports).toBe(1);
   });
 
-  it("dies with a room that empties before anyone joins it; the join then builds fresh ones", async () => {
+  it("keeps a room nobody has joined while a connection holds prepared transports in it (a console ready before the roll call opens)", async () => {
+    // The officer's token names a room the node has never seen: the first use creates it.
+    const officer = await connect("user:officer", { room: `${room}-rc`, kind: "rollcall", role: "staff", grants: moderatorGrants });
+    await officer.loadDevice();
+    await officer.openTransports();
+    expect(await census()).toMatchObject({ routers: 1, transports: 2 });
+    // Well past the empty grace (1 s here): still there, both transports with it.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await census()).toMatchObject({ routers: 1, transports: 2 });
+    // The click: the join adopts both, and the room is an ordinary one with a peer in it.
+    const joined = await joinNow(officer);
+    expect(new Set(joined.prepared)).toEqual(new Set([officer.sendTransport!.id, officer.recvTransport!.id]));
+    await officer.produce("video");
+    expect((await census()).transports).toBe(2);
+  });
+
+  it("lets such a room close once its prepared transports are gone: at their deadline, then the grace; a join then builds fresh ones", async () => {
     const person = await connect("person");
     await person.loadDevice();
     await person.ok("createTransport", { direction: "recv" });
-    // Nobody joined: the room closes after its grace (1 s here) and its router takes them along.
-    await expect.poll(async () => (await census()).routers, { timeout: 8000 }).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await census()).routers).toBe(1);
+    // Nobody joined: the transport goes at its deadline (4 s here), the room 1 s after.
+    await expect.poll(async () => (await census()).routers, { timeout: (TTL_SECONDS + 8) * 1000, interval: 250 }).toBe(0);
     expect((await census()).transports).toBe(0);
     const joined = await joinNow(person);
     expect(joined.prepared).toEqual([]);
     expect(await person.request("createTransport", { direction: "recv" })).toMatchObject({ ok: true });
+  }, 20_000);
+
+  it("lets such a room close when the socket holding them goes", async () => {
+    const person = await connect("person");
+    await person.loadDevice();
+    await person.openTransports();
+    expect((await census()).routers).toBe(1);
+    person.close();
+    await expect.poll(async () => (await census()).routers, { timeout: 5000, interval: 250 }).toBe(0);
   });
 
   it("a waiting peer in the lobby keeps its prepared transports until it is admitted and joins", async () => {

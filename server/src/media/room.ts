@@ -117,6 +117,14 @@ export class Room extends EventEmitter<RoomEvents> {
   private closed = false;
   private activeSpeaker: string | null = null;
   private emptyTimer: NodeJS.Timeout | undefined;
+  /**
+   * Prepared transports made here and not yet adopted by a join (issue 14). While a connection
+   * holds some, someone is about to join: an officer's console is ready before the roll call
+   * opens, and the room exists on the node only because of it. The empty-grace timer does not
+   * close the room under them; they go with their socket or after MEDIA_PREPARED_TRANSPORT_SECONDS
+   * (prepared-transports.ts), and the room's grace starts then.
+   */
+  private readonly preparedHeld = new Set<types.WebRtcTransport>();
   private readonly logger: Logger;
 
   private constructor(private readonly options: RoomOptions) {
@@ -286,6 +294,11 @@ export class Room extends EventEmitter<RoomEvents> {
       transport.close();
       throw new MediaError("room_closed", "The room has been closed");
     }
+    this.preparedHeld.add(transport);
+    clearTimeout(this.emptyTimer);
+    transport.observer.once("close", () => {
+      if (this.preparedHeld.delete(transport)) this.scheduleCloseIfEmpty();
+    });
     return transport;
   }
 
@@ -299,6 +312,7 @@ export class Room extends EventEmitter<RoomEvents> {
         transport.close();
         continue;
       }
+      this.preparedHeld.delete(transport);
       this.attachTransport(peer, transport);
       adopted.push(transport.id);
     }
@@ -623,10 +637,10 @@ export class Room extends EventEmitter<RoomEvents> {
   }
 
   private scheduleCloseIfEmpty(): void {
-    if (this.peers.size > 0 || this.lobby.size > 0 || this.closed) return;
+    if (this.peers.size > 0 || this.lobby.size > 0 || this.preparedHeld.size > 0 || this.closed) return;
     clearTimeout(this.emptyTimer);
     this.emptyTimer = setTimeout(() => {
-      if (this.peers.size === 0 && this.lobby.size === 0) this.close("empty");
+      if (this.peers.size === 0 && this.lobby.size === 0 && this.preparedHeld.size === 0) this.close("empty");
     }, this.options.emptyGraceMs);
   }
 
