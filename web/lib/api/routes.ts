@@ -484,6 +484,17 @@ export const routes = {
     params: ZIdParams,
     response: z.object({ rollCallId: z.string(), grant: ZJoinGrant }),
   }),
+  prepareRollCall: defineRoute({
+    method: "POST",
+    path: "/api/v1/rollcalls/{id}/prepare",
+    operationId: "prepareRollCall",
+    summary:
+      "The console before the call opens: a short-lived host token for the room the roll call will have (the same id `open` gives it), so the console connects before the officer clicks 开始点名. Changes nothing; persons are not told",
+    tag: "rollcalls",
+    auth: "session",
+    params: ZIdParams,
+    response: z.object({ rollCallId: z.string(), opened: z.boolean().meta({ description: "Already live: the token is for its room" }), grant: ZJoinGrant }),
+  }),
   observeRollCall: defineRoute({
     method: "POST",
     path: "/api/v1/rollcalls/{id}/observe",

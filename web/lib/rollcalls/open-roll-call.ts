@@ -7,6 +7,7 @@ import { issueStaffJoinGrant } from "../rooms/issue-join-grant.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
 import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 import { assertConsoleMayOpen } from "./console-opens-at.ts";
+import { roomIdOf } from "./room-id-of.ts";
 import { signalRollCallChanged } from "./link-events/signal-change.ts";
 
 /**
@@ -31,7 +32,9 @@ export async function openRollCall(actor: Actor, rollCallId: string) {
       // Under the lock: a change of the start made meanwhile counts.
       assertConsoleMayOpen(current);
       // No invite codes: a roll call's room opens only with a personal link or a staff grant.
-      const room = await tx.room.create({ data: { kind: "rollcall", title: current.title, unitId: rollCall.unitId, createdById: actor.userId } });
+      // Its id is the one the console's prepare already named (room-id-of.ts): the officer's
+      // socket and transports on the media node are in this room before it exists here.
+      const room = await tx.room.create({ data: { id: roomIdOf(rollCall.id), kind: "rollcall", title: current.title, unitId: rollCall.unitId, createdById: actor.userId } });
       const now = new Date();
       await tx.rollCall.update({ where: { id: rollCall.id }, data: { state: "live", openedAt: now, roomId: room.id, version: { increment: 1 } } });
       await tx.roomEvent.create({ data: { roomId: room.id, type: "room.created", identity: `user:${actor.userId}`, name: actor.displayName, at: now } });

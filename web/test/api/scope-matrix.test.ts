@@ -154,6 +154,7 @@ const CASES: Case[] = [
     request: (f) => ({ params: { id: f.rollCallToRead, entryId: f.rollCallEntry }, body: { reissue: true } }),
   },
   { route: "openRollCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToOpen } }) },
+  { route: "prepareRollCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToOpen } }) },
   { route: "endRollCall", owner: "gm.officer", sibling: "nh.officer", ownerStatus: 200, request: (f) => ({ params: { id: f.rollCallToEnd } }) },
   {
     route: "observeRollCall",

@@ -25,6 +25,7 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/rollcalls/{id}/open": () => import("@/app/api/v1/rollcalls/[id]/open/route"),
   "/api/v1/rollcalls/{id}/end": () => import("@/app/api/v1/rollcalls/[id]/end/route"),
   "/api/v1/rollcalls/{id}/observe": () => import("@/app/api/v1/rollcalls/[id]/observe/route"),
+  "/api/v1/rollcalls/{id}/prepare": () => import("@/app/api/v1/rollcalls/[id]/prepare/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/mark": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/mark/route"),
   "/api/v1/rollcalls/{id}/export.csv": () => import("@/app/api/v1/rollcalls/[id]/export.csv/route"),
   "/api/v1/r/{token}/join": () => import("@/app/api/v1/r/[token]/join/route"),
