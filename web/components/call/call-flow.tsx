@@ -7,10 +7,9 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 import type { ApiError } from "@/lib/client/api-fetch";
 import { warmUpBrowserHandler } from "@/lib/media-client/browser-handler";
 import { tokenProvider } from "@/lib/media-client/token-provider";
-import { forgetGrant, loadGrant, requestJoinGrant, saveGrant, type DeviceChoice, type JoinGrant, type JoinTarget } from "@/lib/client/join-grant";
-import type { ApiResult } from "@/lib/client/api-fetch";
+import { forgetGrant, loadGrant, requestJoinGrant, saveGrant, type DeviceChoice, type JoinTarget } from "@/lib/client/join-grant";
 import { CallRoom } from "./call-room";
-import { openEarly, type EarlyConnection } from "./early-connection";
+import { openEarly, prepareJoin, PREPARED_MAX_AGE_MS, type EarlyConnection, type PreparedJoin } from "./early-connection";
 import type { JoinWho } from "./join-who";
 import { PreJoin } from "./pre-join";
 import { useCallSession, type Connection } from "./use-call-session";
@@ -18,21 +17,6 @@ import { useLocalMedia, type LocalMedia } from "./use-local-media";
 import { usePublish } from "./use-publish";
 
 type Stage = "restoring" | "prejoin" | "call";
-
-/**
- * A join screen prepared before the click keeps its token this long, then prepares again with a
- * fresh one (new token, new socket): a screen left open over lunch never joins on an old token.
- */
-const PREPARED_MAX_AGE_MS = 5 * 60_000;
-
-/** The token asked on the join screen, and the click the prepared session waits for. */
-interface Prepared {
-  grant: Promise<ApiResult<JoinGrant>>;
-  /** The grant's answer once it came (so that the click need not wait even a microtask for it). */
-  settled?: ApiResult<JoinGrant>;
-  click: () => void;
-  at: number;
-}
 
 /**
  * Only where asking for a token has no effect but the token: a signed-in member opening a room.
@@ -82,7 +66,7 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
     [target, who.kind],
   );
 
-  const prepared = useRef<Prepared | null>(null);
+  const prepared = useRef<PreparedJoin | null>(null);
 
   /**
    * The join screen: its socket to the media node opens now, and waits for the token. Where the
@@ -98,17 +82,10 @@ export function CallFlow({ target, who, roomTitle, mediaUrl, backHref }: CallFlo
       setStage("prejoin");
       return;
     }
-    let click!: () => void;
-    const gate = new Promise<void>((resolve) => (click = resolve));
-    const grant = requestJoinGrant(target);
-    const ready: Prepared = { grant, click, at: Date.now() };
-    void grant.then((result) => {
-      ready.settled = result;
-      // Another node, or a refusal: the click says so (join() reads the same answer).
-      if (early.current === waiting && result.ok && result.data.mediaUrl === waiting.connection.mediaUrl) waiting.authenticate(result.data.token);
-    });
+    // Another node, or a refusal: the click says so (join() reads the same answer).
+    const ready = prepareJoin(waiting, requestJoinGrant(target), () => early.current === waiting);
     prepared.current = ready;
-    setConnection({ ...waiting.connection, refreshToken, gate });
+    setConnection({ ...waiting.connection, refreshToken, gate: ready.gate });
     setStage("prejoin");
   }, [mediaUrl, refreshToken, target, who.kind]);
 

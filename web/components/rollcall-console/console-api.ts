@@ -34,6 +34,11 @@ export const consoleApi = {
     const result = await apiFetch<{ rollCallId: string; grant: JoinGrant }>("POST", `${base(rollCallId)}/open`);
     return result.ok ? { ok: true, data: result.data.grant } : result;
   },
+  /** Host, before the call opens: a token for the room it will have; changes nothing (issue 14). */
+  prepare: async (rollCallId: string): Promise<ApiResult<JoinGrant>> => {
+    const result = await apiFetch<{ rollCallId: string; opened: boolean; grant: JoinGrant }>("POST", `${base(rollCallId)}/prepare`);
+    return result.ok ? { ok: true, data: result.data.grant } : result;
+  },
   observe: (rollCallId: string) => apiFetch<JoinGrant>("POST", `${base(rollCallId)}/observe`),
   end: (rollCallId: string) => apiFetch<RollCallDetail>("POST", `${base(rollCallId)}/end`),
   mark: (rollCallId: string, entryId: string, status: Mark, origin: MarkOrigin, note: MarkNote = {}) =>

@@ -34,6 +34,7 @@ import { RemarkField } from "./remark-field";
 import { useCalledDeparture } from "./use-called-departure";
 import { useExcuseUploads, type UploadEvent } from "./use-excuse-uploads";
 import { ConsoleStage } from "./console-stage";
+import { ConsoleReady } from "./console-ready";
 import { SelfTile } from "@/components/call/self-tile";
 import { selfMicStatus } from "@/components/call/call-tiles";
 import { RecordingControl } from "@/components/recording/recording-control";
@@ -49,7 +50,7 @@ const NO_SNAPSHOT: SnapshotState = { state: "idle", message: null };
  * observer (a superior) sees the same, unseen and read-only. Everything is rebuilt from the API
  * after a reload.
  */
-export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: string; role: ConsoleRole; mediaUrl: string }) {
+export function RollCallConsole({ rollCallId, role, mediaUrl, open }: { rollCallId: string; role: ConsoleRole; mediaUrl: string; open: boolean }) {
   const t = useTranslations("rollcallConsole");
   const tp = useTranslations("rollcallPass2.excuse");
   const tJoin = useTranslations("join");
@@ -57,7 +58,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
   const host = role === "host";
   const { detail, offline, refresh, setDetail } = useRollCallDetail(rollCallId);
   const { queue, mark, retry } = useMarkQueue(rollCallId, () => void refresh());
-  const { connection, error: connectError, retry: reconnect } = useConsoleConnection(rollCallId, role, mediaUrl);
+  const { connection, error: connectError, retry: reconnect, start, startCall } = useConsoleConnection(rollCallId, role, mediaUrl, open);
   const { session, state } = useCallSession(connectError ? null : connection);
   const [devices, setDevices] = useState<DeviceChoice>(DEFAULT_DEVICES);
   const [devicesOpen, setDevicesOpen] = useState(false);
@@ -169,7 +170,7 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
   };
 
   useConsoleShortcuts(
-    host && !endedHere
+    host && !endedHere && start !== "preparing"
       ? { next: callNext, mark: markCalled, snapshot: () => void takeSnapshot(), judge: (result) => void judge(result) }
       : null,
   );
@@ -187,6 +188,19 @@ export function RollCallConsole({ rollCallId, role, mediaUrl }: { rollCallId: st
     );
   }
   if (state.phase === "ended") return <EndedScreen reason={state.ended ?? { kind: "left" }} onRestart={reconnect} backHref={`/rollcalls/${rollCallId}`} />;
+  // Not open yet (issue 14): connected and waiting for 开始点名, the camera already on.
+  if (start === "preparing") {
+    return (
+      <ConsoleReady
+        title={detail?.title ?? null}
+        rosterCount={detail ? detail.entries.length : null}
+        ready={Boolean(state.readyToJoin)}
+        video={media.video}
+        onStart={startCall}
+        onRetry={reconnect}
+      />
+    );
+  }
   if (!detail) return <StatusScreen title={t("title")} testId="console-loading" />;
 
   const counts = countStatuses(entries, statusOf);

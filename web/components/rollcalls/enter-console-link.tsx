@@ -2,18 +2,17 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { consoleApi } from "@/components/rollcall-console/console-api";
 
 /**
- * The host's "进入控制台" before the call is open. The click opens the call at once, while the
- * console page is still loading: persons waiting on their links are told by their event streams
- * and start joining in parallel with the console, instead of after it (issue 14). The console
- * opens again on load, which only hands out a token for the same room; a failure here is the
- * console's to show.
+ * The host's "进入控制台" before the call is open. It no longer opens the call (issue 14, last
+ * part): the console loads, connects to the media node ahead of time (prepare: token, socket,
+ * Device, both transports with ICE + DTLS) and shows 开始点名; that click opens the call and joins
+ * on the connection already up, so the persons waiting on their links see the officer at once.
+ * Opening on this click, as before, let the persons in while the console page was still loading.
  */
-export function EnterConsoleLink({ rollCallId, href, className, children }: { rollCallId: string; href: string; className: string; children: ReactNode }) {
+export function EnterConsoleLink({ href, className, children }: { href: string; className: string; children: ReactNode }) {
   return (
-    <Link href={href} className={className} onClick={() => void consoleApi.open(rollCallId)}>
+    <Link href={href} className={className}>
       {children}
     </Link>
   );

@@ -424,7 +424,7 @@ export class CallSession {
       }
       this.wentOffline = false;
       this.joinedOnSocket = true;
-      this.update({ phase: "joined", self: joined.self, peers: joined.peers, locked: joined.room.locked, reconnecting: undefined, tracks: [], local: {} });
+      this.update({ phase: "joined", readyToJoin: undefined, self: joined.self, peers: joined.peers, locked: joined.room.locked, reconnecting: undefined, tracks: [], local: {} });
       this.recvTransport = recv ?? (await this.createTransport("recv", generation));
       this.recvReady(this.recvTransport);
       if (joined.self && !joined.self.observer) {
@@ -475,11 +475,16 @@ export class CallSession {
     const clicked = gate.then(() => "click" as const);
     for (;;) {
       const pair = await prepared;
+      const stopWatching = this.watchPrepared(pair);
       const renewIn = pair.expiresInMs === undefined ? undefined : Math.max(1000, pair.expiresInMs - PREPARED_RENEW_MARGIN_MS);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const renew = renewIn === undefined ? new Promise<never>(() => {}) : new Promise<"renew">((resolve) => (timer = setTimeout(() => resolve("renew"), renewIn)));
-      const outcome = await Promise.race([clicked, renew]).finally(() => clearTimeout(timer));
+      const outcome = await Promise.race([clicked, renew]).finally(() => {
+        clearTimeout(timer);
+        stopWatching();
+      });
       if (outcome === "click" || generation !== this.generation || this.closed) return pair;
+      this.update({ readyToJoin: false });
       for (const transport of [pair.recv, pair.send]) {
         if (!transport) continue;
         this.preparing.delete(transport);
@@ -487,6 +492,20 @@ export class CallSession {
       }
       prepared = this.prepareTransports(generation);
     }
+  }
+
+  /** `readyToJoin` follows the prepared pair: true while both are connected. */
+  private watchPrepared(pair: PreparedPair): () => void {
+    const transports = [pair.recv, pair.send].filter((t): t is types.Transport => t !== undefined);
+    const check = () => {
+      const ready = transports.length === 2 && transports.every((t) => t.connectionState === "connected");
+      if (ready !== Boolean(this.state.readyToJoin)) this.update({ readyToJoin: ready });
+    };
+    for (const transport of transports) transport.on("connectionstatechange", check);
+    check();
+    return () => {
+      for (const transport of transports) transport.off("connectionstatechange", check);
+    };
   }
 
   private async createTransport(direction: "send" | "recv", generation: number): Promise<types.Transport> {

@@ -37,6 +37,11 @@ export interface LocalProducer {
 
 export interface CallState {
   phase: CallPhase;
+  /**
+   * Held at the gate (a screen prepared before the click, issue 14) with both prepared transports
+   * connected, ICE + DTLS done: the click only sends `join`. Cleared by the join.
+   */
+  readyToJoin?: boolean;
   ended?: EndReason;
   /** Why we are reconnecting, for the banner. */
   reconnecting?: "network" | "worker_died" | "draining";

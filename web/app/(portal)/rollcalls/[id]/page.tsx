@@ -74,7 +74,7 @@ export default async function RollCallPage({
         actions={
           <>
             {state === "scheduled" && mode === "host" && (
-              <EnterConsoleLink rollCallId={rollCall.id} href={consoleHref(rollCall.id)} className={buttonClass("primary")}>
+              <EnterConsoleLink href={consoleHref(rollCall.id)} className={buttonClass("primary")}>
                 {t("enterConsole")}
               </EnterConsoleLink>
             )}

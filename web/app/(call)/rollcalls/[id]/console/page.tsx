@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The console of one roll call. The officers of its unit (and whoever scheduled it) run it and
- * open the call from here; inspectors and staff of an ancestor unit watch a live one unseen.
+ * open the call from here (开始点名, once the console is connected); inspectors and staff of an ancestor unit watch a live one unseen.
  */
 export default async function RollCallConsolePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -51,5 +51,6 @@ export default async function RollCallConsolePage({ params }: { params: Promise<
       </StatusScreen>
     );
   }
-  return <RollCallConsole rollCallId={rollCall.id} role={role} mediaUrl={staffMediaUrl(actor.unitPath)} />;
+  // A host whose roll call is not open yet gets the console ready first and opens with 开始点名.
+  return <RollCallConsole rollCallId={rollCall.id} role={role} mediaUrl={staffMediaUrl(actor.unitPath)} open={rollCall.state === "live"} />;
 }
