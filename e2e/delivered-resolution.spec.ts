@@ -3,7 +3,7 @@ import { deliveredVideo, expectDecoding, newParticipant, selfId, signInByApi } f
 import { fakeCameraFile } from "./support/fake-camera-file.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
-import { scheduleRollCall } from "./support/rollcall-console.ts";
+import { scheduleRollCall, startRollCall } from "./support/rollcall-console.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 
 // What resolution the officer really sees, per camera: the spotlighted person must arrive at the
@@ -53,7 +53,7 @@ for (const camera of cameras) {
       await verifyAndWait(participant.page, `/r/${person.token}`, person.idLast4);
       persons.push({ page: participant.page, peerId: "", name: person.name, entryId: person.entryId });
     }
-    await officer.page.goto(`/rollcalls/${id}/console`);
+    await startRollCall(officer.page, id);
     for (const person of persons) person.peerId = await selfId(person.page);
     await expectDecoding(officer.page, persons.map((p) => p.peerId));
 

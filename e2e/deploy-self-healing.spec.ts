@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { expectDecoding, newParticipant, peersDecoding, selfId, signInByApi } from "./support/call.ts";
-import { scheduleRollCall, type RosterPerson } from "./support/rollcall-console.ts";
+import { scheduleRollCall, startRollCall, type RosterPerson } from "./support/rollcall-console.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 import { startStack, waitForHttp, type Stack } from "./support/stack.ts";
 
@@ -44,8 +44,7 @@ test("a roll call runs on the supervised stack: three persons join the console a
     await verifyAndWait(participant.page, `/r/${person.token}`, person.idLast4);
     persons.push({ ...participant, person, peerId: `person:${person.personId}` });
   }
-  await officer.page.goto(`/rollcalls/${rollCallId}/console`);
-  officerPeer = await selfId(officer.page);
+  officerPeer = await startRollCall(officer.page, rollCallId);
   await expectDecoding(officer.page, persons.map((p) => p.peerId), 30_000);
   for (const { page } of persons) await expectDecoding(page, [officerPeer], 30_000);
 });

@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { callState, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
-import { scheduleRollCall } from "./support/rollcall-console.ts";
+import { scheduleRollCall, startRollCall } from "./support/rollcall-console.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 
 // Remote inspection (issue 11 §3), end to end on one media node: a roll call at 荷城 with two
@@ -38,8 +38,7 @@ test("a roll call at 荷城 runs with two persons", async ({ browser }) => {
     await verifyAndWait(who.page, `/r/${person.token}`, person.idLast4);
     persons.push(who);
   }
-  await officer.page.goto(`/rollcalls/${scheduled.id}/console`);
-  officerId = await selfId(officer.page);
+  officerId = await startRollCall(officer.page, scheduled.id);
   for (const who of persons) personIds.push(await selfId(who.page));
   await expectDecoding(officer.page, personIds);
   const live = await officer.page.evaluate(async () => (await fetch("/api/v1/inspection/live?kind=rollcall")).json());

@@ -1,21 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { callState, createRoom, expectDecoding, joinAsHost, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
+import { peerConnectionStates, recordPeerConnections } from "./support/peer-connections.ts";
 
 // Issue 14, fifth part: on a prepared join screen (a signed-in member on /rooms/<id>/call) both
 // transports are connected, ICE + DTLS done, before the click, and the room sees nothing of it
 // until the click; then video flows both ways on those same connections. One short call, two
 // browser contexts.
-
-type PcWindow = { __pcs: RTCPeerConnection[] };
-
-/**
- * The states of the page's open RTCPeerConnections (recorded by an init script); the throwaway
- * ones mediasoup-client makes to read the browser's capabilities are closed and left out.
- */
-function peerConnectionStates(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as PcWindow).__pcs.map((pc) => pc.connectionState).filter((state) => state !== "closed"));
-}
 
 test("a prepared join screen connects its transports before the click, unseen; the click gets video both ways", async ({ browser }) => {
   const host = await newParticipant(browser);
@@ -25,17 +16,7 @@ test("a prepared join screen connects its transports before the click, unseen; t
     const room = await createRoom(host.page, `预连接 ${String(Date.now()).slice(-6)}`);
     const hostId = await joinAsHost(host.page, room.id);
 
-    await member.context.addInitScript(() => {
-      const Native = window.RTCPeerConnection;
-      const seen: RTCPeerConnection[] = [];
-      (window as unknown as PcWindow).__pcs = seen;
-      window.RTCPeerConnection = class extends Native {
-        constructor(config?: RTCConfiguration) {
-          super(config);
-          seen.push(this);
-        }
-      } as typeof RTCPeerConnection;
-    });
+    await recordPeerConnections(member.context);
     await signInByApi(member.page, "gm.admin");
     await member.page.goto(`/rooms/${room.id}/call`);
     const join = member.page.getByRole("button", { name: zh.join.join, exact: true });

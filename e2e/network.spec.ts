@@ -4,7 +4,7 @@ import { callState, expectDecoding, newParticipant, selfId, signInByApi } from "
 import { zh } from "./support/messages.ts";
 import { startNetworkStack, signalingOrigins, type NetworkStack } from "./support/network-stack.ts";
 import { createReportCallToChildren } from "./support/report-call.ts";
-import { scheduleRollCall } from "./support/rollcall-console.ts";
+import { scheduleRollCall, startRollCall } from "./support/rollcall-console.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 
 // The media network end to end (issue 11): the portal and a media node per center — 司法部, 广东省,
@@ -71,8 +71,7 @@ test("a roll call at 荷城 runs on the 荷城 node: two persons and the officer
     await verifyAndWait(who.page, `/r/${person.token}`, person.idLast4);
     persons.push(who);
   }
-  await officer.page.goto(`/rollcalls/${scheduled.id}/console`);
-  officerId = await selfId(officer.page);
+  officerId = await startRollCall(officer.page, scheduled.id);
   for (const who of persons) personIds.push(await selfId(who.page));
   await expectDecoding(officer.page, personIds);
   for (const who of [officer, ...persons]) expect(who.origins()).toEqual([stack.node("hc").url]);

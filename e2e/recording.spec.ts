@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { startPostgresServer, type PostgresServer } from "../test/support/postgres-server.ts";
 import { createRoom, expectDecoding, joinAsGuest, joinAsHost, newParticipant, peerNamed, callState, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
-import { scheduleRollCall } from "./support/rollcall-console.ts";
+import { scheduleRollCall, startRollCall } from "./support/rollcall-console.ts";
 import { expectInSync, videoClock } from "./support/recording-playback.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 import { startStack, type Stack } from "./support/stack.ts";
@@ -196,9 +196,7 @@ test("a roll call recorded from the console mid-call: the person's page says so,
     const { id, people } = await scheduleRollCall(officer.page, `录像点名 ${String(Date.now()).slice(-5)}`, 1);
     const roster = people[0]!;
     await verifyAndWait(person.page, `/r/${roster.token}`, roster.idLast4);
-    await officer.page.goto(`/rollcalls/${id}/console`);
-    await expect(officer.page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host");
-    await selfId(officer.page);
+    await startRollCall(officer.page, id);
     await expectDecoding(officer.page, [await selfId(person.page)], 40_000);
 
     await expect(person.page.getByTestId("recording-indicator")).toHaveCount(0);

@@ -2,7 +2,7 @@ import { expect, test, type BrowserContext, type Page, type Route } from "@playw
 import { callState, deliveredVideo, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
-import { scheduleRollCall, type RosterPerson } from "./support/rollcall-console.ts";
+import { scheduleRollCall, startRollCall, type RosterPerson } from "./support/rollcall-console.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 
 // The officer's console of a roll call, end to end: real portal, media node and Chromium with
@@ -43,10 +43,8 @@ test("the officer opens the console; joined persons appear in the grid and roste
     await verifyAndWait(browserContext.page, `/r/${person.token}`, person.idLast4);
     waiting.push({ ...browserContext, person });
   }
-  // Opening the console opens the call: the waiting persons join by themselves.
-  await officer.page.goto(`/rollcalls/${rollCallId}/console`);
-  await expect(officer.page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host");
-  await selfId(officer.page);
+  // 开始点名 on the ready console opens the call: the waiting persons join by themselves.
+  await startRollCall(officer.page, rollCallId);
   await expect(officer.page.getByTestId("roster-entry")).toHaveCount(2);
   await expect(officer.page.getByTestId("shortcut-legend")).toBeVisible();
   for (const person of waiting) persons.push({ ...person, peerId: await selfId(person.page) });

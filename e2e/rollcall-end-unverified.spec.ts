@@ -2,7 +2,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
-import { scheduleRollCall, type RosterPerson } from "./support/rollcall-console.ts";
+import { scheduleRollCall, startRollCall, type RosterPerson } from "./support/rollcall-console.ts";
 import { staffApi, verifyAndWait } from "./support/rollcall-link.ts";
 
 // Issue 8, on the real portal, media node and Chromium: a roll call's room is not a meeting (no
@@ -33,9 +33,7 @@ test("the roll call's room has no invite link anywhere, and the console counts t
   await verifyAndWait(browserContext.page, `/r/${roster.token}`, roster.idLast4);
   person = { ...browserContext, roster };
 
-  await officer.page.goto(`/rollcalls/${rollCallId}/console`);
-  await expect(officer.page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host");
-  await selfId(officer.page);
+  await startRollCall(officer.page, rollCallId);
   const peerId = await selfId(person.page);
   await expectDecoding(officer.page, [peerId]);
   await expect(officer.page.getByText(formatMessage(t.participantsCount, { count: 1 }))).toBeVisible();

@@ -3,6 +3,7 @@ import { expectDecoding, newParticipant, selfId, signInByApi } from "./support/c
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
 import { createPerson, enterCode, scheduleRollCall, staffApi, unitId, verifyAndWait, type StaffApi, type TestPerson, type TestRollCall } from "./support/rollcall-link.ts";
+import { startRollCall } from "./support/rollcall-console.ts";
 
 // The roll call of the issue, start to finish, on the real portal, media node and Chromium with
 // fake cameras: A joins on time, B after the grace period, C never. The officer calls A (the
@@ -44,9 +45,7 @@ test("A joins on time, B after the grace period (迟到 by the node's report), C
 
   const personA = await newParticipant(browser, { phone: true });
   await verifyAndWait(personA.page, rollCall.entries[a!.id]!.link, a!.idLast4);
-  await officer.page.goto(`/rollcalls/${rollCall.id}/console`);
-  await expect(officer.page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host");
-  await selfId(officer.page);
+  await startRollCall(officer.page, rollCall.id);
   joined.push({ ...personA, peerId: await selfId(personA.page) });
   await expectDecoding(officer.page, [joined[0]!.peerId]);
   await expectDecoding(personA.page, [await selfId(officer.page)]);

@@ -3,7 +3,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { callState, deliveredVideo, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
-import { scheduleRollCall, type RosterPerson } from "./support/rollcall-console.ts";
+import { scheduleRollCall, startRollCall, type RosterPerson } from "./support/rollcall-console.ts";
 import { staffApi, verifyAndWait } from "./support/rollcall-link.ts";
 
 // Roll call, second pass (issue 13 §5), as found in use: the person's screen says the officer's
@@ -49,8 +49,7 @@ test("after a mark the person's screen says the officer's decision at once, push
     persons.push({ ...participant, person, peerId: "" });
   }
   const { page } = officer;
-  await page.goto(`/rollcalls/${rollCallId}/console`);
-  await expect(page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host");
+  await startRollCall(page, rollCallId);
   for (const who of persons) who.peerId = await selfId(who.page);
   const [a, b] = persons;
 

@@ -5,8 +5,7 @@
 // - Notes, per remote peer, when this page first decoded a video frame from it (getStats
 //   framesDecoded > 0 through the call's read-only probe, window.__ygavCall), on the machine's
 //   clock (Date.now(): every page of one browser shares it), polling every 40 ms.
-// - Notes the officer's click on the "enter console" link in sessionStorage, which survives the
-//   navigation it starts.
+// - Notes the officer's click on 开始点名 (window.__benchClickText) in sessionStorage.
 window.__benchDecodes = {};
 setInterval(function () {
   var call = window.__ygavCall;
@@ -51,7 +50,7 @@ new PerformanceObserver(function (list) {
 })();
 
 // Where the time goes (issue 14, fifth part), on the same clock: when this document started
-// loading (the console is a new document after the click), when its call reached "joined", when
+// loading (since the last part the console loads before the click: negative), when its call reached "joined", when
 // its camera was published (a producer on the node), and when its first peer connection had
 // finished ICE + DTLS.
 window.__benchMarks = { documentAt: Math.round(performance.timeOrigin) };

@@ -1,6 +1,8 @@
-// Waiting to video: persons wait on their personal roll-call links; the officer clicks 进入控制台
-// on the roll call's page. How long until video flows both ways for each person (the person
-// decodes the officer's camera and the console decodes the person's), from that click.
+// Waiting to video: persons wait on their personal roll-call links; the officer enters the
+// console (进入控制台 on the roll call's page), which connects before the call opens (issue 14,
+// last part), and clicks 开始点名 once it shows ready. How long until video flows both ways for
+// each person (the person decodes the officer's camera and the console decodes the person's),
+// from that click.
 //
 //   npx tsx bench/waiting-to-video/run.ts [--persons 3] [--rounds 6] [--modes push,poll] [--wait-ms 8000]
 //                                         [--port 3810] [--media-port 5143] [--rtc-min-port 47400] [--rtc-max-port 47599]
@@ -8,7 +10,9 @@
 // Needs the built portal (`npx next build` in web/) and the mediasoup worker. Starts its own
 // portal + media node (bench/join/stack.ts). Each round schedules a fresh roll call for
 // `--persons` persons of 荷城司法所, lets each verify on a 375-px phone page (own browser context,
-// fake camera) and wait `--wait-ms`, then clicks. Modes take turns round by round, so the
+// fake camera) and wait; the officer enters the console, waits until it is ready (in cold mode
+// until it shows, since its transports cannot connect before the click), then `--wait-ms` more
+// as an officer looks at the screen, and clicks 开始点名. Modes take turns round by round, so the
 // machine's load falls on both alike:
 // - push: the page as built (the link's event stream says the call opened);
 // - poll: the same page with its event stream blocked, so it finds the opening only by asking
@@ -98,7 +102,7 @@ try {
 async function signedInOfficer(browser: Browser, portalUrl: string, cold: boolean): Promise<{ context: BrowserContext; page: Page; api: StaffApi }> {
   const context = await browser.newContext({ baseURL: portalUrl, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   if (cold) await context.addInitScript({ path: COLD_SCRIPT });
-  await context.addInitScript({ content: `window.__benchClickText = ${JSON.stringify(zh.rollcall.enterConsole)};` });
+  await context.addInitScript({ content: `window.__benchClickText = ${JSON.stringify(zh.rollcallConsole.ready.start)};` });
   await context.addInitScript({ path: DECODES_SCRIPT });
   const page = await context.newPage();
   const login = await page.request.post("/api/v1/auth/login", { data: { username: "hc.officer", password: "Sunshine#2026" } });
@@ -120,15 +124,20 @@ async function runRound(browser: Browser, officer: { page: Page; api: StaffApi }
       phones.push({ context, page, person });
       await verifyAndWait(page, `/r/${person.token}`, person.idLast4);
     }
-    // Waiting for a while, as persons do: a polling page has slowed to its steady pace by then.
+    // The officer enters the console (it opens nothing) and waits until it is connected.
     await officer.page.goto(`/rollcalls/${rollCall.id}`);
     await officer.page.evaluate(() => sessionStorage.removeItem("benchClickAt"));
-    await officer.page.waitForTimeout(WAIT_MS);
     await officer.page.getByRole("link", { name: zh.rollcall.enterConsole, exact: true }).click();
+    const ready = officer.page.getByTestId("console-ready");
+    if (mode === "cold") await ready.waitFor({ timeout: ROUND_TIMEOUT_MS });
+    else await ready.and(officer.page.locator('[data-ready="true"]')).waitFor({ timeout: ROUND_TIMEOUT_MS });
+    // Waiting for a while, as persons do: a polling page has slowed to its steady pace by then.
+    await officer.page.waitForTimeout(WAIT_MS);
+    await officer.page.getByRole("button", { name: zh.rollcallConsole.ready.start, exact: true }).click();
 
     const deadline = Date.now() + ROUND_TIMEOUT_MS;
     for (;;) {
-      // The click navigates to the console: a page between documents cannot be read yet.
+      // The console renders its call after the click: read again until everything is in.
       const done = await collect(officer.page, phones).catch(() => null);
       if (done) return { mode, ...done };
       if (Date.now() > deadline) throw new Error(`round ${round + 1} (${mode}): video did not flow both ways within ${ROUND_TIMEOUT_MS / 1000} s`);

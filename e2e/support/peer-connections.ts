@@ -75,3 +75,28 @@ export async function selectedPaths(page: Page): Promise<SelectedPath[]> {
     return paths;
   });
 }
+
+type PcWindow = { __pcs: RTCPeerConnection[] };
+
+/** From now on, the context's pages record every RTCPeerConnection they make (for peerConnectionStates). */
+export async function recordPeerConnections(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const Native = window.RTCPeerConnection;
+    const seen: RTCPeerConnection[] = [];
+    (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = seen;
+    window.RTCPeerConnection = class extends Native {
+      constructor(config?: RTCConfiguration) {
+        super(config);
+        seen.push(this);
+      }
+    } as typeof RTCPeerConnection;
+  });
+}
+
+/**
+ * The states of the page's open RTCPeerConnections (recorded by recordPeerConnections); the
+ * throwaway ones mediasoup-client makes to read the browser's capabilities are closed and left out.
+ */
+export function peerConnectionStates(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as PcWindow).__pcs.map((pc) => pc.connectionState).filter((state) => state !== "closed"));
+}

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { selfId } from "./call.ts";
 import { scheduleRollCall as scheduleFor, staffApi, type TestPerson } from "./rollcall-link.ts";
 
 export interface RosterPerson {
@@ -28,4 +29,19 @@ export async function scheduleRollCall(page: Page, title: string, count: number)
     idLast4: person.idLast4,
   }));
   return { id, people };
+}
+
+/**
+ * Issue 14: the officer starts a roll call that is not open yet. The console connects first
+ * (prepare: token, socket, Device, both transports connected) and shows 开始点名; the click opens
+ * the call and joins on that connection. Waits for the ready state, clicks, and waits until the
+ * console's call has joined; returns the officer's peer id. The persons waiting on their links are
+ * told by the portal when the open commits.
+ */
+export async function startRollCall(page: Page, rollCallId: string, readyTimeout = 30_000): Promise<string> {
+  await page.goto(`/rollcalls/${rollCallId}/console`);
+  await expect(page.getByTestId("console-ready")).toHaveAttribute("data-ready", "true", { timeout: readyTimeout });
+  await page.getByTestId("start-rollcall").click();
+  await expect(page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host", { timeout: readyTimeout });
+  return selfId(page);
 }

@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+import { callState, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
+import { zh } from "./support/messages.ts";
+import { peerConnectionStates, recordPeerConnections } from "./support/peer-connections.ts";
+import { formatMessage } from "./support/portal.ts";
+import { scheduleRollCall } from "./support/rollcall-console.ts";
+import { staffApi, verifyAndWait } from "./support/rollcall-link.ts";
+
+// Issue 14, last part: the officer's console is ready before the call opens. Entering the console
+// opens nothing: it prepares (a token for the room the roll call will have), connects both of its
+// transports (ICE + DTLS) and shows 开始点名, while the person waiting on the link is not told.
+// The click opens the call and joins on those connections; video then flows both ways.
+
+const t = zh.rollcallConsole.ready;
+
+test("the console is connected before 开始点名 and nobody is told; the click gets video both ways", async ({ browser }) => {
+  const officer = await newParticipant(browser);
+  const person = await newParticipant(browser, { phone: true });
+  try {
+    await signInByApi(officer.page, "hc.officer");
+    const api = await staffApi(officer.context, officer.page.request);
+    const { id, people } = await scheduleRollCall(officer.page, `就绪点名 ${String(Date.now()).slice(-6)}`, 1);
+    await verifyAndWait(person.page, `/r/${people[0]!.token}`, people[0]!.idLast4);
+
+    await recordPeerConnections(officer.context);
+    await officer.page.goto(`/rollcalls/${id}/console`);
+    const ready = officer.page.getByTestId("console-ready");
+    await expect(ready).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+    await expect(officer.page.getByTestId("console-ready-status")).toHaveText(formatMessage(t.ready, { count: 1 }));
+    // Both of the console's connections are up before any click…
+    expect(await peerConnectionStates(officer.page)).toEqual(["connected", "connected"]);
+    // …the call is not open, and the person still waits, untold, outside the call.
+    expect((await api.get<{ state: string }>(`/api/v1/rollcalls/${id}`)).state).toBe("scheduled");
+    await person.page.waitForTimeout(1500);
+    await expect(person.page.getByTestId("waiting-step")).toBeVisible();
+    expect((await callState(person.page))?.phase ?? "none").not.toBe("joined");
+
+    // The button has the focus: Enter starts (keyboard reachable).
+    await expect(officer.page.getByTestId("start-rollcall")).toBeFocused();
+    await officer.page.keyboard.press("Enter");
+    await expect(officer.page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host");
+    const officerId = await selfId(officer.page);
+    const personId = await selfId(person.page);
+    await expectDecoding(person.page, [officerId]);
+    await expectDecoding(officer.page, [personId]);
+    // The same two connections carry the call: nothing was connected after the click.
+    expect(await peerConnectionStates(officer.page)).toEqual(["connected", "connected"]);
+    expect((await api.get<{ state: string }>(`/api/v1/rollcalls/${id}`)).state).toBe("live");
+  } finally {
+    await officer.context.close();
+    await person.context.close();
+  }
+});
+
+test("a phone-width console shows the ready state and the start button in view", async ({ browser }) => {
+  const officer = await newParticipant(browser, { phone: true });
+  try {
+    await signInByApi(officer.page, "hc.officer");
+    const { id } = await scheduleRollCall(officer.page, `手机就绪 ${String(Date.now()).slice(-6)}`, 1);
+    await officer.page.goto(`/rollcalls/${id}/console`);
+    await expect(officer.page.getByTestId("console-ready")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+    await expect(officer.page.getByRole("button", { name: t.start, exact: true })).toBeInViewport();
+    const overflow = await officer.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  } finally {
+    await officer.context.close();
+  }
+});
+
+test("prepare is refused to an officer of another unit and for an ended roll call", async ({ browser }) => {
+  const officer = await newParticipant(browser);
+  const stranger = await newParticipant(browser);
+  try {
+    await signInByApi(officer.page, "hc.officer");
+    const api = await staffApi(officer.context, officer.page.request);
+    const { id } = await scheduleRollCall(officer.page, `拒绝准备 ${String(Date.now()).slice(-6)}`, 1);
+    await signInByApi(stranger.page, "gm.officer");
+    const other = await staffApi(stranger.context, stranger.page.request);
+    // 高明区's officer sees the roll call (an ancestor) but does not run it: 403, typed.
+    const superior = await other.send("POST", `/api/v1/rollcalls/${id}/prepare`);
+    expect(superior.status).toBe(403);
+    expect((superior.body as { error: { code: string } }).error.code).toBe("forbidden");
+    // A sibling county's officer does not even see it: 404.
+    await signInByApi(stranger.page, "nh.officer");
+    const sibling = await (await staffApi(stranger.context, stranger.page.request)).send("POST", `/api/v1/rollcalls/${id}/prepare`);
+    expect(sibling.status).toBe(404);
+    expect((await api.get<{ state: string }>(`/api/v1/rollcalls/${id}`)).state).toBe("scheduled");
+
+    await api.post(`/api/v1/rollcalls/${id}/open`);
+    await api.post(`/api/v1/rollcalls/${id}/end`);
+    const ended = await api.send("POST", `/api/v1/rollcalls/${id}/prepare`);
+    expect(ended.status).toBe(409);
+    expect((ended.body as { error: { code: string } }).error.code).toBe("conflict");
+  } finally {
+    await officer.context.close();
+    await stranger.context.close();
+  }
+});
