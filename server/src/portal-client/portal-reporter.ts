@@ -50,7 +50,16 @@ const MAX_BATCH_BYTES = 256 * 1024;
  */
 const RETRIED_4XX = new Set([401, 403, 404, 408, 425, 429]);
 
-type Queued = { key: string; event: OutboxEvent; bytes: number; written: Promise<void> };
+/**
+ * An event for a room the portal does not know (yet) is sent again this many times, this long
+ * apart, before it is set aside: a roll call's console joins its room on this node the moment the
+ * officer clicks 开始点名, while the portal is still committing the open that creates the room
+ * (issue 14), so the officer's `peer.joined` can arrive a few hundred milliseconds early.
+ */
+const UNKNOWN_ROOM_RETRIES = 3;
+const UNKNOWN_ROOM_RETRY_MS = 1000;
+
+type Queued = { key: string; event: OutboxEvent; bytes: number; written: Promise<void>; unknownRoomTries?: number };
 
 export interface ReporterMetrics {
   dead: client.Counter;
@@ -80,6 +89,8 @@ export class PortalReporter {
   private isolating = 0;
   /** Outbox writes not finished yet: waited for when the node stops. */
   private readonly writes = new Set<Promise<void>>();
+  /** Events for a room the portal did not know yet, waiting to be sent again (UNKNOWN_ROOM_RETRIES). */
+  private readonly later = new Set<Queued>();
   private metrics: ReporterMetrics | undefined;
 
   constructor(
@@ -154,7 +165,7 @@ export class PortalReporter {
   }
 
   get pending(): number {
-    return this.queue.length;
+    return this.queue.length + this.later.size;
   }
 
   /**
@@ -163,7 +174,7 @@ export class PortalReporter {
    */
   async close(graceMs = 2000): Promise<void> {
     const deadline = Date.now() + graceMs;
-    while (this.queue.length > 0 && !this.backingOff && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (this.pending > 0 && !this.backingOff && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     this.closed = true;
     this.wake?.();
     await Promise.all([...this.writes]);
@@ -240,9 +251,23 @@ export class PortalReporter {
     this.isolating = Math.max(0, this.isolating - batch.length);
     for (const [index, queued] of batch.entries()) {
       const reason = skippedAt.get(index);
-      if (reason !== undefined) this.setAside(queued, { status: 200, answer: { skipped: reason } }, false);
+      if (reason === "unknown_room" && (queued.unknownRoomTries ?? 0) < UNKNOWN_ROOM_RETRIES) this.sendLater(queued);
+      else if (reason !== undefined) this.setAside(queued, { status: 200, answer: { skipped: reason } }, false);
       else if (this.outbox) void queued.written.then(() => this.outbox!.done(queued.key));
     }
+  }
+
+  /** Out of the queue for a moment (the outbox still has it: a stop meanwhile resends it at the next start). */
+  private sendLater(queued: Queued): void {
+    queued.unknownRoomTries = (queued.unknownRoomTries ?? 0) + 1;
+    this.later.add(queued);
+    const timer = setTimeout(() => {
+      this.later.delete(queued);
+      if (this.closed) return;
+      this.queue.push(queued);
+      void this.flush();
+    }, UNKNOWN_ROOM_RETRY_MS);
+    timer.unref?.();
   }
 
   private setAside(queued: Queued, refusal: PortalRefusal, dequeue = true): void {

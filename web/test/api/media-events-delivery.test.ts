@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
@@ -189,4 +190,26 @@ describe("node events reach the portal once and in order", () => {
     expect(metric).toContain('media_portal_events_dead_total{type="peer.joined"} 1');
     expect(link.requests()).toBeGreaterThanOrEqual(3 + 1 + 5);
   }, 60_000);
+
+  it("sends an event for a room the portal does not have yet again a little later (the console joins while the open commits)", async () => {
+    const outboxDir = mkdtempSync(path.join(os.tmpdir(), "yg-early-"));
+    closers.push(async () => rmSync(outboxDir, { recursive: true, force: true }));
+    const portal = await startInternalApiServer();
+    closers.push(portal.close);
+    const outbox = new ReportOutbox(outboxDir, createLogger("silent", "n-early"));
+    const reporter = new PortalReporter({ url: portal.url, secret: SECRET }, "n-early", createLogger("silent", "n-early"), outbox);
+    closers.push(() => reporter.close(0));
+    // A roll call's room as the console names it before the open: its id exists on the node only.
+    const early = randomUUID();
+    reporter.report({ type: "peer.joined", room: early, identity: "user:officer", name: "民警", role: "staff", at: new Date().toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(reporter.pending).toBe(1);
+    // The open commits: the room row appears with that id.
+    const template = await db.prisma.room.findFirstOrThrow({ select: { unitId: true, createdById: true } });
+    await db.prisma.room.create({ data: { id: early, kind: "rollcall", title: "提前加入", ...template } });
+    await expect.poll(() => reporter.pending, { timeout: 10_000, interval: 100 }).toBe(0);
+    expect((await eventsOf(early)).map((r) => r.identity)).toEqual(["user:officer"]);
+    expect(await outbox.deadLetters()).toEqual([]);
+    expect(await outbox.pending()).toEqual([]);
+  }, 30_000);
 });
