@@ -3,7 +3,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { callState, deliveredVideo, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { zh } from "./support/messages.ts";
 import { formatMessage } from "./support/portal.ts";
-import { scheduleRollCall, startRollCall, type RosterPerson } from "./support/rollcall-console.ts";
+import { scheduleRollCall, startOnConsole, startRollCall, type RosterPerson } from "./support/rollcall-console.ts";
 import { staffApi, verifyAndWait } from "./support/rollcall-link.ts";
 
 // Roll call, second pass (issue 13 §5), as found in use: the person's screen says the officer's
@@ -201,7 +201,7 @@ test("补点: the person marked 缺席 joins by a new link, is seen and marked; 
   persons.push({ ...late, person: absentee, peerId: "" });
   await verifyAndWait(late.page, link, absentee.idLast4);
   await page.getByRole("link", { name: zh.rollcall.enterConsole }).click();
-  await expect(page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host");
+  await startOnConsole(page);
   const peerId = await selfId(late.page);
   const makeUpPerson = { ...absentee, entryId: made.entries[0].id };
   await callPerson(page, makeUpPerson);

@@ -40,6 +40,11 @@ export async function scheduleRollCall(page: Page, title: string, count: number)
  */
 export async function startRollCall(page: Page, rollCallId: string, readyTimeout = 30_000): Promise<string> {
   await page.goto(`/rollcalls/${rollCallId}/console`);
+  return startOnConsole(page, readyTimeout);
+}
+
+/** The same, on a console the page is already showing or going to (after a click on 进入控制台). */
+export async function startOnConsole(page: Page, readyTimeout = 30_000): Promise<string> {
   await expect(page.getByTestId("console-ready")).toHaveAttribute("data-ready", "true", { timeout: readyTimeout });
   await page.getByTestId("start-rollcall").click();
   await expect(page.getByTestId("rollcall-console")).toHaveAttribute("data-role", "host", { timeout: readyTimeout });
