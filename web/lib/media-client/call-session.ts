@@ -87,6 +87,8 @@ export class CallSession {
   private readonly preparing = new Set<types.Transport>();
   /** The node's deadline for them, as it last said (createTransport's `expiresInMs`). */
   private preparedTtlMs: number | undefined;
+  /** The gate (the user's click) has let a join through: later rejoins do not wait for it. */
+  private clicked = false;
   /** This socket connection has joined the room (the node's session is in it). */
   private joinedOnSocket = false;
   private recvReady!: (transport: types.Transport) => void;
@@ -398,7 +400,12 @@ export class CallSession {
       // gives transports to the peer at once, and the rejoin would drop them again.
       let prepared = this.joinedOnSocket ? Promise.resolve(NOTHING_PREPARED) : this.prepareTransports(generation);
       // Ready on the join screen; the room sees us only after the click.
-      if (this.options.gate) prepared = Promise.resolve(await this.holdUntilClick(this.options.gate, prepared, generation));
+      // Once clicked, a rejoin (a node restart, a network change) is not held: the join goes out
+      // beside the transport requests, as it does without a gate.
+      if (this.options.gate && !this.clicked) {
+        prepared = Promise.resolve(await this.holdUntilClick(this.options.gate, prepared, generation));
+        if (!this.closed && generation === this.generation) this.clicked = true;
+      }
       if (stale()) return;
       const sentAt = performance.now();
       const joined = await request(this.socket, "join", { rtpCapabilities: device.rtpCapabilities as unknown as Record<string, unknown> });
