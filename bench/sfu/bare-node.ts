@@ -15,12 +15,14 @@ import {
   randomSsrc,
   subscriberConnectParams,
   subscriberTransportOptions,
+  twccExtensionId,
 } from "./media-params.ts";
 import { ownCpuMs, serveRpc } from "./rpc.ts";
-import { range, type BuiltStep, type Topology } from "./setup.ts";
+import { range, type BuiltStep, type FeedbackLeg, type Topology } from "./setup.ts";
 
 let worker: types.Worker | undefined;
 let router: types.Router | undefined;
+let subscriberLegs: types.PlainTransport[] = [];
 
 const handlers = {
   async start({ rtcMinPort, rtcMaxPort, nice }: { rtcMinPort: number; rtcMaxPort: number; nice: number }) {
@@ -31,13 +33,18 @@ const handlers = {
   async build({ publishers, subscribers, srtp, layers, bwe, receiverPorts }: Topology): Promise<BuiltStep> {
     const r = (router = await worker!.createRouter({ mediaCodecs: MEDIA_CODECS }));
     const caps = consumerRtpCapabilities(r.rtpCapabilities, bwe);
+    const twcc = twccExtensionId(caps);
+    const feedbackLegs: FeedbackLeg[] = [];
     const legs = await Promise.all(
       range(subscribers).map(async (i) => {
         const transport = await r.createPlainTransport(subscriberTransportOptions(srtp));
-        await transport.connect(subscriberConnectParams(srtp, receiverPorts[i % receiverPorts.length]!));
+        const connect = subscriberConnectParams(srtp, receiverPorts[i % receiverPorts.length]!);
+        await transport.connect(connect);
+        if (twcc !== undefined) feedbackLegs.push({ workerPort: transport.tuple.localPort, twccExtensionId: twcc, ...(connect.srtpParameters ? { srtp: connect.srtpParameters } : {}) });
         return transport;
       }),
     );
+    subscriberLegs = legs;
     const publisherTargets: BuiltStep["publisherTargets"] = [];
     const consumerSsrcs: number[] = [];
     for (let p = 0; p < publishers; p++) {
@@ -51,7 +58,16 @@ const handlers = {
       );
       for (const consumer of consumers) consumerSsrcs.push(consumer.rtpParameters.encodings![0]!.ssrc!);
     }
-    return { publisherTargets, consumerSsrcs };
+    return { publisherTargets, consumerSsrcs, feedbackLegs };
+  },
+  /**
+   * Whether the worker hears the receivers' transport-cc feedback: its send-side estimate per
+   * subscriber leg (it stays at its initial 600 kbit/s without feedback) and the RTCP bytes in.
+   */
+  async estimates() {
+    const stats = await Promise.all(subscriberLegs.map(async (leg) => (await leg.getStats())[0]!));
+    const kbps = stats.map((s) => Math.round((s.availableOutgoingBitrate ?? 0) / 1000)).sort((a, b) => a - b);
+    return { medianKbps: kbps[Math.floor(kbps.length / 2)] ?? 0, minKbps: kbps[0] ?? 0, rtcpBytesIn: stats.reduce((n, s) => n + s.bytesReceived, 0) };
   },
   async cpu() {
     const usage = await worker!.getResourceUsage();
@@ -60,6 +76,7 @@ const handlers = {
   async teardown() {
     router?.close();
     router = undefined;
+    subscriberLegs = [];
     return { routersLeft: ((await worker!.dump()) as { routerIds: string[] }).routerIds.length };
   },
   async close() {

@@ -1,6 +1,7 @@
 // The bench's handle on its load generator child (loadgen.ts).
 import type { LoadgenHandlers } from "./loadgen.ts";
 import { ChildRpc } from "./rpc.ts";
+import type { FeedbackLeg } from "./setup.ts";
 
 export class Loadgen {
   private constructor(
@@ -18,6 +19,7 @@ export class Loadgen {
   addGroup = (group: string, streams: Array<{ ssrc: number; port: number }>, clipFile?: string) =>
     this.rpc.call("addGroup", { group, streams, ...(clipFile ? { clipFile } : {}) });
   activate = (group: string | null) => this.rpc.call("activate", { group });
+  feedback = (legs: FeedbackLeg[], intervalMs: number) => this.rpc.call("feedback", { legs, intervalMs });
   removeGroups = () => this.rpc.call("removeGroups");
   mark = (ssrcs: number[]) => this.rpc.call("mark", { ssrcs });
   count = () => this.rpc.call("count");

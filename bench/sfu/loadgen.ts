@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { ownCpuMs, serveRpc } from "./rpc.ts";
-import { CReceiver } from "./rtp-receiver.ts";
+import { CReceiver, type ReceiverSnapshot } from "./rtp-receiver.ts";
+import type { FeedbackLeg } from "./setup.ts";
 import { RtpCounter, type WindowCount } from "./rtp-counter.ts";
 import { Vp8Stream, keyFrameRequests, type EncodedClip } from "./vp8-stream.ts";
 
@@ -33,6 +34,8 @@ let active: Sending[] = [];
 const bySsrc = new Map<number, Vp8Stream>();
 let cpuAtMark = 0;
 let sentAtMark = 0;
+let feedbackAtMark = { sent: 0, failed: 0 };
+let lastSnapshot: ReceiverSnapshot | undefined;
 
 function bind(socket: dgram.Socket): Promise<number> {
   return new Promise((resolve) => socket.bind(0, HOST, () => resolve(socket.address().port)));
@@ -91,6 +94,11 @@ const handlers = {
     // Frame times are staggered across publishers, as independent cameras would be.
     active.forEach((s, i) => (s.nextAt = now + (1000 / s.stream.fps) * (i / active.length)));
   },
+  /** The C receiver acknowledges these subscriber legs with transport-cc feedback, as browsers do. */
+  async feedback({ legs, intervalMs }: { legs: FeedbackLeg[]; intervalMs: number }) {
+    if (!cReceiver) throw new Error("transport-cc feedback needs the C receiver (--receiver c)");
+    await cReceiver.feedback(legs, intervalMs);
+  },
   removeGroups() {
     active = [];
     groups.clear();
@@ -100,10 +108,18 @@ const handlers = {
     cpuAtMark = await catchUp();
     counter.mark(ssrcs);
     sentAtMark = sentPackets();
+    feedbackAtMark = { sent: lastSnapshot?.feedbackSent ?? 0, failed: lastSnapshot?.feedbackFailed ?? 0 };
   },
-  async count(): Promise<{ count: WindowCount; cpuMs: number; sentPackets: number; receiver: "c" | "node" }> {
+  async count(): Promise<{ count: WindowCount; cpuMs: number; sentPackets: number; receiver: "c" | "node"; feedbackSent: number; feedbackFailed: number }> {
     const cpu = await catchUp();
-    return { count: counter.count(), cpuMs: cpu - cpuAtMark, sentPackets: sentPackets() - sentAtMark, receiver: cReceiver ? "c" : "node" };
+    return {
+      count: counter.count(),
+      cpuMs: cpu - cpuAtMark,
+      sentPackets: sentPackets() - sentAtMark,
+      receiver: cReceiver ? "c" : "node",
+      feedbackSent: (lastSnapshot?.feedbackSent ?? 0) - feedbackAtMark.sent,
+      feedbackFailed: (lastSnapshot?.feedbackFailed ?? 0) - feedbackAtMark.failed,
+    };
   },
   async reset() {
     counter.reset();
@@ -114,7 +130,7 @@ const handlers = {
 /** Brings the counter up to date with the C receiver's (if any); the generator's CPU, receiver included. */
 async function catchUp(): Promise<number> {
   if (!cReceiver) return ownCpuMs();
-  const snapshot = await cReceiver.snapshot();
+  const snapshot = (lastSnapshot = await cReceiver.snapshot());
   counter.replace(snapshot.streams);
   return ownCpuMs() + snapshot.cpuMs;
 }

@@ -26,6 +26,9 @@ export interface WindowResult {
   generatorDrops: number;
   /** Kernel drops at the worker's publisher-leg sockets (worker too slow to read its input). */
   workerDrops: number;
+  /** transport-cc feedback packets the receivers sent the worker, and those they could not send. */
+  feedbackSent: number;
+  feedbackFailed: number;
   periodicRuns: number;
   /** The slowest periodic run (s), and how many failed (e.g. a scrape that timed out). */
   periodicMaxSeconds: number;
@@ -109,6 +112,8 @@ export async function measureWindow(setup: SfuSetup, loadgen: Loadgen, built: Bu
     sentPackets: generator.sentPackets,
     generatorDrops: end.generatorDrops - start.generatorDrops,
     workerDrops: end.workerDrops - start.workerDrops,
+    feedbackSent: generator.feedbackSent,
+    feedbackFailed: generator.feedbackFailed,
     periodicRuns,
     periodicMaxSeconds,
     periodicFailures,
@@ -140,6 +145,8 @@ export function combine(windows: WindowResult[]): WindowResult {
     sentPackets: sum((w) => w.sentPackets),
     generatorDrops: sum((w) => w.generatorDrops),
     workerDrops: sum((w) => w.workerDrops),
+    feedbackSent: sum((w) => w.feedbackSent),
+    feedbackFailed: sum((w) => w.feedbackFailed),
     periodicRuns: sum((w) => w.periodicRuns),
     periodicMaxSeconds: Math.max(0, ...windows.map((w) => w.periodicMaxSeconds)),
     periodicFailures: sum((w) => w.periodicFailures),

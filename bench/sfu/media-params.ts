@@ -26,6 +26,13 @@ export function producerRtpParameters(ssrcs: number[]): types.RtpParameters {
   };
 }
 
+export const TWCC_URI = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
+
+/** The header extension id that carries transport-wide sequence numbers to these capabilities' holder. */
+export function twccExtensionId(caps: types.RtpCapabilities): number | undefined {
+  return caps.headerExtensions?.find((h) => h.kind === "video" && h.uri === TWCC_URI)?.preferredId;
+}
+
 /**
  * What a subscriber declares: the router's VP8 (and its RTX) with every video header extension,
  * as a browser's Device would, including transport-cc, so the worker runs its BWE machinery per
@@ -39,7 +46,7 @@ export function consumerRtpCapabilities(router: types.RtpCapabilities, bwe = tru
   // 600 kbit/s per transport and its layer allocation would starve most consumers of even the
   // lowest layer; and with one encoding it keeps 60 s of send history per transport that feedback
   // would have emptied. Real browsers send feedback; the bench cannot (see docs/PERFORMANCE.md).
-  const bweExtensions = new Set(["http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01", "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time"]);
+  const bweExtensions = new Set([TWCC_URI, "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time"]);
   return {
     codecs: rtx ? [vp8, rtx] : [vp8],
     headerExtensions: (router.headerExtensions ?? []).filter((h) => h.kind === "video" && (bwe || !bweExtensions.has(h.uri))),
@@ -61,7 +68,8 @@ const KEY_BYTES = { gcm: 28, gcm256: 44, cm: 30 } as const;
 /**
  * Consumer legs: with SRTP on, the worker encrypts every forwarded packet as it would for a
  * browser (browsers negotiate AES-GCM with mediasoup; mediasoup prefers its 256-bit variant).
- * The receiver only reads the RTP header, which SRTP leaves in the clear, so it needs no key.
+ * The receiver only reads the RTP header and its extensions, which SRTP leaves in the clear, so it
+ * needs no key for them; it protects its feedback with the key given to `connect`.
  */
 export function subscriberTransportOptions(srtp: SrtpMode, appData: Record<string, unknown> = {}): types.PlainTransportOptions {
   return {
@@ -73,7 +81,7 @@ export function subscriberTransportOptions(srtp: SrtpMode, appData: Record<strin
   };
 }
 
-/** Where the worker sends a consumer leg, and the key it would decrypt our (absent) RTCP with. */
+/** Where the worker sends a consumer leg, and the key it decrypts our RTCP (transport-cc feedback) with. */
 export function subscriberConnectParams(srtp: SrtpMode, port: number): { ip: string; port: number; srtpParameters?: types.SrtpParameters } {
   if (srtp === "off") return { ip: LISTEN_IP, port };
   return { ip: LISTEN_IP, port, srtpParameters: { cryptoSuite: SUITES[srtp], keyBase64: randomBytes(KEY_BYTES[srtp]).toString("base64") } };

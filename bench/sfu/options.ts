@@ -16,6 +16,8 @@ export interface BenchOptions {
   simulcast: number;
   /** Subscribers negotiate transport-cc (off with simulcast, or --no-bwe). */
   bwe: boolean;
+  /** With transport-cc, the C receiver acknowledges every leg this often, as a browser does (0: never). */
+  feedbackMs: number;
   /** UDP ports for the workers, split evenly between the setups. */
   rtcPorts: [number, number];
   setups: Array<"bare" | "platform">;
@@ -44,6 +46,9 @@ export const USAGE = `npx tsx bench/sfu/run.ts [flags]
                         congestion control (they send no feedback). Default 1: one encoding
   --no-bwe              subscribers negotiate no congestion control with one encoding too (the
                         worker then keeps no send history that their missing feedback never empties)
+  --feedback-ms N       with transport-cc, the C receiver sends each leg transport-cc feedback every
+                        N ms as a browser does (default 100; 0 = none: the worker then keeps 60 s
+                        of send history per leg, what the runs before 2026-12-03 measured)
   --srtp MODE           encryption of consumer legs: gcm (AEAD_AES_128_GCM, default), gcm256,
                         cm (AES_CM_128_HMAC_SHA1_80) or off (plain RTP)
   --receivers N         generator sockets receiving consumer legs (default 8)
@@ -81,6 +86,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       receiver: { type: "string", default: "c" },
       simulcast: { type: "string", default: "1" },
       "no-bwe": { type: "boolean", default: false },
+      "feedback-ms": { type: "string", default: "100" },
       "rtc-ports": { type: "string", default: "42000-49999" },
       setups: { type: "string", default: "bare,platform" },
       "scrape-seconds": { type: "string", default: "15" },
@@ -124,6 +130,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     receiver: values.receiver,
     simulcast: Math.min(3, Math.round(positive("simulcast", values.simulcast))),
     bwe: !values["no-bwe"] && Math.round(positive("simulcast", values.simulcast)) === 1,
+    feedbackMs: Math.max(0, Number(values["feedback-ms"]) || 0),
     rtcPorts: rtcPorts as [number, number],
     setups: setups as Array<"bare" | "platform">,
     scrapeSeconds: Number(values["scrape-seconds"]),

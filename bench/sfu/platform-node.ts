@@ -69,11 +69,11 @@ const handlers = {
   async attachLeg({ room, peer, direction, srtp, port }: { room: string; peer: string; direction: "send" | "recv"; srtp: SrtpMode; port?: number }) {
     const target = node!.rooms.get(room);
     if (!target) throw new Error(`no room ${room}`);
-    const leg =
-      direction === "send"
-        ? await attachPlainLeg(target, peer, "send", publisherTransportOptions())
-        : await attachPlainLeg(target, peer, "recv", subscriberTransportOptions(srtp), subscriberConnectParams(srtp, port!));
-    return { transportId: leg.id, localPort: leg.tuple.localPort };
+    const connect = direction === "recv" ? subscriberConnectParams(srtp, port!) : undefined;
+    const leg = connect
+      ? await attachPlainLeg(target, peer, "recv", subscriberTransportOptions(srtp), connect)
+      : await attachPlainLeg(target, peer, "send", publisherTransportOptions());
+    return { transportId: leg.id, localPort: leg.tuple.localPort, srtp: connect?.srtpParameters };
   },
   async roomClosed({ room }: { room: string }) {
     for (let i = 0; i < 200 && node!.rooms.get(room); i++) await new Promise((r) => setTimeout(r, 25));

@@ -51,6 +51,8 @@ export function derive(row: StepRow): Derived {
   if (c.lateStart > 0) notes.push(`${c.lateStart} late`);
   if (w.generatorDrops > 0) notes.push(`gen-rx drops ${w.generatorDrops}`);
   if (w.workerDrops > 0) notes.push(`worker-rx drops ${w.workerDrops}`);
+  if (w.feedbackSent > 0) notes.push(`twcc fb ${Math.round(w.feedbackSent / w.seconds)}/s`);
+  if (w.feedbackFailed > 0) notes.push(`twcc fb FAILED ${w.feedbackFailed}`);
   if (w.periodicRuns > 0) notes.push(`scrape ${w.periodicMaxSeconds.toFixed(2)} s`);
   if (w.periodicFailures > 0) notes.push(`${w.periodicFailures} scrape FAILED after ${w.periodicMaxSeconds.toFixed(0)} s`);
   const othersCores = Math.max(0, w.machineBusyCores - (w.workerCpuMs + w.nodeCpuMs + w.loadgenCpuMs + w.benchCpuMs) / wallMs);

@@ -8,6 +8,7 @@ import path from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { yangguangCacheDir } from "../../scripts/bootstrap/mediasoup-worker.mjs";
+import type { FeedbackLeg } from "./setup.ts";
 
 const SOURCE = fileURLToPath(new URL("./rtp-receiver.c", import.meta.url));
 
@@ -25,6 +26,9 @@ export interface ReceiverSnapshot {
   cpuMs: number;
   /** Datagrams it could not read (errors, truncation). */
   unreadable: number;
+  /** transport-cc feedback packets sent, and those it could not protect or send. */
+  feedbackSent: number;
+  feedbackFailed: number;
   streams: ReceiverSsrc[];
 }
 
@@ -37,8 +41,10 @@ export function buildReceiver(): string {
   if (existsSync(binary)) return binary;
   mkdirSync(dir, { recursive: true });
   const partial = `${binary}.${process.pid}.tmp`;
-  const result = spawnSync("cc", ["-O2", "-Wall", "-o", partial, SOURCE], { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`bench/sfu: cc rtp-receiver.c failed (is gcc installed? npm run bootstrap): ${result.stderr || result.error}`);
+  // libsrtp2 (libsrtp2-dev) protects the feedback as the worker expects: the bootstrap installs it
+  // for the worker's own build.
+  const result = spawnSync("cc", ["-O2", "-Wall", "-o", partial, SOURCE, "-lsrtp2"], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`bench/sfu: cc rtp-receiver.c failed (are gcc and libsrtp2-dev installed? npm run bootstrap): ${result.stderr || result.error}`);
   renameSync(partial, binary);
   return binary;
 }
@@ -84,13 +90,25 @@ export class CReceiver {
     return this.serially(async () => {
       this.child.stdin.write("snapshot\n");
       const head = await this.nextLine();
-      const [, cpuUs, , drops] = head.split(" ");
+      const [, cpuUs, , drops, , sent, , failed] = head.split(" ");
       const streams: ReceiverSsrc[] = [];
       for (let line = await this.nextLine(); line !== "end"; line = await this.nextLine()) {
         const [ssrc, firstSeq, ext, received, bytes] = line.split(" ").map(Number) as [number, number, number, number, number];
         streams.push({ ssrc, firstSeq, ext, received, bytes });
       }
-      return { cpuMs: Number(cpuUs) / 1000, unreadable: Number(drops), streams };
+      return { cpuMs: Number(cpuUs) / 1000, unreadable: Number(drops), feedbackSent: Number(sent), feedbackFailed: Number(failed), streams };
+    });
+  }
+
+  /** Acknowledges these legs with transport-cc feedback every `intervalMs` (0: none) from now on. */
+  feedback(legs: FeedbackLeg[], intervalMs: number): Promise<void> {
+    return this.serially(async () => {
+      const lines = [`feedback ${intervalMs}`, ...legs.map((l) => `leg ${l.workerPort} ${l.srtp?.cryptoSuite ?? "none"} ${l.twccExtensionId} ${l.srtp?.keyBase64 ?? "-"}`)];
+      this.child.stdin.write(lines.map((l) => `${l}\n`).join(""));
+      for (const line of lines) {
+        const answer = await this.nextLine();
+        if (answer !== "ok") throw new Error(`rtp-receiver refused "${line.split(" ").slice(0, 3).join(" ")}": ${answer}`);
+      }
     });
   }
 

@@ -38,6 +38,7 @@ async function runStep(setups: SfuSetup[], loadgen: Loadgen, consumers: number):
       built.set(setup, await setup.build({ publishers, subscribers, srtp: options.srtp, layers: options.simulcast, bwe: options.bwe, receiverPorts: loadgen.receiverPorts }));
       buildSeconds.set(setup, (performance.now() - t0) / 1000);
       await loadgen.addGroup(setup.name, built.get(setup)!.publisherTargets);
+      if (options.feedbackMs > 0 && options.receiver === "c") await loadgen.feedback(built.get(setup)!.feedbackLegs, options.feedbackMs);
     }
     for (const setup of setups) {
       // First media: keyframe, every consumer in sync.
@@ -52,6 +53,11 @@ async function runStep(setups: SfuSetup[], loadgen: Loadgen, consumers: number):
         await sleep(options.settleSeconds);
         windows.get(setup)!.push(await measureWindow(setup, loadgen, built.get(setup)!, windowSeconds, clocks.get(setup)!));
       }
+    }
+    for (const setup of setups) {
+      if (!setup.estimates || !options.bwe) continue;
+      const e = await setup.estimates();
+      console.log(`(${setup.name} at ${publishers * subscribers}: the worker's estimate per subscriber leg, median ${e.medianKbps} kbit/s, lowest ${e.minKbps}; ${e.rtcpBytesIn} bytes of RTCP in)`);
     }
   } finally {
     await loadgen.activate(null);

@@ -12,6 +12,8 @@ export async function startBare(rtcMinPort: number, rtcMaxPort: number, nice: nu
     name,
     build: (topology) => rpc.call("build", topology),
     cpu: () => rpc.call("cpu"),
+    // A --baseline checkout's bare-node.ts may predate this call.
+    ...(baseline ? {} : { estimates: () => rpc.call("estimates") }),
     async teardown() {
       const { routersLeft } = await rpc.call("teardown");
       if (routersLeft > 0) throw new Error(`${name}: ${routersLeft} router(s) left on the worker after teardown`);

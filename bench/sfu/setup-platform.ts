@@ -9,7 +9,7 @@ import type { Grants } from "../../server/src/protocol/join-token.ts";
 import { produceCameraLeg } from "./camera-leg.ts";
 import type { PlatformNodeHandlers } from "./platform-node.ts";
 import { ChildRpc } from "./rpc.ts";
-import { childModule, range, type Baseline, type BuiltStep, type SfuSetup } from "./setup.ts";
+import { childModule, range, type Baseline, type BuiltStep, type FeedbackLeg, type SfuSetup } from "./setup.ts";
 import { SignalingClient } from "./signaling-client.ts";
 
 const SUBSCRIBER: Grants = { publish: false, subscribe: true, observe: false, moderate: false };
@@ -48,9 +48,13 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
       clients = [...subs];
       for (const client of subs) client.onResumed = () => ++resumed === expected && finish();
       await Promise.all(subs.map(join));
-      await Promise.all(
+      const legs = await Promise.all(
         subs.map((_, i) => rpc.call("attachLeg", { room, peer: `sub-${i}`, direction: "recv", srtp, port: receiverPorts[i % receiverPorts.length]! })),
       );
+      const feedbackLegs: FeedbackLeg[] = legs.flatMap((leg, i) => {
+        const twcc = subs[i]!.twccExtensionId;
+        return twcc === undefined ? [] : [{ workerPort: leg.localPort, twccExtensionId: twcc, ...(leg.srtp ? { srtp: leg.srtp } : {}) }];
+      });
 
       const pubs = await Promise.all(range(publishers).map((i) => connect(`pub-${i}`, PUBLISHER)));
       clients.push(...pubs);
@@ -65,7 +69,7 @@ export async function startPlatform(rtcMinPort: number, rtcMaxPort: number, nice
       const failure = subs.find((c) => c.failure)?.failure;
       if (failure) throw failure;
       if (resumed < expected) throw new Error(`${name}: ${resumed} of ${expected} consumers resumed in ${BUILD_TIMEOUT_MS / 1000} s`);
-      return { publisherTargets, consumerSsrcs: subs.flatMap((c) => c.consumerSsrcs) };
+      return { publisherTargets, consumerSsrcs: subs.flatMap((c) => c.consumerSsrcs), feedbackLegs };
     },
     cpu: () => rpc.call("cpu"),
     async periodic() {

@@ -20,11 +20,21 @@ export interface Topology {
   receiverPorts: number[];
 }
 
+/** One subscriber leg as its receiver must answer it: transport-cc feedback to the worker's port. */
+export interface FeedbackLeg {
+  workerPort: number;
+  /** The key the worker decrypts the leg's RTCP with (none: plain RTCP). */
+  srtp?: { cryptoSuite: string; keyBase64: string };
+  twccExtensionId: number;
+}
+
 export interface BuiltStep {
   /** Where each publisher's RTP goes (the worker's port of its plain transport). */
   publisherTargets: Array<{ ssrc: number; port: number }>;
   /** The SSRC mediasoup gave each consumer: the receivers count packets per SSRC. */
   consumerSsrcs: number[];
+  /** Legs negotiated with transport-cc (none without it). */
+  feedbackLegs: FeedbackLeg[];
 }
 
 /** Cumulative CPU times in ms: the worker (and its kernel share) and its host Node.js process. */
@@ -49,6 +59,8 @@ export interface SfuSetup {
   readonly name: string;
   build(topology: Topology): Promise<BuiltStep>;
   cpu(): Promise<CpuReading>;
+  /** The worker's send-side estimate over the subscriber legs (bare only: it holds them itself). */
+  estimates?(): Promise<{ medianKbps: number; minKbps: number; rtcpBytesIn: number }>;
   /** What a deployment does periodically while media flows (a Prometheus scrape), if anything. */
   periodic?(): Promise<void>;
   /** Closes the step's media; fails if anything is left on the worker. */

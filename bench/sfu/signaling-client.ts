@@ -5,13 +5,15 @@ import { io, type Socket } from "socket.io-client";
 import type { Ack } from "../../server/src/protocol/errors.ts";
 import type { EventPayload } from "../../server/src/protocol/events.ts";
 import type { RequestName, RequestPayload, RequestResult } from "../../server/src/protocol/requests.ts";
-import { consumerRtpCapabilities } from "./media-params.ts";
+import { consumerRtpCapabilities, twccExtensionId } from "./media-params.ts";
 
 export class SignalingClient {
   /** SSRCs of the consumers this client has resumed. */
   readonly consumerSsrcs: number[] = [];
   onResumed: (() => void) | undefined;
   failure: Error | undefined;
+  /** The transport-cc header extension it declared in `join`, if it negotiated congestion control. */
+  twccExtensionId: number | undefined;
 
   private constructor(readonly socket: Socket) {
     socket.on("newConsumer", (payload: EventPayload<"newConsumer">, ack: (response: unknown) => void) => {
@@ -45,6 +47,7 @@ export class SignalingClient {
   async join(bwe = true): Promise<RequestResult<"join">> {
     const { rtpCapabilities } = await this.ok("getRouterRtpCapabilities", {});
     const caps = consumerRtpCapabilities(rtpCapabilities as unknown as types.RtpCapabilities, bwe);
+    this.twccExtensionId = twccExtensionId(caps);
     return this.ok("join", { rtpCapabilities: caps as unknown as RequestPayload<"join">["rtpCapabilities"] });
   }
 
