@@ -1,9 +1,8 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { importPKCS8, SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JOIN_TOKEN_AUDIENCE, JOIN_TOKEN_ISSUER } from "../src/protocol/join-token.ts";
 import { startMediaNode, type NodeFixture } from "./support/media-node-fixture.ts";
+import { freePort, PortalInbox } from "./support/portal-inbox.ts";
 import { TestClient } from "./support/test-client.ts";
 
 // Issue 9 §5 on the media node: a visit's room ends by itself at the time its tokens carry,
@@ -12,43 +11,6 @@ import { TestClient } from "./support/test-client.ts";
 
 const family = { role: "participant" as const, as: "person" as const, grants: { publish: true, subscribe: true, observe: false, moderate: false } };
 const monitor = { role: "staff" as const, as: "observer" as const, grants: { publish: false, subscribe: true, observe: true, moderate: true } };
-const SECRET = "s".repeat(40);
-
-/** A stand-in for the portal's /api/internal/media-events: started late, to show the node's queue waits for it. */
-class PortalInbox {
-  readonly events: Array<Record<string, unknown>> = [];
-  private server: http.Server | undefined;
-  constructor(readonly port: number) {}
-
-  start(): Promise<void> {
-    if (this.server) return Promise.resolve();
-    this.server = http.createServer((request, response) => {
-      let body = "";
-      request.on("data", (chunk) => (body += chunk));
-      request.on("end", () => {
-        if (request.url !== "/api/internal/media-events" || request.headers.authorization !== `Bearer ${SECRET}`) {
-          response.writeHead(403).end();
-          return;
-        }
-        this.events.push(...(JSON.parse(body) as { events: Array<Record<string, unknown>> }).events);
-        response.writeHead(200, { "content-type": "application/json" }).end('{"stored":0}');
-      });
-    });
-    return new Promise((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const inSeconds = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
 
@@ -73,7 +35,7 @@ describe("visit rooms on the media node (real worker, real socket.io, real clock
       MEDIA_RTC_MAX_PORT: "43499",
       MEDIA_ROOM_WARNING_SECONDS: "5,2",
       PORTAL_URL: `http://127.0.0.1:${inbox.port}`,
-      PORTAL_INTERNAL_SECRET: SECRET,
+      PORTAL_INTERNAL_SECRET: PortalInbox.SECRET,
     });
   });
   beforeEach(() => {

@@ -142,7 +142,7 @@ export class RoomManager {
     });
     room.on("closed", (reason, detail) => {
       if (this.rooms.get(id) === room) this.rooms.delete(id);
-      this.options.onRoomClosed?.(room, reason, detail);
+      if (room.reportable || reason !== "empty") this.options.onRoomClosed?.(room, reason, detail);
     });
     room.on("timeUp", () => {
       if (this.rooms.get(id) === room) this.closeRoom(id, "on_time");

@@ -115,6 +115,12 @@ export class Room extends EventEmitter<RoomEvents> {
   private readonly barred = new Map<string, string>();
   private locked = false;
   private closed = false;
+  /**
+   * A room made for prepared transports (a console ready before its roll call opens) that
+   * nobody then joined, waited in or reached from another node never existed for the portal:
+   * its closing is not reported (the portal would set the unknown room's event aside).
+   */
+  private preparedOnly: boolean | undefined;
   private activeSpeaker: string | null = null;
   private emptyTimer: NodeJS.Timeout | undefined;
   /**
@@ -205,6 +211,7 @@ export class Room extends EventEmitter<RoomEvents> {
     this.assertMayJoin(claims);
     const returning = this.peers.get(claims.sub);
     const moderator = claims.grants.moderate;
+    this.preparedOnly = false;
     if (!returning && !moderator && claims.lobby && !this.admitted.has(claims.sub)) {
       this.lobby.set(claims.sub, { claims, channel });
       this.notifyLobbyChanged();
@@ -295,6 +302,7 @@ export class Room extends EventEmitter<RoomEvents> {
       throw new MediaError("room_closed", "The room has been closed");
     }
     this.preparedHeld.add(transport);
+    this.preparedOnly ??= true;
     clearTimeout(this.emptyTimer);
     transport.observer.once("close", () => {
       if (this.preparedHeld.delete(transport)) this.scheduleCloseIfEmpty();
@@ -509,6 +517,11 @@ export class Room extends EventEmitter<RoomEvents> {
     if (peer && peer.channel === channel) this.dropPeer(peer, "left");
   }
 
+  /** False for a room only ever prepared in (see preparedOnly). */
+  get reportable(): boolean {
+    return this.preparedOnly !== true;
+  }
+
   close(reason: string, detail: CloseDetail = {}): void {
     if (this.closed) return;
     this.closed = true;
@@ -547,6 +560,7 @@ export class Room extends EventEmitter<RoomEvents> {
     const existing = this.peers.get(peer.id);
     // The same identity connected here is the one that counts.
     if (existing && !existing.via) return;
+    this.preparedOnly = false;
     clearTimeout(this.emptyTimer);
     this.peers.set(peer.id, peer);
     this.broadcast(existing ? "peerUpdated" : "peerJoined", { peer: peer.info() }, peer);
