@@ -73,6 +73,20 @@ function layerRatesOf(producer: types.Producer): Promise<(LayerRate | undefined)
   return rates;
 }
 
+/**
+ * Lowers a consumer's spatial layer without sending any more of the higher one. Left to itself,
+ * mediasoup keeps forwarding the higher layer until the lower one's keyframe arrives (so that the
+ * picture never stops at the node); on a full bottleneck that keeps the queue full, and the lower
+ * layer's keyframe then waits behind it or is tail-dropped and asked again: a freeze of seconds
+ * (docs/PERFORMANCE.md). Pausing and resuming the consumer around the change makes mediasoup
+ * forward nothing until that keyframe (a resumed consumer waits for one and asks for it), so the
+ * queue drains meanwhile and the keyframe crosses it at once. The three requests are written to
+ * the worker together, so no request of the viewer's (its own pause) can fall between them.
+ */
+function switchDownNow(consumer: types.Consumer): Promise<unknown> {
+  return Promise.all([consumer.pause(), consumer.setPreferredLayers(preferredOf(consumer)), consumer.resume()]);
+}
+
 /** What a viewer's transport says of its link: mediasoup's estimate and the share lost, from transport-cc feedback. */
 export interface LinkReading {
   readonly availableBps: number;
@@ -94,7 +108,7 @@ async function readLink(transport: types.WebRtcTransport): Promise<LinkReading |
 // 1.5–2.5 s. Measured: acting on the once-a-second event came too late (docs/PERFORMANCE.md).
 const POLL_MS = 250;
 
-/** Watches one viewer's receiving transport: its link, read every POLL_MS, and its consumers' scores. */
+/** Watches one viewer's receiving transport: its link, read every POLL_MS. */
 export function watchDownlink(
   transport: types.WebRtcTransport,
   producerOf: (id: string) => types.Producer | undefined,
@@ -115,7 +129,7 @@ export function watchDownlink(
         const producer = producerOf(consumer.producerId);
         const want = wantedLayerOf(consumer);
         if (consumer.closed || consumer.paused || consumer.producerPaused || !producer) continue;
-        views.push({ id: consumer.id, want: Number.isFinite(want) ? want : 2, layers: await layerRatesOf(producer), score: consumer.score.score });
+        views.push({ id: consumer.id, want: Number.isFinite(want) ? want : 2, layers: await layerRatesOf(producer) });
         byId.set(consumer.id, consumer);
       }
       // Only tiles that want more than the lowest layer have anything to step down from.
@@ -130,8 +144,10 @@ export function watchDownlink(
         if (data.stepDownCeiling === ceiling) continue;
         data.stepDownCeiling = ceiling;
         if (consumer.closed) continue;
-        logger.debug({ consumer: id, ceiling: ceiling ?? null, ...reading, score: consumer.score.score }, "early step-down: spatial cap changed");
-        await consumer.setPreferredLayers(preferredOf(consumer));
+        logger.debug({ consumer: id, ceiling: ceiling ?? null, ...reading }, "early step-down: spatial cap changed");
+        const forwarded = consumer.currentLayers?.spatialLayer ?? -1;
+        if (ceiling !== undefined && forwarded > ceiling) await switchDownNow(consumer);
+        else await consumer.setPreferredLayers(preferredOf(consumer));
       }
     } catch {
       // A consumer or the transport closed on the way: the next reading sees what is left.
@@ -146,8 +162,6 @@ export function watchDownlink(
   transport.observer.on("newconsumer", (consumer) => {
     if (consumer.kind !== "video" || consumer.type !== "simulcast") return;
     consumers.add(consumer);
-    // Loss in the viewer's receiver reports is acted on at once, not at the next reading.
-    consumer.observer.on("score", () => void evaluate());
     consumer.observer.once("close", () => {
       consumers.delete(consumer);
       caps.delete(consumer.id);

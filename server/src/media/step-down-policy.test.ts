@@ -7,15 +7,15 @@ const LAYERS = [
   { full: 120_000, base: 50_000 },
   { full: 380_000, base: 160_000 },
 ];
-const viewer = (over: Partial<ViewerConsumer> = {}): ViewerConsumer => ({ id: "c1", want: 1, layers: LAYERS, score: 10, ...over });
+const viewer = (over: Partial<ViewerConsumer> = {}): ViewerConsumer => ({ id: "c1", want: 1, layers: LAYERS, ...over });
 const tick = (availableBps: number, consumers: ViewerConsumer[], now = 0, lossFraction = 0) => ({ now, availableBps, lossFraction, consumers });
 const { holdMs } = STEP_DOWN_DEFAULTS;
 
 /** Runs ticks one after another; for each, c1's state: a ceiling, "rec" (recovering) or null (not capped). */
-function run(ticks: Array<{ at: number; bps: number; score?: number; loss?: number }>): Array<number | "rec" | null> {
+function run(ticks: Array<{ at: number; bps: number; loss?: number }>): Array<number | "rec" | null> {
   let caps: Map<string, Cap> = new Map();
-  return ticks.map(({ at, bps, score, loss }) => {
-    caps = stepDownCaps(caps, tick(bps, [viewer({ score: score ?? 10 })], at, loss ?? 0));
+  return ticks.map(({ at, bps, loss }) => {
+    caps = stepDownCaps(caps, tick(bps, [viewer()], at, loss ?? 0));
     const cap = caps.get("c1");
     return cap === undefined ? null : cap.ceiling === null ? "rec" : cap.ceiling;
   });
@@ -32,9 +32,7 @@ describe("early step-down policy", () => {
     expect(stepDownCaps(new Map(), tick(350_000, [viewer()])).get("c1")).toEqual({ ceiling: 0, fitsSince: null });
   });
 
-  it("steps down on the first loss, from receiver reports or from transport-cc feedback, whatever the estimate", () => {
-    expect(stepDownCaps(new Map(), tick(2_000_000, [viewer({ score: 6 })])).get("c1")?.ceiling).toBe(0);
-    expect(stepDownCaps(new Map(), tick(2_000_000, [viewer({ score: 8 })])).size).toBe(0);
+  it("steps down on the first loss in the transport-cc feedback, whatever the estimate", () => {
     expect(stepDownCaps(new Map(), tick(2_000_000, [viewer()], 0, 0.02)).get("c1")?.ceiling).toBe(0);
     expect(stepDownCaps(new Map(), tick(2_000_000, [viewer()], 0, 0.01)).size).toBe(0);
   });
@@ -72,13 +70,12 @@ describe("early step-down policy", () => {
         { at: 2000, bps: 150_000 }, // a dip below the base rate
         { at: 3000, bps: roomy },
         { at: 3000 + holdMs - 1, bps: roomy },
-        { at: 3000 + holdMs + 500, bps: roomy, score: 8 }, // receiver reports not clean yet
-        { at: 3000 + holdMs + 1000, bps: roomy },
-        { at: 3000 + holdMs + 1500, bps: roomy, loss: 0.01 }, // some loss in the feedback
-        { at: 3000 + holdMs + 2000, bps: roomy },
-        { at: 3000 + 2 * holdMs + 2000, bps: roomy },
+        { at: 3000 + holdMs - 500, bps: roomy, loss: 0.01 }, // some loss in the feedback
+        { at: 3000 + holdMs, bps: roomy },
+        { at: 3000 + 2 * holdMs - 1, bps: roomy },
+        { at: 3000 + 2 * holdMs, bps: roomy },
       ]),
-    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, "rec"]);
+    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0, "rec"]);
   });
 
   it("never raises a layer above what the viewer asked for, and a lower want needs no cap", () => {

@@ -11,7 +11,9 @@
  * longer carries the wanted layer at full frame rate; or packets lost on the way to the viewer,
  * in its transport-cc feedback (mediasoup's weighted share over the last ~24 feedbacks, about the
  * last second: a full queue's first tail drops show there before the estimate has fallen through
- * the temporal layers) or in its receiver reports (the consumer's score).
+ * the temporal layers). The consumer's score (receiver reports) is not used: it comes seconds
+ * late and climbs back slowly after loss, and with it as a condition for lifting a cap the step
+ * back up took 24–72 s in the capped-link spec (docs/PERFORMANCE.md).
  *
  * It never lowers a layer on a link that carries the wanted layer: the step-down threshold is the
  * bitrate mediasoup itself needs to forward that layer at full frame rate, and loss is what the
@@ -42,8 +44,6 @@ export interface ViewerConsumer {
   readonly want: number;
   /** Each spatial layer's rates; `undefined` where not known (not sending, no stats yet): nothing is decided on it. */
   readonly layers: readonly (LayerRate | undefined)[];
-  /** The consumer's own score, 0–10, from the viewer's receiver reports (10: no loss). */
-  readonly score: number;
 }
 
 export interface StepDownTick {
@@ -69,17 +69,13 @@ export interface StepDownParams {
   readonly upMargin: number;
   /** …for this long (ms), with no loss. */
   readonly holdMs: number;
-  /** A score at or below this means the viewer reports loss: step down now, whatever the estimate. */
-  readonly lossScore: number;
-  /** A cap goes only with a score at or above this. */
-  readonly cleanScore: number;
   /** Transport-cc loss at or above this is loss: step down now. */
   readonly lossFraction: number;
   /** A cap goes only with transport-cc loss below this. */
   readonly cleanLossFraction: number;
 }
 
-export const STEP_DOWN_DEFAULTS: StepDownParams = { upMargin: 1.2, holdMs: 3000, lossScore: 7, cleanScore: 9, lossFraction: 0.02, cleanLossFraction: 0.005 };
+export const STEP_DOWN_DEFAULTS: StepDownParams = { upMargin: 1.2, holdMs: 3000, lossFraction: 0.02, cleanLossFraction: 0.005 };
 
 /**
  * The state after this tick, by consumer id; a consumer without an entry gets what its viewer
@@ -107,8 +103,8 @@ export function stepDownCaps(
       while (layer > 0 && cost(layer) > budget) layer--;
       return layer;
     };
-    const lossy = consumer.score <= params.lossScore || tick.lossFraction >= params.lossFraction;
-    const clean = consumer.score >= params.cleanScore && tick.lossFraction < params.cleanLossFraction;
+    const lossy = tick.lossFraction >= params.lossFraction;
+    const clean = tick.lossFraction < params.cleanLossFraction;
     const held = previous.get(consumer.id);
     let cap: Cap | null;
     if (!held) {
