@@ -28,6 +28,7 @@ describe("early step-down on a real worker", () => {
   let consumer: types.Consumer;
 
   let reading: LinkReading | null = null;
+  let readings = 0;
   const estimate = (availableBps: number) => void (reading = { availableBps, lossFraction: 0 });
   const preferredSpatial = () => consumer.preferredLayers?.spatialLayer;
 
@@ -53,7 +54,10 @@ describe("early step-down on a real worker", () => {
     }, 1000 / STREAM.fps);
 
     transport = await router.createWebRtcTransport({ listenIps: [{ ip: "127.0.0.1" }], appData: { direction: "recv" } });
-    watchDownlink(transport, producerOf, createLogger("silent", "test"), async () => reading);
+    watchDownlink(transport, producerOf, createLogger("silent", "test"), async () => {
+      readings++;
+      return reading;
+    });
     consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities, preferredLayers: { spatialLayer: 0 }, appData: { wantLayer: 0 } });
     // The producer's layers are measured over a sliding second: wait until the top one is near its rate.
     await until("both layers measured", async () => (await producer.getStats()).filter((s) => s.bitrate > LAYERS[s.ssrc - ssrcs[0]!]!.kbps * 700).length === 2);
@@ -65,9 +69,16 @@ describe("early step-down on a real worker", () => {
     worker?.close();
   });
 
+  it("a tile at the lowest layer costs no reading of the link", async () => {
+    estimate(100_000);
+    await sleep(600);
+    expect(readings).toBe(0);
+    expect(preferredSpatial()).toBe(0);
+  });
+
   it("a viewer who asks for the top layer gets it while the estimate carries it", async () => {
-    await setViewerLayers(consumer, 1, undefined);
     estimate(2_000_000);
+    await setViewerLayers(consumer, 1, undefined);
     await sleep(600);
     expect(preferredSpatial()).toBe(1);
   });

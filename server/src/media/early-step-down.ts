@@ -72,11 +72,10 @@ function layerRatesOf(producer: types.Producer): Promise<(LayerRate | undefined)
   layerStats.set(producer, { at: now, rates });
   return rates;
 }
-
 /**
  * Lowers a consumer's spatial layer without sending any more of the higher one. Left to itself,
- * mediasoup keeps forwarding the higher layer until the lower one's keyframe arrives (so that the
- * picture never stops at the node); on a full bottleneck that keeps the queue full, and the lower
+ * mediasoup keeps forwarding the higher layer until the lower one's keyframe arrives (so that
+ * the picture does not stop meanwhile); on a full bottleneck that keeps the queue full, and the lower
  * layer's keyframe then waits behind it or is tail-dropped and asked again: a freeze of seconds
  * (docs/PERFORMANCE.md). Pausing and resuming the consumer around the change makes mediasoup
  * forward nothing until that keyframe (a resumed consumer waits for one and asks for it), so the
@@ -105,7 +104,8 @@ async function readLink(transport: types.WebRtcTransport): Promise<LinkReading |
 // re-reads its own estimate for its layer choice at most once a second (its "bwe" event, unless the
 // estimate falls by a quarter at once), while the estimate itself follows every transport-cc
 // feedback (~10 a second); a 1 s queue capped at 60 % of the stream overflows within about
-// 1.5–2.5 s. Measured: acting on the once-a-second event came too late (docs/PERFORMANCE.md).
+// 1.5–2.5 s. Measured: acting on the once-a-second event switched no earlier than mediasoup
+// alone (docs/PERFORMANCE.md, "Switching down before the queue is full").
 const POLL_MS = 250;
 
 /** Watches one viewer's receiving transport: its link, read every POLL_MS. */
@@ -123,17 +123,17 @@ export function watchDownlink(
     if (running || transport.closed) return;
     running = true;
     try {
+      const live = [...consumers].filter((c) => !c.closed && !c.paused && !c.producerPaused && producerOf(c.producerId));
+      // Only tiles that want more than the lowest layer have anything to step down from: a
+      // grid-only viewer costs no request to the worker.
+      if (caps.size === 0 && !live.some((c) => wantedLayerOf(c) > 0)) return;
       const views: ViewerConsumer[] = [];
       const byId = new Map<string, types.Consumer>();
-      for (const consumer of consumers) {
-        const producer = producerOf(consumer.producerId);
+      for (const consumer of live) {
         const want = wantedLayerOf(consumer);
-        if (consumer.closed || consumer.paused || consumer.producerPaused || !producer) continue;
-        views.push({ id: consumer.id, want: Number.isFinite(want) ? want : 2, layers: await layerRatesOf(producer) });
+        views.push({ id: consumer.id, want: Number.isFinite(want) ? want : 2, layers: await layerRatesOf(producerOf(consumer.producerId)!) });
         byId.set(consumer.id, consumer);
       }
-      // Only tiles that want more than the lowest layer have anything to step down from.
-      if (caps.size === 0 && !views.some((v) => v.want > 0)) return;
       const reading = await link(transport);
       if (!reading) return;
       const next = stepDownCaps(caps, { now: performance.now(), ...reading, consumers: views });
@@ -146,7 +146,8 @@ export function watchDownlink(
         if (consumer.closed) continue;
         logger.debug({ consumer: id, ceiling: ceiling ?? null, ...reading }, "early step-down: spatial cap changed");
         const forwarded = consumer.currentLayers?.spatialLayer ?? -1;
-        if (ceiling !== undefined && forwarded > ceiling) await switchDownNow(consumer);
+        // Never around a viewer's own pause (an off-screen tile): resuming it would undo that.
+        if (ceiling !== undefined && forwarded > ceiling && !consumer.paused) await switchDownNow(consumer);
         else await consumer.setPreferredLayers(preferredOf(consumer));
       }
     } catch {
