@@ -40,7 +40,7 @@ export interface LayerRate {
 
 export interface ViewerConsumer {
   readonly id: string;
-  /** The spatial layer the viewer asked for (its tile size, pin, spotlight, a far side's want). */
+  /** The spatial layer the viewer asked for (its tile size, pin or spotlight). */
   readonly want: number;
   /** Each spatial layer's rates; `undefined` where not known (not sending, no stats yet): nothing is decided on it. */
   readonly layers: readonly (LayerRate | undefined)[];
