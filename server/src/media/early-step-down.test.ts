@@ -29,6 +29,7 @@ describe("early step-down on a real worker", () => {
 
   let reading: LinkReading | null = null;
   let readings = 0;
+  let capAt = 0;
   const estimate = (availableBps: number) => void (reading = { availableBps, lossFraction: 0 });
   const preferredSpatial = () => consumer.preferredLayers?.spatialLayer;
 
@@ -86,18 +87,20 @@ describe("early step-down on a real worker", () => {
   it("caps the spatial layer at once when the estimate no longer carries the top layer, keeping the viewer's want", async () => {
     estimate(300_000);
     await until("the cap", () => preferredSpatial() === 0);
+    capAt = Date.now();
     expect((consumer.appData as { wantLayer?: number }).wantLayer).toBe(1);
     // The tile asks again while capped (a re-render): the cap holds.
     await setViewerLayers(consumer, 1, undefined);
     expect(preferredSpatial()).toBe(0);
   });
 
-  it("gives the wanted layer back after the estimate has carried it for the hold time, not before", { timeout: 20_000 }, async () => {
+  it("gives the wanted layer back once the estimate has carried it for the hold time and the cap is 10 s old, not before", { timeout: 30_000 }, async () => {
     const from = Date.now();
     estimate(2_000_000);
-    await sleep(STEP_DOWN_DEFAULTS.holdMs / 2);
+    await sleep(STEP_DOWN_DEFAULTS.holdMs + 500);
     expect(preferredSpatial()).toBe(0);
-    await until("the cap lifted", () => preferredSpatial() === 1, STEP_DOWN_DEFAULTS.holdMs * 2);
+    await until("the cap lifted", () => preferredSpatial() === 1, STEP_DOWN_DEFAULTS.minCapMs + 2000);
+    expect(Date.now() - capAt).toBeGreaterThanOrEqual(STEP_DOWN_DEFAULTS.minCapMs);
     expect(Date.now() - from).toBeGreaterThanOrEqual(STEP_DOWN_DEFAULTS.holdMs);
   });
 

@@ -9,7 +9,7 @@ const LAYERS = [
 ];
 const viewer = (over: Partial<ViewerConsumer> = {}): ViewerConsumer => ({ id: "c1", want: 1, layers: LAYERS, ...over });
 const tick = (availableBps: number, consumers: ViewerConsumer[], now = 0, lossFraction = 0) => ({ now, availableBps, lossFraction, consumers });
-const { holdMs } = STEP_DOWN_DEFAULTS;
+const { holdMs, minCapMs } = STEP_DOWN_DEFAULTS;
 
 /** Runs ticks one after another; for each, c1's state: a ceiling, "rec" (recovering) or null (not capped). */
 function run(ticks: Array<{ at: number; bps: number; loss?: number }>): Array<number | "rec" | null> {
@@ -29,7 +29,7 @@ describe("early step-down policy", () => {
 
   it("caps at the lower spatial layer as soon as the estimate no longer carries the top one at full frame rate", () => {
     // 350 kbit/s: mediasoup would keep 480 lines at a lower frame rate; the policy goes to 240 now.
-    expect(stepDownCaps(new Map(), tick(350_000, [viewer()])).get("c1")).toEqual({ ceiling: 0, fitsSince: null });
+    expect(stepDownCaps(new Map(), tick(350_000, [viewer()])).get("c1")).toEqual({ ceiling: 0, since: 0, fitsSince: null });
   });
 
   it("steps down on the first loss in the transport-cc feedback, whatever the estimate", () => {
@@ -37,7 +37,7 @@ describe("early step-down policy", () => {
     expect(stepDownCaps(new Map(), tick(2_000_000, [viewer()], 0, 0.01)).size).toBe(0);
   });
 
-  it("lets the cap go once the estimate has carried the higher layer's base frame rate with a margin for the hold time", () => {
+  it("lets the cap go once the estimate has carried the higher layer's base frame rate with a margin for the hold time, and not within 10 s", () => {
     // The cap goes at 160 k × 1.2 = 192 kbit/s (mediasoup starts the higher layer at its base rate,
     // counting what the lower one no longer needs).
     expect(
@@ -46,16 +46,17 @@ describe("early step-down policy", () => {
         { at: 1000, bps: 180_000 }, // the base rate fits, not with its margin
         { at: 2000, bps: 200_000 },
         { at: 2000 + holdMs - 1, bps: 200_000 },
-        { at: 2000 + holdMs, bps: 200_000 }, // the cap goes: mediasoup brings the frame rate up
-        { at: 2000 + holdMs + 1000, bps: 350_000 }, // recovering: below the full layer is no reason to cap
-        { at: 2000 + holdMs + 2000, bps: 400_000 }, // the full layer fits: normal again
-        { at: 2000 + holdMs + 3000, bps: 350_000 }, // and the early rule applies again
+        { at: minCapMs - 1, bps: 200_000 }, // held long enough, but the cap is younger than 10 s
+        { at: minCapMs, bps: 200_000 }, // the cap goes: mediasoup brings the frame rate up
+        { at: minCapMs + 1000, bps: 350_000 }, // recovering: below the full layer is no reason to cap
+        { at: minCapMs + 2000, bps: 400_000 }, // the full layer fits: normal again
+        { at: minCapMs + 3000, bps: 350_000 }, // and the early rule applies again
       ]),
-    ).toEqual([0, 0, 0, 0, "rec", "rec", null, 0]);
+    ).toEqual([0, 0, 0, 0, 0, "rec", "rec", null, 0]);
   });
 
   it("while recovering, loss or an estimate below the base frame rate caps again at once", () => {
-    const recovering = new Map<string, Cap>([["c1", { ceiling: null, fitsSince: null }]]);
+    const recovering = new Map<string, Cap>([["c1", { ceiling: null, since: 0, fitsSince: null }]]);
     expect(stepDownCaps(recovering, tick(350_000, [viewer()]))).toEqual(recovering);
     expect(stepDownCaps(recovering, tick(350_000, [viewer()], 0, 0.05)).get("c1")?.ceiling).toBe(0);
     expect(stepDownCaps(recovering, tick(150_000, [viewer()])).get("c1")?.ceiling).toBe(0);
@@ -73,14 +74,15 @@ describe("early step-down policy", () => {
         { at: 3000 + holdMs - 500, bps: roomy, loss: 0.01 }, // some loss in the feedback
         { at: 3000 + holdMs, bps: roomy },
         { at: 3000 + 2 * holdMs - 1, bps: roomy },
-        { at: 3000 + 2 * holdMs, bps: roomy },
+        { at: 3000 + 2 * holdMs, bps: roomy }, // held long enough again…
+        { at: minCapMs, bps: roomy }, // …and the cap is 10 s old
       ]),
-    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0, "rec"]);
+    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, "rec"]);
   });
 
   it("never raises a layer above what the viewer asked for, and a lower want needs no cap", () => {
     expect(stepDownCaps(new Map(), tick(100_000, [viewer({ want: 0 })])).size).toBe(0);
-    const capped = new Map<string, Cap>([["c1", { ceiling: 0, fitsSince: null }]]);
+    const capped = new Map<string, Cap>([["c1", { ceiling: 0, since: 0, fitsSince: null }]]);
     // The viewer shrinks the tile while capped: nothing left to cap.
     expect(stepDownCaps(capped, tick(200_000, [viewer({ want: 0 })])).size).toBe(0);
   });

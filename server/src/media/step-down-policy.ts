@@ -22,7 +22,10 @@
  * Back up, in two steps, so that it is no slower than mediasoup alone and does not flap:
  * - capped → recovering: once the estimate has carried the higher layer's base frame rate (its
  *   temporal layer 0, where mediasoup itself would start it) with a margin, with no loss, for
- *   `holdMs`, the cap goes. A capped viewer is sent only the small layer, and a transport-cc
+ *   `holdMs`, and the cap has stood for `minCapMs`, the cap goes. The second condition is
+ *   mediasoup's own (after a spatial step down for bandwidth it goes back up no sooner than 10 s
+ *   later): without it, an estimate running above a still-capped link lifted the cap after 3 s,
+ *   the large layer filled the queue again and the second switch froze (docs/PERFORMANCE.md). A capped viewer is sent only the small layer, and a transport-cc
  *   estimate grows little beyond what is sent: waiting for the full higher layer to fit kept the
  *   picture small for 45–70 s after the cap was lifted.
  * - recovering → normal: mediasoup brings the temporal layers up as the estimate grows; only loss,
@@ -56,26 +59,29 @@ export interface StepDownTick {
 }
 
 /**
- * A consumer's state when not simply "given what it asked for": capped at `ceiling` (with
- * `fitsSince`: since when the estimate has carried more), or recovering (`ceiling` null).
+ * A consumer's state when not simply "given what it asked for": capped at `ceiling` since
+ * `since` (with `fitsSince`: since when the estimate has carried more), or recovering (`ceiling` null).
  */
 export interface Cap {
   readonly ceiling: number | null;
+  readonly since: number;
   readonly fitsSince: number | null;
 }
 
 export interface StepDownParams {
   /** A cap goes when the estimate carries the higher layer's base frame rate × this… */
   readonly upMargin: number;
-  /** …for this long (ms), with no loss. */
+  /** …for this long (ms), with no loss… */
   readonly holdMs: number;
+  /** …and the cap has stood this long (ms). */
+  readonly minCapMs: number;
   /** Transport-cc loss at or above this is loss: step down now. */
   readonly lossFraction: number;
   /** A cap goes only with transport-cc loss below this. */
   readonly cleanLossFraction: number;
 }
 
-export const STEP_DOWN_DEFAULTS: StepDownParams = { upMargin: 1.2, holdMs: 3000, lossFraction: 0.02, cleanLossFraction: 0.005 };
+export const STEP_DOWN_DEFAULTS: StepDownParams = { upMargin: 1.2, holdMs: 3000, minCapMs: 10_000, lossFraction: 0.02, cleanLossFraction: 0.005 };
 
 /**
  * The state after this tick, by consumer id; a consumer without an entry gets what its viewer
@@ -110,11 +116,11 @@ export function stepDownCaps(
     if (!held) {
       // Normal: the wanted layer at full frame rate, or a lower spatial layer at once.
       const affordable = lossy ? Math.min(top - 1, highest(full)) : highest(full);
-      cap = affordable < top ? { ceiling: affordable, fitsSince: null } : null;
+      cap = affordable < top ? { ceiling: affordable, since: tick.now, fitsSince: null } : null;
     } else if (held.ceiling === null) {
       // Recovering: mediasoup brings the frame rate up; capped again only on loss or below the base rate.
       const carried = highest((layer) => base(layer));
-      if (lossy || carried < top) cap = { ceiling: lossy ? Math.min(top - 1, carried) : carried, fitsSince: null };
+      if (lossy || carried < top) cap = { ceiling: lossy ? Math.min(top - 1, carried) : carried, since: tick.now, fitsSince: null };
       else cap = full(top) <= budget ? null : held;
     } else if (held.ceiling >= top) {
       // The viewer now asks for no more than the cap: nothing to hold back.
@@ -123,11 +129,12 @@ export function stepDownCaps(
       // Capped: lower still if even this does not fit; up to recovering after the hold.
       const ceiling = Math.min(held.ceiling, lossy ? top - 1 : top, highest(full));
       const roomy = clean ? highest((layer) => base(layer, params.upMargin)) : ceiling;
-      if (ceiling < held.ceiling || roomy <= ceiling) cap = { ceiling, fitsSince: null };
+      const since = ceiling < held.ceiling ? tick.now : held.since;
+      if (ceiling < held.ceiling || roomy <= ceiling) cap = { ceiling, since, fitsSince: null };
       else {
         const fitsSince = held.fitsSince ?? tick.now;
-        if (tick.now - fitsSince < params.holdMs) cap = { ceiling, fitsSince };
-        else cap = roomy >= top ? { ceiling: null, fitsSince: null } : { ceiling: roomy, fitsSince: null };
+        if (tick.now - fitsSince < params.holdMs || tick.now - since < params.minCapMs) cap = { ceiling, since, fitsSince };
+        else cap = roomy >= top ? { ceiling: null, since: tick.now, fitsSince: null } : { ceiling: roomy, since: tick.now, fitsSince: null };
       }
     }
     if (cap) caps.set(consumer.id, cap);
