@@ -153,6 +153,7 @@ test("a capped downlink steps the layer down without freezing, and back up when 
   const dropped = link.counters().dropped;
 
   link.setRate(null);
+  const liftedFrom = (await samples(guest.page)).length;
   // Back up to the sharpest layer the host sends. Normally 480; on a starved CPU Chromium stops
   // sending its own top layer (qualityLimitationReason "cpu"), and the node cannot forward what
   // does not arrive: the target is read from the sender's getStats at each try.
@@ -173,6 +174,11 @@ test("a capped downlink steps the layer down without freezing, and back up when 
   await guest.page.evaluate(() => (window as unknown as { __ygavStopSampling: () => void }).__ygavStopSampling());
   const run = (await samples(guest.page)).slice(cappedFrom);
   clearInterval(linkRate.timer);
+  // From the cap being lifted to the first sample at the height it recovered to (±250 ms, the sampling).
+  const afterLift = run.slice(liftedFrom - cappedFrom);
+  const stepUp = afterLift.find((s) => s.frameHeight >= recoveredAt);
+  // The first sample decoded below the top height: a spatial step, not only fewer frames.
+  const firstLow = run.find((s) => s.frameHeight > 0 && s.frameHeight < HIGH);
   const fps = (part: Sample[]) => (part.at(-1)!.framesDecoded - part[0]!.framesDecoded) / ((part.at(-1)!.t - part[0]!.t) / 1000);
 
   const report = {
@@ -180,6 +186,8 @@ test("a capped downlink steps the layer down without freezing, and back up when 
     capKbps: CAP_KBPS,
     queueMs: QUEUE_MS,
     stepDownAfterMs: Math.round(stepDown.at(-1)!.t - run[0]!.t),
+    spatialDownAfterMs: firstLow ? Math.round(firstLow.t - run[0]!.t) : null,
+    stepUpAfterMs: stepUp && afterLift[0] ? Math.round(stepUp.t - afterLift[0].t) : null,
     heldDownHeights: [...new Set(heldDown.map((s) => s.frameHeight))],
     heldDownLayers: [...new Set(heldDown.map(layerName))],
     heldDownLowShare: Math.round((heldDown.filter(lowered).length / heldDown.length) * 100) / 100,

@@ -57,6 +57,9 @@ const ZEnv = z
     MEDIA_NODE_PUBLIC_URL: unsetIfEmpty(z.url().optional()),
     MEDIA_NODE_INTERNAL_URL: unsetIfEmpty(z.url().optional()),
     MEDIA_HEARTBEAT_SECONDS: z.coerce.number().min(0.5).max(300).default(5),
+    // Issue 14: cap a viewer's spatial layer as soon as its downlink estimate or loss says the wanted
+    // layer no longer fits at full frame rate (media/step-down-policy.ts); 0 leaves it to mediasoup.
+    MEDIA_EARLY_STEP_DOWN: z.enum(["0", "1"]).default("1"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   // The media network (issue 11): unit, parent, children, pipes (network/network-config.ts).
@@ -91,6 +94,8 @@ export type MediaConfig = Readonly<{
   portal: Readonly<{ url: string; secret: string }> | null;
   recording: Readonly<{ dir: string; minFreeBytes: number; checkIntervalMs: number }>;
   logLevel: string;
+  /** MEDIA_EARLY_STEP_DOWN: the node lowers a viewer's spatial layer early on a constrained downlink. */
+  earlyStepDown: boolean;
   /** Issue 11: this node's place in the tree of media nodes (no parent, no children: a lone node). */
   network: NetworkConfig;
   /** Issue 11 §1: registration and heartbeat to the portal (needs PORTAL_URL, MEDIA_UNIT_ID, MEDIA_NODE_KEY). */
@@ -141,6 +146,7 @@ export function loadMediaConfig(env: Record<string, string | undefined> = proces
       checkIntervalMs: Math.round(e.RECORDING_STORAGE_CHECK_SECONDS * 1000),
     }),
     logLevel: e.LOG_LEVEL,
+    earlyStepDown: e.MEDIA_EARLY_STEP_DOWN === "1",
     network: networkConfigOf(e, e.MEDIA_LISTEN_IP, e.MEDIA_ANNOUNCED_IP),
     registry: Object.freeze({
       publicUrl: e.MEDIA_NODE_PUBLIC_URL ?? null,

@@ -63,6 +63,7 @@ export class MediaNode {
       announcedIp: config.announcedIp,
       emptyGraceMs: config.roomEmptyGraceMs,
       reconnectGraceMs: config.peerReconnectGraceMs,
+      earlyStepDown: config.earlyStepDown,
       onPeerJoined: (room, peer) => reporter.report({ type: "peer.joined", room: room.id, identity: peer.id, name: peer.name, role: peer.role, at: now() }),
       onPeerLeft: (room, peer, reason) => reporter.report({ type: "peer.left", room: room.id, identity: peer.id, reason, at: now() }),
       warningSeconds: config.roomWarningSeconds,

@@ -16,6 +16,8 @@ export interface RoomManagerOptions {
   announcedIp: string | undefined;
   emptyGraceMs: number;
   reconnectGraceMs: number;
+  /** Issue 14: viewers' spatial layers are capped early on a constrained downlink (early-step-down.ts). */
+  earlyStepDown?: boolean;
   /** Seconds before a timed room's end at which everyone is warned. */
   warningSeconds?: readonly number[];
   onPeerJoined?: (room: Room, peer: Peer) => void;
@@ -128,6 +130,7 @@ export class RoomManager {
       announcedIp: this.options.announcedIp,
       emptyGraceMs: this.options.emptyGraceMs,
       reconnectGraceMs: this.options.reconnectGraceMs,
+      earlyStepDown: this.options.earlyStepDown,
       terms,
       warningSeconds: this.options.warningSeconds,
       home,

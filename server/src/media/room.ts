@@ -9,6 +9,7 @@ import { MEDIA_CODECS } from "./codecs.ts";
 import { PEER_LIMITS } from "./peer-limits.ts";
 import { consume } from "./consuming.ts";
 import { applyDownlinkFloor } from "./downlink-floor.ts";
+import { trackProducers, watchDownlink } from "./early-step-down.ts";
 import { canSee } from "./visibility.ts";
 import { Peer, type PeerProducer } from "./peer.ts";
 import { notifyEach, type PeerChannel } from "./peer-channel.ts";
@@ -35,6 +36,8 @@ export interface RoomOptions {
   announcedIp: string | undefined;
   emptyGraceMs: number;
   reconnectGraceMs: number;
+  /** Issue 14: viewers' spatial layers are capped early on a constrained downlink (early-step-down.ts). */
+  earlyStepDown?: boolean;
   /** End, privilege and recording, fixed by the first token (room-terms.ts). */
   terms?: RoomTerms;
   /** Seconds before the end at which everyone is warned. */
@@ -105,6 +108,8 @@ export class Room extends EventEmitter<RoomEvents> {
   private readonly deadline: RoomDeadline | undefined;
   private noticeCount = 0;
   private router!: types.Router;
+  /** Every producer on the current router, piped ones too: the early step-down reads their layers. */
+  private producerOf: (id: string) => types.Producer | undefined = () => undefined;
   private audioObserver!: types.AudioLevelObserver;
   worker: types.Worker;
   private readonly peers = new Map<string, Peer>();
@@ -315,7 +320,10 @@ export class Room extends EventEmitter<RoomEvents> {
       ...(warmable ? WARM_SCTP : {}),
       appData: { peerId, direction },
     });
-    if (direction === "recv") await applyDownlinkFloor(transport);
+    if (direction === "recv") {
+      await applyDownlinkFloor(transport);
+      if (this.options.earlyStepDown) watchDownlink(transport, this.producerOf, this.logger);
+    }
     return transport;
   }
 
@@ -570,6 +578,7 @@ export class Room extends EventEmitter<RoomEvents> {
 
   private async createRouter(worker: types.Worker): Promise<void> {
     this.router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
+    this.producerOf = trackProducers(this.router);
     this.audioObserver = await this.router.createAudioLevelObserver({ maxEntries: 1, threshold: -70, interval: 400 });
     this.audioObserver.on("volumes", (volumes) => {
       const peerId = (volumes[0]?.producer.appData as { peerId?: string } | undefined)?.peerId ?? null;

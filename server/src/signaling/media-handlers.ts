@@ -1,6 +1,6 @@
 import type { types } from "mediasoup";
 import { invalidState } from "../errors.ts";
-import { setWantedLayer } from "../network/layer-wants.ts";
+import { setViewerLayers } from "../media/early-step-down.ts";
 import { handle } from "./handle.ts";
 import type { SignalingSession } from "./session.ts";
 
@@ -100,9 +100,9 @@ export function registerMediaHandlers(session: SignalingSession): void {
     const { peer } = await session.joinedPeer();
     const consumer = peer.consumer(consumerId);
     // Recorded whatever the consumer can do (a stream that came over a one-layer link is simple
-    // here): the link toward its source carries the highest layer the viewers here want.
-    setWantedLayer(consumer, spatialLayer);
-    await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
+    // here): the link toward its source carries the highest layer the viewers here want. A
+    // constrained downlink may hold it lower for now (media/early-step-down.ts).
+    await setViewerLayers(consumer, spatialLayer, temporalLayer);
     return {};
   });
 }
