@@ -1,5 +1,5 @@
 import dgram from "node:dgram";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { types } from "mediasoup";
 import type { Logger } from "../observability/logger.ts";
@@ -151,6 +151,7 @@ export class TrackRecorder {
     const transport = await router.createPlainTransport({ listenIp: { ip: "127.0.0.1" }, rtcpMux: false, comedia: false });
     let rtcp: dgram.Socket | undefined;
     let writer: WriterProcess | undefined;
+    let installed: Segment | undefined;
     try {
       // Paused until the writer listens: the keyframe it is sent first must not be lost.
       const consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities, paused: true, appData: { recording: true } });
@@ -188,7 +189,7 @@ export class TrackRecorder {
         noteTimer: undefined,
       };
       this.watch(segment);
-      this.segment = segment;
+      this.segment = installed = segment;
       // Before a packet goes in: a node killed from now on leaves a file the next start reports.
       await this.saveNote(segment);
       await consumer.resume();
@@ -198,6 +199,17 @@ export class TrackRecorder {
       writer?.kill();
       rtcp?.close();
       transport.close();
+      // Failed after the segment was installed (the producer closed while its consumer was being
+      // resumed): nothing went into the file, and no later close may close these a second time.
+      if (installed && this.segment === installed) {
+        this.segment = undefined;
+        clearTimeout(installed.keyframeTimer);
+        clearInterval(installed.keyframeInterval);
+        clearTimeout(installed.noteTimer);
+        const fullPath = path.join(this.ctx.dir, installed.file);
+        await removeOpenNote(fullPath).catch(() => {});
+        await rm(fullPath, { force: true }).catch(() => {});
+      }
       throw error;
     }
   }
@@ -205,7 +217,8 @@ export class TrackRecorder {
   private watch(segment: Segment): void {
     const { consumer, writer, rtcp } = segment;
     // The first packet's wall-clock time: trace every packet until one is seen, then only keyframes.
-    void consumer.enableTraceEvent(["rtp", "keyframe"]);
+    // The consumer may close before the worker answers (its producer went): nothing to trace then.
+    void consumer.enableTraceEvent(["rtp", "keyframe"]).catch(() => {});
     consumer.on("trace", (trace) => {
       if (trace.type === "keyframe") segment.keyframeSeen = true;
       if (segment.firstPacketAt === null && (trace.type === "rtp" || trace.type === "keyframe")) {
