@@ -8,6 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { mediasoupWorkerCachePath } from "../../scripts/bootstrap/mediasoup-worker.mjs";
 import { signJoinToken } from "../../web/lib/media/sign-join-token.ts";
 import type { RecordingFileReport } from "../src/recording/recording-report.ts";
+import { waitForUdpPort } from "../src/recording/udp-listening.ts";
 import { writerCommand } from "../src/recording/writer-command.ts";
 import { processState, writersDir, type WriterPidFile } from "../src/recording/writer-pid-files.ts";
 import { startMediaNode } from "./support/media-node-fixture.ts";
@@ -158,6 +159,9 @@ describe("recording writers never outlive their node", () => {
     children.push(left);
     const leftExit = new Promise<{ code: number | null; signal: string | null }>((resolve) => left.once("exit", (code, signal) => resolve({ code, signal })));
     await expect.poll(async () => (await processState(left.pid!)) !== null, { timeout: 5000 }).toBe(true);
+    // Listening, as a node's writer is before it records: only then does gst-launch end its file
+    // on SIGINT (a CI run stopped it earlier, and it died of the signal instead).
+    expect(await waitForUdpPort(udp, 10_000, () => left.exitCode === null && left.signalCode === null)).toBe(true);
     write({ pid: left.pid!, startTicks: await ticks(left.pid!), location: file, owner: deadOwner });
 
     // 2. A pid file whose pid now belongs to something else (reused): never killed.

@@ -20,7 +20,7 @@ interface ViewerAppData {
 const appDataOf = (consumer: types.Consumer) => consumer.appData as ViewerAppData;
 
 /** The preferred layers a viewer's consumer is given: what was asked, under the policy's cap. */
-function preferredOf(consumer: types.Consumer): types.ConsumerLayers {
+export function preferredOf(consumer: types.Consumer): types.ConsumerLayers {
   const data = appDataOf(consumer);
   const want = wantedLayerOf(consumer);
   const spatialLayer = Math.min(Number.isFinite(want) ? want : 2, data.stepDownCeiling ?? Number.POSITIVE_INFINITY);
@@ -93,7 +93,7 @@ export interface LinkReading {
 }
 
 /** Reads the link from the transport's stats; null when it has no estimate (no transport-cc yet). */
-async function readLink(transport: types.WebRtcTransport): Promise<LinkReading | null> {
+async function readLink(transport: DownlinkTransport): Promise<LinkReading | null> {
   const stats = (await transport.getStats())[0] as { availableOutgoingBitrate?: number; rtpPacketLossSent?: number } | undefined;
   if (typeof stats?.availableOutgoingBitrate !== "number") return null;
   const loss = stats.rtpPacketLossSent;
@@ -108,12 +108,15 @@ async function readLink(transport: types.WebRtcTransport): Promise<LinkReading |
 // alone (docs/PERFORMANCE.md, "Switching down before the queue is full").
 const POLL_MS = 250;
 
+/** A viewer's receiving transport, or a link's layers transport (its consumers' viewers are the far node's). */
+export type DownlinkTransport = types.Transport;
+
 /** Watches one viewer's receiving transport: its link, read every POLL_MS. */
 export function watchDownlink(
-  transport: types.WebRtcTransport,
+  transport: DownlinkTransport,
   producerOf: (id: string) => types.Producer | undefined,
   logger: Logger,
-  link: (transport: types.WebRtcTransport) => Promise<LinkReading | null> = readLink,
+  link: (transport: DownlinkTransport) => Promise<LinkReading | null> = readLink,
 ): void {
   const consumers = new Set<types.Consumer>();
   let caps = new Map<string, Cap>();

@@ -344,9 +344,18 @@ export class Room extends EventEmitter<RoomEvents> {
     });
     if (direction === "recv") {
       await applyDownlinkFloor(transport);
-      if (this.options.earlyStepDown) watchDownlink(transport, this.producerOf, this.logger);
+      this.watchDownlink(transport);
     }
     return transport;
+  }
+
+  /**
+   * A transport that sends this room's simulcast streams somewhere bandwidth may run short (a
+   * viewer's, or a link's layers transport toward a parent node): its spatial layers step down
+   * early (early-step-down.ts), unless MEDIA_EARLY_STEP_DOWN=0.
+   */
+  watchDownlink(transport: types.Transport): void {
+    if (this.options.earlyStepDown) watchDownlink(transport, this.producerOf, this.logger);
   }
 
   private attachTransport(peer: Peer, transport: types.WebRtcTransport): void {

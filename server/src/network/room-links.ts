@@ -1,5 +1,6 @@
 import type { types } from "mediasoup";
 import { forbidden, MediaError, notFound } from "../errors.ts";
+import { preferredOf } from "../media/early-step-down.ts";
 import type { Peer } from "../media/peer.ts";
 import type { Room } from "../media/room.ts";
 import type { RoomManager } from "../media/room-manager.ts";
@@ -348,14 +349,19 @@ export class RoomLinks {
    * Its consumers are regular ones, so transport-cc feedback from the far side drives mediasoup's
    * bandwidth estimate and a congested link makes the stream drop a layer.
    */
-  private createLayers(room: Room): Promise<types.PlainTransport> {
-    return room.mediaRouter.createPlainTransport({
+  private async createLayers(room: Room): Promise<types.PlainTransport> {
+    const transport = await room.mediaRouter.createPlainTransport({
       listenIp: { ip: this.config.pipeIp, announcedIp: this.config.pipeAnnouncedIp },
       rtcpMux: true,
       comedia: false,
       enableSrtp: true,
       enableSctp: false,
     });
+    // A capped link is a capped downlink: left to mediasoup, the larger layer kept filling the
+    // link's queue until the smaller one's keyframe got through, a freeze of up to 9 s beyond it
+    // (server/test/network-layers.test.ts).
+    room.watchDownlink(transport);
+    return transport;
   }
 
   /** A layers transport if they are on and one can be made; without one the link is pipes only. */
@@ -547,8 +553,8 @@ export class RoomLinks {
       const consumer = await pending;
       if (wantedLayerOf(consumer) !== want) {
         setWantedLayer(consumer, want);
-        const layers = (consumer.appData as { spatialLayers?: number }).spatialLayers;
-        if (consumer.type === "simulcast" && layers) await consumer.setPreferredLayers({ spatialLayer: Math.min(layers - 1, want) });
+        // Under any early step-down cap the link has now.
+        if (consumer.type === "simulcast") await consumer.setPreferredLayers(preferredOf(consumer));
         // A stream piped in here from elsewhere: the want travels on toward its source.
         this.sweep(net);
       }
@@ -562,7 +568,7 @@ export class RoomLinks {
                 producerId: producer.id,
                 rtpCapabilities: net.room.mediaRouter.rtpCapabilities,
                 preferredLayers: { spatialLayer: spatialLayerFor(producer, want) },
-                appData: { wantLayer: want, spatialLayers: producer.rtpParameters.encodings?.length ?? 1 },
+                appData: { wantLayer: want },
               })
             : await link.transport.consume({ producerId: producer.id, appData: { wantLayer: want } });
         if (link.closed) {
