@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { expectDecoding, newParticipant, peersDecoding, selfId, signInByApi } from "./support/call.ts";
+import { decodingAgainAfter, expectDecoding, newParticipant, peersDecoding, selfId, signInByApi } from "./support/call.ts";
 import { scheduleRollCall, startRollCall, type RosterPerson } from "./support/rollcall-console.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 import { startStack, waitForHttp, type Stack } from "./support/stack.ts";
@@ -75,12 +75,7 @@ test("the media node killed mid-call is restarted; every page decodes video agai
     { page, peers: persons.map((p) => p.peerId) },
     ...persons.map((p) => ({ page: p.page, peers: [officerPeer] })),
   ];
-  const recovered = await Promise.all(
-    pages.map(async ({ page: each, peers }) => {
-      await expectDecoding(each, peers, 10_000);
-      return Date.now() - back;
-    }),
-  );
+  const recovered = await Promise.all(pages.map(({ page: each, peers }) => decodingAgainAfter(each, peers, back, 10_000)));
   console.log(`video back on every page ${Math.max(...recovered)} ms after the media node answered again (pages: ${recovered.join(", ")} ms)`);
   expect(Math.max(...recovered)).toBeLessThanOrEqual(10_000);
 

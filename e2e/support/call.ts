@@ -65,6 +65,36 @@ export async function expectDecoding(page: Page, peerIds: string[], timeout = 20
   }).toPass({ timeout, intervals: [250, 500, 1000] });
 }
 
+/**
+ * When this page decodes live video again from every one of `peerIds`, in ms after `since`: read
+ * every 250 ms, a peer counts from the first reading at which one of its consumers had decoded
+ * more frames than at the reading before and does so again at the next one (a frame or two that
+ * then stops is not video back). expectDecoding's 1.5 s windows and growing intervals would add
+ * up to 2.5 s of its own to a recovery time.
+ */
+export async function decodingAgainAfter(page: Page, peerIds: string[], since: number, timeout: number): Promise<number> {
+  const deadline = since + timeout;
+  const growingFrom = new Map<string, number>(); // peer → the reading its frames first grew at
+  const back = new Map<string, number>();
+  let previous = new Map<string, number>(); // consumer → frames decoded at the last reading
+  while (back.size < peerIds.length) {
+    if (Date.now() > deadline) throw new Error(`no video again within ${timeout} ms from ${peerIds.filter((p) => !back.has(p)).join(", ")}`);
+    const at = Date.now();
+    const stats = await videoStats(page);
+    const now = new Map(stats.map((s) => [s.consumerId, s.framesDecoded]));
+    for (const peerId of peerIds) {
+      if (back.has(peerId)) continue;
+      const grew = stats.some((s) => s.peerId === peerId && s.framesDecoded > (previous.get(s.consumerId) ?? Infinity));
+      if (!grew) growingFrom.delete(peerId);
+      else if (growingFrom.has(peerId)) back.set(peerId, growingFrom.get(peerId)!);
+      else growingFrom.set(peerId, at);
+    }
+    previous = now;
+    await page.waitForTimeout(250);
+  }
+  return Math.max(...back.values()) - since;
+}
+
 /** A separate browser context per participant: its own cookies, storage and fake devices. */
 export async function newParticipant(
   browser: Browser,
