@@ -85,9 +85,16 @@ describe("early step-down on a real worker", () => {
   });
 
   it("caps the spatial layer at once when the estimate no longer carries the top layer, keeping the viewer's want", async () => {
-    estimate(300_000);
-    await until("the cap", () => preferredSpatial() === 0);
+    // capAt: the last time the cap was not seen yet. The cap and its lift each reach the consumer a
+    // worker round trip after the reading that decided them, so the 10 s is checked to within one
+    // reading of the link (250 ms): measured from when the cap was seen, a CI run got 9992 ms.
     capAt = Date.now();
+    estimate(300_000);
+    await until("the cap", () => {
+      if (preferredSpatial() === 0) return true;
+      capAt = Date.now();
+      return undefined;
+    });
     expect((consumer.appData as { wantLayer?: number }).wantLayer).toBe(1);
     // The tile asks again while capped (a re-render): the cap holds.
     await setViewerLayers(consumer, 1, undefined);
@@ -100,7 +107,7 @@ describe("early step-down on a real worker", () => {
     await sleep(STEP_DOWN_DEFAULTS.holdMs + 500);
     expect(preferredSpatial()).toBe(0);
     await until("the cap lifted", () => preferredSpatial() === 1, STEP_DOWN_DEFAULTS.minCapMs + 2000);
-    expect(Date.now() - capAt).toBeGreaterThanOrEqual(STEP_DOWN_DEFAULTS.minCapMs);
+    expect(Date.now() - capAt).toBeGreaterThanOrEqual(STEP_DOWN_DEFAULTS.minCapMs - 250);
     expect(Date.now() - from).toBeGreaterThanOrEqual(STEP_DOWN_DEFAULTS.holdMs);
   });
 
