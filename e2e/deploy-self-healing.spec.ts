@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { decodingAgainAfter, expectDecoding, newParticipant, peersDecoding, selfId, signInByApi } from "./support/call.ts";
+import { decodingAgainAfter, expectDecoding, newParticipant, selfId, signInByApi } from "./support/call.ts";
 import { scheduleRollCall, startRollCall, type RosterPerson } from "./support/rollcall-console.ts";
 import { verifyAndWait } from "./support/rollcall-link.ts";
 import { startStack, waitForHttp, type Stack } from "./support/stack.ts";
@@ -98,9 +98,11 @@ test("the portal killed mid-call is restarted while the call goes on; the mark q
   // Kept on screen as not saved, and retried by itself (no click).
   await expect(page.getByTestId("unsaved-marks")).toBeVisible();
   await expect(rosterRow(page, c!.person)).toHaveAttribute("data-status", "present");
-  // The media node needs no portal to keep the call: video still decodes everywhere.
-  expect((await peersDecoding(page, persons.map((p) => p.peerId))).sort()).toEqual(persons.map((p) => p.peerId).sort());
-  for (const each of persons) expect(await peersDecoding(each.page, [officerPeer])).toEqual([officerPeer]);
+  // The media node needs no portal to keep the call: video still decodes everywhere. Read within
+  // 5 s, not in one 1.5 s window: the pages rejoined after the node's restart in the test before,
+  // and their downlinks may still be switching layers (a CI run caught one such pause).
+  await expectDecoding(page, persons.map((p) => p.peerId), 5_000);
+  for (const each of persons) await expectDecoding(each.page, [officerPeer], 5_000);
 
   await stack.restarted("portal", before);
   await waitForHttp(`${stack.portalUrl}/api/v1/health`, 120_000);
