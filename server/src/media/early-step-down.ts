@@ -93,7 +93,7 @@ export interface LinkReading {
 }
 
 /** Reads the link from the transport's stats; null when it has no estimate (no transport-cc yet). */
-async function readLink(transport: DownlinkTransport): Promise<LinkReading | null> {
+async function readLink(transport: types.Transport): Promise<LinkReading | null> {
   const stats = (await transport.getStats())[0] as { availableOutgoingBitrate?: number; rtpPacketLossSent?: number } | undefined;
   if (typeof stats?.availableOutgoingBitrate !== "number") return null;
   const loss = stats.rtpPacketLossSent;
@@ -108,15 +108,15 @@ async function readLink(transport: DownlinkTransport): Promise<LinkReading | nul
 // alone (docs/PERFORMANCE.md, "Switching down before the queue is full").
 const POLL_MS = 250;
 
-/** A viewer's receiving transport, or a link's layers transport (its consumers' viewers are the far node's). */
-export type DownlinkTransport = types.Transport;
-
-/** Watches one viewer's receiving transport: its link, read every POLL_MS. */
+/**
+ * Watches one downlink, read every POLL_MS: a viewer's receiving transport, or a network link's
+ * layers transport (whose consumers' viewers are on the far node).
+ */
 export function watchDownlink(
-  transport: DownlinkTransport,
+  transport: types.Transport,
   producerOf: (id: string) => types.Producer | undefined,
   logger: Logger,
-  link: (transport: DownlinkTransport) => Promise<LinkReading | null> = readLink,
+  link: (transport: types.Transport) => Promise<LinkReading | null> = readLink,
 ): void {
   const consumers = new Set<types.Consumer>();
   let caps = new Map<string, Cap>();
