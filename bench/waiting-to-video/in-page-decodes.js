@@ -7,6 +7,9 @@
 //   clock (Date.now(): every page of one browser shares it), polling every 40 ms.
 // - Notes the officer's click on 开始点名 (window.__benchClickText) in sessionStorage.
 window.__benchDecodes = {};
+// When each remote peer's video consumer first appeared in the call's state (made in the page,
+// before its first frame): the gap to the first decoded frame is the keyframe's wait.
+window.__benchTracks = {};
 setInterval(function () {
   var call = window.__ygavCall;
   if (!call) return;
@@ -34,6 +37,8 @@ document.addEventListener(
 new PerformanceObserver(function (list) {
   list.getEntries().forEach(function (entry) {
     if (/\/api\/v1\/rollcalls\/[^/]+\/open$/.test(entry.name) && !window.__benchOpenAt) window.__benchOpenAt = Math.round(performance.timeOrigin + entry.responseEnd);
+    // A person's join token (POST /r/{token}/join) answered: the join can go.
+    if (/\/api\/v1\/r\/[^/]+\/join$/.test(entry.name) && !window.__benchMarks.grantAt) window.__benchMarks.grantAt = Math.round(performance.timeOrigin + entry.responseEnd);
   });
 }).observe({ type: "resource", buffered: true });
 (function () {
@@ -43,7 +48,10 @@ new PerformanceObserver(function (list) {
     constructor(url, init) {
       super(url, init);
       this.addEventListener("message", function (message) {
-        if (!window.__benchLiveAt && String(message.data).indexOf('"state":"live"') >= 0) window.__benchLiveAt = Date.now();
+        var data = String(message.data);
+        if (!window.__benchLiveAt && data.indexOf('"state":"live"') >= 0) window.__benchLiveAt = Date.now();
+        // The stream brought the join token with the news (issue 14): no POST /join follows.
+        if (!window.__benchMarks.grantAt && data.indexOf('"state":"live"') >= 0 && data.indexOf('"grant":') >= 0) window.__benchMarks.grantAt = Date.now();
       });
     }
   };
@@ -59,6 +67,9 @@ setInterval(function () {
   var state = call && call.state();
   if (!state) return;
   var marks = window.__benchMarks;
+  (state.tracks || []).forEach(function (t) {
+    if (t.kind === "video" && !(t.peerId in window.__benchTracks)) window.__benchTracks[t.peerId] = Date.now();
+  });
   if (!marks.joinedAt && state.phase === "joined") marks.joinedAt = Date.now();
   if (!marks.publishedAt && state.local && state.local.camera) marks.publishedAt = Date.now();
 }, 10);

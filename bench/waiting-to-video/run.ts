@@ -21,7 +21,8 @@
 //   (bench/join/no-warm-channel.js), so ICE + DTLS wait for the first produce or consume, as
 //   before issue 14's fifth part.
 // Each round also prints where the time went (ms from the click): the console's document start,
-// its call joined, its first ICE + DTLS, its camera published; and the same for each person.
+// its call joined, its first ICE + DTLS, its camera published; and the same for each person,
+// with when it had its join token (with the push, or from POST /r/{token}/join).
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
@@ -50,7 +51,7 @@ const ROUND_TIMEOUT_MS = 40_000;
 const DECODES_SCRIPT = fileURLToPath(new URL("./in-page-decodes.js", import.meta.url));
 const COLD_SCRIPT = fileURLToPath(new URL("../join/no-warm-channel.js", import.meta.url));
 type Mode = "push" | "poll" | "cold";
-type Marks = { documentAt: number; joinedAt?: number; publishedAt?: number; connectedAt?: number };
+type Marks = { documentAt: number; grantAt?: number; joinedAt?: number; publishedAt?: number; connectedAt?: number };
 
 type Decodes = Record<string, number>;
 interface RoundResult {
@@ -62,6 +63,8 @@ interface RoundResult {
   /** Per person: ms until the person decoded the officer / the console decoded the person. */
   personSees: number[];
   officerSees: number[];
+  /** Per person: ms from the click until the console had made its video consumer (before its first frame). */
+  officerTrack: number[];
   /** When the console's POST /open answered (the call is live), ms from the click. */
   openMs: number;
   /** Per person: when the page heard "live" on its event stream (NaN when polling). */
@@ -156,13 +159,14 @@ async function collect(officerPage: Page, phones: Array<{ page: Page; person: Ro
   const officerState = await officerPage.evaluate(() => {
     const call = (window as { __ygavCall?: { state(): { self?: { id: string }; peers: Array<{ id: string; name: string }> } } }).__ygavCall;
     const state = call?.state();
-    const w = window as unknown as { __benchDecodes: Decodes; __benchOpenAt?: number };
-    return { selfId: state?.self?.id ?? null, peers: state?.peers ?? [], decodes: w.__benchDecodes, openAt: w.__benchOpenAt ?? NaN, marks: (window as unknown as { __benchMarks: Marks }).__benchMarks };
+    const w = window as unknown as { __benchDecodes: Decodes; __benchTracks: Decodes; __benchOpenAt?: number };
+    return { selfId: state?.self?.id ?? null, peers: state?.peers ?? [], decodes: w.__benchDecodes, tracks: w.__benchTracks, openAt: w.__benchOpenAt ?? NaN, marks: (window as unknown as { __benchMarks: Marks }).__benchMarks };
   });
   if (!clickAt || !officerState.selfId) return null;
   const bothWays: number[] = [];
   const personSees: number[] = [];
   const officerSees: number[] = [];
+  const officerTrack: number[] = [];
   const toldMs: number[] = [];
   const marks: RoundResult["marks"] = [{ who: "console", marks: officerState.marks }];
   for (const { page, person } of phones) {
@@ -178,14 +182,16 @@ async function collect(officerPage: Page, phones: Array<{ page: Page; person: Ro
     if (seesOfficer === undefined || seenByOfficer === undefined) return null;
     personSees.push(seesOfficer - clickAt);
     officerSees.push(seenByOfficer - clickAt);
+    officerTrack.push((officerState.tracks[peer!.id] ?? NaN) - clickAt);
     bothWays.push(Math.max(seesOfficer, seenByOfficer) - clickAt);
   }
-  return { bothWays, personSees, officerSees, openMs: officerState.openAt - clickAt, toldMs, marks, clickAt };
+  return { bothWays, personSees, officerSees, officerTrack, openMs: officerState.openAt - clickAt, toldMs, marks, clickAt };
 }
 
 function describeMarks(marks: Marks, clickAt: number): string {
   const at = (value: number | undefined) => (value === undefined ? "n/a" : `${Math.round(value - clickAt)}`);
-  return `document ${at(marks.documentAt)}, joined ${at(marks.joinedAt)}, ICE+DTLS ${at(marks.connectedAt)}, camera published ${at(marks.publishedAt)}`;
+  const grant = marks.grantAt === undefined ? "" : `, join token ${at(marks.grantAt)}`;
+  return `document ${at(marks.documentAt)}${grant}, joined ${at(marks.joinedAt)}, ICE+DTLS ${at(marks.connectedAt)}, camera published ${at(marks.publishedAt)}`;
 }
 
 function report(all: RoundResult[]): void {
@@ -200,12 +206,14 @@ function report(all: RoundResult[]): void {
     row("video both ways", rounds.flatMap((r) => r.bothWays));
     row("person sees officer", rounds.flatMap((r) => r.personSees));
     row("console sees person", rounds.flatMap((r) => r.officerSees));
+    row("console made its consumer", rounds.flatMap((r) => r.officerTrack).filter(Number.isFinite));
     row("last person of the round", rounds.map((r) => Math.max(...r.bothWays)));
     const consoleMark = (pick: (m: Marks) => number | undefined) => rounds.map((r) => (pick(r.marks[0]!.marks) ?? NaN) - r.clickAt).filter(Number.isFinite);
     const personMark = (pick: (m: Marks) => number | undefined) => rounds.flatMap((r) => r.marks.slice(1).map((m) => (pick(m.marks) ?? NaN) - r.clickAt)).filter(Number.isFinite);
     row("console document start", consoleMark((m) => m.documentAt));
     row("console joined", consoleMark((m) => m.joinedAt));
     row("console camera published", consoleMark((m) => m.publishedAt));
+    row("person has its join token", personMark((m) => m.grantAt));
     row("person joined", personMark((m) => m.joinedAt));
     row("person camera published", personMark((m) => m.publishedAt));
   }
