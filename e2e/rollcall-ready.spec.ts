@@ -10,17 +10,28 @@ import { staffApi, verifyAndWait } from "./support/rollcall-link.ts";
 // opens nothing: it prepares (a token for the room the roll call will have), connects both of its
 // transports (ICE + DTLS) and shows 开始点名, while the person waiting on the link is not told.
 // The click opens the call and joins on those connections; video then flows both ways.
+// The person's page is ready too: from the console's lead time it holds a prepare-only token and
+// both of its transports are connected while it waits (the node lets it join only once the call
+// is open); the push that the call opened brings its join token, and the join is all that is left.
 
 const t = zh.rollcallConsole.ready;
 
-test("the console is connected before 开始点名 and nobody is told; the click gets video both ways", async ({ browser }) => {
+test("the console and the waiting person are connected before 开始点名 and nobody is told; the click gets video both ways", async ({ browser }) => {
   const officer = await newParticipant(browser);
   const person = await newParticipant(browser, { phone: true });
   try {
     await signInByApi(officer.page, "hc.officer");
     const api = await staffApi(officer.context, officer.page.request);
     const { id, people } = await scheduleRollCall(officer.page, `就绪点名 ${String(Date.now()).slice(-6)}`, 1);
+    await recordPeerConnections(person.context);
+    const joinRequests: string[] = [];
+    person.page.on("request", (request) => {
+      if (/\/api\/v1\/r\/[^/]+\/join$/.test(new URL(request.url()).pathname)) joinRequests.push(request.url());
+    });
     await verifyAndWait(person.page, `/r/${people[0]!.token}`, people[0]!.idLast4);
+    // The person's page says its video connection is ready, and it is: both transports connected.
+    await expect(person.page.getByTestId("waiting-ready")).toHaveText(zh.rollcallLink.waiting.ready, { timeout: 30_000 });
+    expect(await peerConnectionStates(person.page)).toEqual(["connected", "connected"]);
 
     await recordPeerConnections(officer.context);
     await officer.page.goto(`/rollcalls/${id}/console`);
@@ -43,8 +54,11 @@ test("the console is connected before 开始点名 and nobody is told; the click
     const personId = await selfId(person.page);
     await expectDecoding(person.page, [officerId]);
     await expectDecoding(officer.page, [personId]);
-    // The same two connections carry the call: nothing was connected after the click.
+    // The same two connections carry the call, on both sides: nothing was connected after the click.
     expect(await peerConnectionStates(officer.page)).toEqual(["connected", "connected"]);
+    expect(await peerConnectionStates(person.page)).toEqual(["connected", "connected"]);
+    // The push brought the person's join token: no POST /join was needed.
+    expect(joinRequests).toEqual([]);
     expect((await api.get<{ state: string }>(`/api/v1/rollcalls/${id}`)).state).toBe("live");
   } finally {
     await officer.context.close();

@@ -238,6 +238,44 @@ describe("transports prepared before join (real worker, real socket.io)", () => 
     await expect.poll(async () => (await census()).routers, { timeout: 5000, interval: 250 }).toBe(0);
   });
 
+  it("a prepare-only token (a person waiting for the roll call to open) prepares and connects but joins only with the join token sent on the same socket", async () => {
+    const rc = { room: `${room}-rc`, kind: "rollcall" as const, role: "participant" as const, sees: "staff" as const };
+    const person = await connect("person:p1", { ...rc, prepareOnly: true });
+    await person.loadDevice();
+    await person.openTransports();
+    expect(await warmTransport(person.recvTransport!)).toBe(true);
+    expect(await warmTransport(person.sendTransport!)).toBe(true);
+    const rtpCapabilities = person.device.rtpCapabilities as unknown as Record<string, unknown>;
+    const before = await census();
+    // Not yet open: its own token joins nothing, however often it asks.
+    const early = await Promise.all(Array.from({ length: 20 }, () => person.request("join", { rtpCapabilities })));
+    expect(new Set(early.map((a) => (a.ok ? "ok" : a.error.code)))).toEqual(new Set(["forbidden"]));
+    // Another bearer's join token, another room's, another kind's, a forged one, or another prepare-only one: refused.
+    const refusedTokens = [
+      await fixture.token({ ...rc, sub: "person:p2" }),
+      await fixture.token({ ...rc, sub: "person:p1", room: `${room}-other` }),
+      await fixture.token({ ...rc, sub: "person:p1", kind: "meeting" }),
+      `${(await fixture.token({ ...rc, sub: "person:p1" })).slice(0, -4)}AAAA`,
+      await fixture.token({ ...rc, sub: "person:p1", prepareOnly: true }),
+    ];
+    const answers = await Promise.all(refusedTokens.map((token) => person.request("join", { rtpCapabilities, token })));
+    expect(answers.map((a) => (a.ok ? "ok" : a.error.code))).toEqual(["forbidden", "forbidden", "forbidden", "unauthenticated", "forbidden"]);
+    // Nothing changed on the worker: the same transports, still unjoined.
+    expect(await census()).toEqual(before);
+
+    // The officer opens the call and joins; the portal now gives the person its join token.
+    const officer = await connect("user:officer", { ...rc, role: "staff", sees: "everyone", grants: moderatorGrants });
+    await officer.join();
+    await officer.openTransports();
+    await officer.produce("video");
+    const joined = await person.ok("join", { rtpCapabilities, token: await fixture.token({ ...rc, sub: "person:p1" }) });
+    expect(new Set(joined.prepared)).toEqual(new Set([person.sendTransport!.id, person.recvTransport!.id]));
+    await person.waitFor("newConsumer", (c) => c.peerId === "user:officer" && c.kind === "video");
+    await person.produce("audio");
+    await officer.waitFor("newConsumer", (c) => c.peerId === "person:p1" && c.kind === "audio");
+    expect((await census()).transports).toBe(4);
+  });
+
   it("a waiting peer in the lobby keeps its prepared transports until it is admitted and joins", async () => {
     const host = await connect("host", { role: "staff", grants: moderatorGrants });
     await host.join();

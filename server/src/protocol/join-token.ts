@@ -61,6 +61,12 @@ export const ZJoinClaims = z.object({
   /** When true the bearer waits in the lobby until a moderator admits it. */
   lobby: z.boolean().default(false),
   /**
+   * Issue 14: a person waiting for a roll call that has not opened. The bearer may load the room's
+   * capabilities and make and connect its transports, never join: `join` must carry a token
+   * without this claim for the same room and bearer (the portal gives one once the call is live).
+   */
+  prepareOnly: z.literal(true).optional(),
+  /**
    * The room's end (unix seconds): the node closes the room then by itself, portal or not, and
    * refuses every token of the room from then on. Every token of a timed room names the same
    * end; the first fixes it on the node and a token that disagrees (or names none) is refused.

@@ -14,7 +14,14 @@ const ZEmpty = z.strictObject({});
 export const REQUESTS = {
   getRouterRtpCapabilities: { payload: ZEmpty, result: z.object({ rtpCapabilities: z.looseObject({}) }) },
   join: {
-    payload: z.strictObject({ rtpCapabilities: ZRtpCapabilities }),
+    payload: z.strictObject({
+      rtpCapabilities: ZRtpCapabilities,
+      /**
+       * Issue 14: the join token, when the socket authenticated with a prepare-only one (a person
+       * who waited for the call to open). Same room and bearer; this connection uses it from now on.
+       */
+      token: z.string().min(1).max(4096).optional(),
+    }),
     result: z.object({
       /** true: wait in the lobby for an `admitted` or `rejected` event, then join again. */
       lobby: z.boolean(),

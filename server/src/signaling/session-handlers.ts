@@ -1,15 +1,19 @@
 import type { types } from "mediasoup";
+import { forbidden } from "../errors.ts";
 import { handle } from "./handle.ts";
 import type { SignalingSession } from "./session.ts";
 
 export function registerSessionHandlers(session: SignalingSession): void {
-  const { claims, channel } = session;
+  const { channel } = session;
 
   handle(session, "getRouterRtpCapabilities", async () => ({
     rtpCapabilities: (await session.room()).rtpCapabilities as unknown as Record<string, unknown>,
   }));
 
-  handle(session, "join", async ({ rtpCapabilities }) => {
+  handle(session, "join", async ({ rtpCapabilities, token }) => {
+    if (token !== undefined) await session.adoptJoinToken(token);
+    const { claims } = session;
+    if (claims.prepareOnly) throw forbidden("The call has not opened yet: wait on the link page until the officer starts it");
     const room = await session.room();
     const outcome = await room.join(claims, channel, rtpCapabilities as types.RtpCapabilities, () => session.prepared.take());
     if (!outcome.lobby) {
@@ -20,7 +24,9 @@ export function registerSessionHandlers(session: SignalingSession): void {
     return outcome;
   });
 
+  // A token adopted at the join names the same room and bearer: reading them late is the same.
   handle(session, "leave", async () => {
+    const { claims } = session;
     session.deps.rooms.get(claims.room)?.leave(claims.sub, channel);
     return {};
   });
@@ -32,6 +38,6 @@ export function registerSessionHandlers(session: SignalingSession): void {
     session.prepared.release();
     // Behind any request still running: a `join` that is creating the room when the socket
     // drops must finish first, or the peer it adds is never marked gone (a ghost forever).
-    session.queue.push(async () => session.deps.rooms.get(claims.room)?.disconnected(claims.sub, channel));
+    session.queue.push(async () => session.deps.rooms.get(session.claims.room)?.disconnected(session.claims.sub, channel));
   });
 }

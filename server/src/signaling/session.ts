@@ -1,4 +1,5 @@
 import { assertMayEnter } from "../auth/room-admission.ts";
+import type { JoinTokenVerifier } from "../auth/verify-join-token.ts";
 import { forbidden, invalidState } from "../errors.ts";
 import type { PeerChannel } from "../media/peer-channel.ts";
 import type { Peer } from "../media/peer.ts";
@@ -25,6 +26,9 @@ export interface SignalingDeps {
   nodeId?: string;
 }
 
+/** What a token sent with `join` must share with the socket's own. */
+const SAME_CONNECTION = ["room", "sub", "kind", "node", "home"] as const;
+
 /**
  * One client connection. The room and the identity come from the verified token only: no
  * message can name another room or another peer's media.
@@ -36,16 +40,36 @@ export class SignalingSession {
   readonly queue: SerialQueue;
   /** Transports made before `join` (issue 14), released with the socket or after a deadline. */
   readonly prepared: PreparedTransports;
+  /** The verified token's; a prepare-only one is replaced by the join's (adoptJoinToken). */
+  private current: JoinClaims;
 
   constructor(
     readonly socket: MediaSocket,
-    readonly claims: JoinClaims,
+    claims: JoinClaims,
     readonly deps: SignalingDeps,
+    private readonly verify: JoinTokenVerifier,
   ) {
+    this.current = claims;
     this.channel = socketChannel(socket);
     this.logger = deps.logger.child({ room: claims.room, peer: claims.sub, socket: socket.id });
     this.queue = new SerialQueue(deps.limits.maxQueued);
     this.prepared = new PreparedTransports(deps.limits.preparedTransportTtlMs, this.logger);
+  }
+
+  get claims(): JoinClaims {
+    return this.current;
+  }
+
+  /**
+   * Issue 14: the join token a waiting person's page sends with `join` on the socket it prepared
+   * with a prepare-only token. Only for the same room, bearer and node: a token can neither move
+   * a connection to another room nor make it someone else (those need a socket of their own).
+   */
+  async adoptJoinToken(token: string): Promise<void> {
+    const next = await this.verify(token);
+    const same = SAME_CONNECTION.every((claim) => next[claim] === this.current[claim]);
+    if (!same) throw forbidden("This join token is for another room or person than this connection: open the link again");
+    this.current = next;
   }
 
   /**

@@ -58,7 +58,7 @@ export function createSignalingServer(
   });
 
   io.on("connection", (socket) => {
-    const session = new SignalingSession(socket, socket.data.claims, deps);
+    const session = new SignalingSession(socket, socket.data.claims, deps, verify);
     session.logger.info("socket connected");
     gateRequests(session, deps.limits);
     registerSessionHandlers(session);

@@ -25,6 +25,8 @@ export interface Connection {
   refreshToken?: () => Promise<string>;
   /** Join only once this settles (a join screen prepared before the click; see CallOptions.gate). */
   gate?: Promise<unknown>;
+  /** The join sends this one: `token` is prepare-only (a person waiting for a roll call; see CallOptions). */
+  joinToken?: Promise<string>;
 }
 
 const noSubscription = () => () => {};
@@ -41,6 +43,7 @@ export function useCallSession(connection: Connection | null): { session: CallSe
       token: connection.token,
       refreshToken: connection.refreshToken,
       ...(connection.gate ? { gate: connection.gate } : {}),
+      ...(connection.joinToken ? { joinToken: connection.joinToken } : {}),
       ...(handlerFactory ? { handlerFactory } : {}),
     });
     setSession(created);

@@ -1,20 +1,19 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { openEarly, type EarlyConnection } from "@/components/call/early-connection";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { EndedScreen } from "@/components/call/ended-screen";
-import { useCallSession, type Connection } from "@/components/call/use-call-session";
+import { useCallSession } from "@/components/call/use-call-session";
 import { useLocalMedia } from "@/components/call/use-local-media";
 import { usePublish } from "@/components/call/use-publish";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import type { DeviceChoice } from "@/lib/client/join-grant";
-import { forgetLink, joinByLink, loadLink, saveLink, type LinkRefusal, type LinkState, type StoredLink } from "@/lib/client/rollcall-link";
+import { forgetLink, loadLink, saveLink, type LinkRefusal, type LinkState, type StoredLink } from "@/lib/client/rollcall-link";
 import { warmUpBrowserHandler } from "@/lib/media-client/browser-handler";
-import { tokenProvider } from "@/lib/media-client/token-provider";
 import type { EndReason } from "@/lib/media-client/call-state";
 import { LinkCallView } from "./link-call-view";
 import { LinkRefusalScreen } from "./link-refusal-screen";
 import { PreviewStep } from "./preview-step";
+import { useLinkConnection } from "./use-link-connection";
 import { useWaitForCall, type WaitOutcome } from "./use-wait-for-call";
 import { VerifyStep } from "./verify-step";
 import { WaitingStep } from "./waiting-step";
@@ -38,7 +37,7 @@ export function RollCallLinkFlow({ token, initial, mediaUrl }: { token: string; 
   // Apart from `stored`: saving the devices that opened must not reopen them (a camera flicker).
   const [devices, setDevices] = useState<DeviceChoice>(NO_CHOICE);
   const [refusal, setRefusal] = useState<LinkRefusal>("not_found");
-  const [connection, setConnection] = useState<Connection | null>(null);
+  const { connection, joinWith, drop, restart } = useLinkConnection({ token, ticket: stored?.ticket ?? "", mediaUrl, waiting: step === "waiting" });
   const withDevices = step === "preview" || step === "waiting" || step === "call";
   const media = useLocalMedia(withDevices ? devices : null);
   const { session, state } = useCallSession(connection);
@@ -65,30 +64,14 @@ export function RollCallLinkFlow({ token, initial, mediaUrl }: { token: string; 
   const refuse = useCallback(
     (reason: LinkRefusal) => {
       forgetLink(token);
-      setConnection(null);
+      drop();
       setRefusal(reason);
       setStep("refused");
     },
-    [token],
+    [token, drop],
   );
 
   const ticket = stored?.ticket ?? "";
-  // Issue 14: while waiting, the socket to the node is open already (it authenticates when the
-  // grant comes), so the push that the call opened is followed by the join alone.
-  const early = useRef<EarlyConnection | null>(null);
-  useEffect(() => {
-    if (step !== "waiting" || !ticket) return;
-    const waiting = openEarly(mediaUrl);
-    early.current = waiting;
-    setConnection({ ...waiting.connection, refreshToken: tokenProvider(() => joinByLink(token, ticket)) });
-    return () => {
-      if (early.current !== waiting) return;
-      // Left waiting without a grant for it (refused, back to verify): that socket never authenticates.
-      early.current = null;
-      waiting.abandon();
-    };
-  }, [step, ticket, mediaUrl, token]);
-
   const onOutcome = useCallback(
     (outcome: WaitOutcome) => {
       if (outcome.kind === "refused") return refuse(outcome.reason);
@@ -98,18 +81,10 @@ export function RollCallLinkFlow({ token, initial, mediaUrl }: { token: string; 
         setStep("verify");
         return;
       }
-      const waiting = early.current;
-      early.current = null;
-      if (waiting && waiting.connection.mediaUrl === outcome.grant.mediaUrl) {
-        waiting.authenticate(outcome.grant.token);
-      } else {
-        // The call is on another node than the page guessed: connect there.
-        waiting?.abandon();
-        setConnection({ mediaUrl: outcome.grant.mediaUrl, token: outcome.grant.token, refreshToken: tokenProvider(() => joinByLink(token, ticket)) });
-      }
+      joinWith(outcome.grant);
       setStep("call");
     },
-    [refuse, token, ticket],
+    [refuse, token, joinWith],
   );
 
   const waiting = useWaitForCall({
@@ -123,11 +98,18 @@ export function RollCallLinkFlow({ token, initial, mediaUrl }: { token: string; 
 
   /** Back to waiting: it rejoins at once while the roll call is live, or shows why it cannot. */
   const rejoin = useCallback(() => {
-    setConnection(null);
+    drop();
     setStep("waiting");
-  }, []);
+  }, [drop]);
 
   const ended = step === "call" && state.phase === "ended" ? state.ended : undefined;
+  // The waiting connection ended before the call (its token refused on a reconnect): a fresh one, soon.
+  const waitingEnded = step === "waiting" && state.phase === "ended";
+  useEffect(() => {
+    if (!waitingEnded) return;
+    const timer = setTimeout(restart, 3000);
+    return () => clearTimeout(timer);
+  }, [waitingEnded, restart]);
   const afterEnd = ended ? afterCallEnded(ended) : null;
   useEffect(() => {
     if (afterEnd === "ask") rejoin();
@@ -176,7 +158,7 @@ export function RollCallLinkFlow({ token, initial, mediaUrl }: { token: string; 
         />,
       );
     case "waiting":
-      return chrome(<WaitingStep link={link} camera={media.video} offline={waiting.offline} joining={waiting.joining} />);
+      return chrome(<WaitingStep link={link} camera={media.video} offline={waiting.offline} joining={waiting.joining} ready={state.readyToJoin === true} />);
     case "call":
       if (ended && afterEnd === "show") return <EndedScreen reason={ended} onRestart={rejoin} backHref={null} />;
       return <LinkCallView session={session} state={state} title={link.rollCall.title} selfName="" cameraTrack={media.video} />;

@@ -44,15 +44,18 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
     let inFlight = false;
     let again = false;
     let streamOpen = false;
-    let pendingPush: LinkState | undefined;
+    let pendingPush: { link: LinkState; grant: JoinGrant | undefined } | undefined;
     const maxDelay = () =>
       streamOpen ? WITH_STREAM_MAX_DELAY_MS : new Date(startsAt).getTime() - Date.now() > EARLY_BEFORE_START_MS ? EARLY_MAX_DELAY_MS : NEAR_START_MAX_DELAY_MS;
     const finish = (outcome: WaitOutcome) => {
       if (!cancelled) callbacks.current.onOutcome(outcome);
     };
 
-    /** `pushed`: the stream just said the call is live, so skip asking. */
-    async function check(pushed?: LinkState): Promise<"done" | "wait"> {
+    /**
+     * `pushed`: the stream just said the call is live, so skip asking; with `grant` it also gave
+     * this browser's join token (issue 14), so the join goes at once.
+     */
+    async function check(pushed?: LinkState, grant?: JoinGrant): Promise<"done" | "wait"> {
       const state = pushed ? ({ ok: true, data: pushed } as const) : await fetchLinkState(token);
       if (cancelled) return "done";
       if (!state.ok) {
@@ -68,7 +71,7 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
       callbacks.current.onLink(state.data);
       if (state.data.rollCall.state !== "live") return "wait";
       setJoining(true);
-      const joined = await joinByLink(token, ticket);
+      const joined = grant ? ({ ok: true, data: grant } as const) : await joinByLink(token, ticket);
       if (cancelled) return "done";
       if (joined.ok) {
         finish({ kind: "grant", grant: joined.data });
@@ -83,23 +86,23 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
       return "done";
     }
 
-    async function tick(pushed?: LinkState) {
+    async function tick(pushed?: LinkState, grant?: JoinGrant) {
       if (inFlight) {
         // A push that arrives while an ask is on its way is kept for the next turn, not dropped.
-        if (pushed) pendingPush = pushed;
+        if (pushed) pendingPush = { link: pushed, grant };
         again = true;
         return;
       }
       inFlight = true;
       clearTimeout(timer);
-      const result = await check(pushed);
+      const result = await check(pushed, grant);
       inFlight = false;
       if (cancelled || result === "done") return;
       if (again) {
         again = false;
         const next = pendingPush;
         pendingPush = undefined;
-        void tick(next);
+        void tick(next?.link, next?.grant);
         return;
       }
       timer = setTimeout(() => void tick(), delay);
@@ -127,7 +130,7 @@ export function useWaitForCall({ token, ticket, startsAt, active, onLink, onOutc
           // The poll asks the same link and says why (or finds it usable again after all).
           delay = FIRST_DELAY_MS;
           void tick();
-        } else if (event.link.rollCall.state === "live") void tick(event.link);
+        } else if (event.link.rollCall.state === "live") void tick(event.link, event.grant);
         else callbacks.current.onLink(event.link);
       },
     });

@@ -8,12 +8,16 @@ import { LinkCard } from "./link-card";
 import { RollCallHeading } from "./roll-call-heading";
 import { useNow } from "./use-now";
 
-/** Step 3: "等待工作人员开始点名", with the scheduled start and a clock; the camera stays warm. */
-export function WaitingStep({ link, camera, offline, joining }: {
+/**
+ * Step 3: "等待工作人员开始点名", with the scheduled start and a clock; the camera stays warm, and
+ * the page says when its video connection is ready (issue 14: connected before the call opens).
+ */
+export function WaitingStep({ link, camera, offline, joining, ready }: {
   link: LinkState;
   camera: MediaStreamTrack | null;
   offline: boolean;
   joining: boolean;
+  ready: boolean;
 }) {
   const t = useTranslations("rollcallLink.waiting");
   const format = useFormatter();
@@ -45,6 +49,12 @@ export function WaitingStep({ link, camera, offline, joining }: {
         <Spinner />
         {joining ? t("joining") : offline ? t("offline") : late ? t("late") : t("pending")}
       </p>
+      {ready && !joining && !offline && (
+        <p className="flex items-center gap-2 text-sm text-emerald-700" data-testid="waiting-ready">
+          <span aria-hidden className="inline-block h-2 w-2 rounded-full bg-emerald-500" />
+          {t("ready")}
+        </p>
+      )}
     </LinkCard>
   );
 }

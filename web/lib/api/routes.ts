@@ -14,6 +14,7 @@ import {
   ZMarkBody,
   ZLinkState,
   ZLinkTokenParams,
+  ZLinkTicketBody,
   ZLinkVerifyBody,
   ZRollCallCreate,
   ZRollCallCreated,
@@ -471,8 +472,24 @@ export const routes = {
     tag: "rollcall-links",
     auth: "public",
     params: ZLinkTokenParams,
-    body: z.strictObject({ ticket: z.string().min(1).max(100) }),
+    body: ZLinkTicketBody,
     response: ZJoinGrant,
+  }),
+  prepareRollCallByLink: defineRoute({
+    method: "POST",
+    path: "/api/v1/r/{token}/prepare",
+    operationId: "prepareRollCallByLink",
+    summary:
+      "After verification, while waiting: from the console's lead time, a short-lived prepare-only token for the room the roll call will have (the media node lets it connect, never join; the join sends the token from /join). Once live: the join token. Changes nothing",
+    tag: "rollcall-links",
+    auth: "public",
+    params: ZLinkTokenParams,
+    body: ZLinkTicketBody,
+    response: z.discriminatedUnion("state", [
+      z.object({ state: z.literal("early"), preparesAt: z.iso.datetime().meta({ description: "Ask again from then (the console's lead time)" }) }),
+      z.object({ state: z.literal("prepared"), grant: ZJoinGrant.meta({ description: "Prepare-only: connects, never joins" }) }),
+      z.object({ state: z.literal("live"), grant: ZJoinGrant }),
+    ]),
   }),
   openRollCall: defineRoute({
     method: "POST",

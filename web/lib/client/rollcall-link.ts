@@ -28,6 +28,20 @@ export const verifyLink = (token: string, idLast4: string): Promise<ApiResult<{ 
 
 export const joinByLink = (token: string, ticket: string): Promise<ApiResult<JoinGrant>> => apiFetch<JoinGrant>("POST", path(token, "/join"), { ticket });
 
+/** What `prepare` answers a waiting page (issue 14): too early yet, a prepare-only token, or the live call's token. */
+export type LinkPreparation = { state: "early"; preparesAt: string } | { state: "prepared" | "live"; grant: JoinGrant };
+
+export const prepareByLink = (token: string, ticket: string): Promise<ApiResult<LinkPreparation>> =>
+  apiFetch<LinkPreparation>("POST", path(token, "/prepare"), { ticket });
+
+/** A token for the link's (re)connection: prepare-only while waiting, the join token once live; none too early. */
+export async function connectionGrant(token: string, ticket: string): Promise<ApiResult<JoinGrant>> {
+  const answer = await prepareByLink(token, ticket);
+  if (!answer.ok) return answer;
+  if (answer.data.state === "early") return { ok: false, error: { status: 409, code: "conflict", message: "The call is not ready yet", fields: {} } };
+  return { ok: true, data: answer.data.grant };
+}
+
 const REFUSALS: readonly LinkRefusal[] = ["revoked", "cancelled", "expired", "ended", "locked"];
 
 /** The refusal an API error stands for, or null when it is something else (network, wrong code, waiting). */

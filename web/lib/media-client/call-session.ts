@@ -36,6 +36,12 @@ export interface CallOptions {
    * for this. Without it the session joins as soon as it is connected.
    */
   gate?: Promise<unknown>;
+  /**
+   * Issue 14: `token` is prepare-only (a person waiting for a roll call to open: the node lets it
+   * make and connect transports, never join). The join waits for this one, sends it, and the
+   * session authenticates with it from then on. It stands for the gate when there is none.
+   */
+  joinToken?: Promise<string>;
 }
 
 type Listener = (state: CallState) => void;
@@ -112,10 +118,13 @@ export class CallSession {
   private token: string | Promise<string>;
   /** A fresh token was fetched and not yet accepted: another refusal is final. */
   private tokenJustRefreshed = false;
+  /** The join token still to send with a join (options.joinToken), until a join has taken it. */
+  private pendingJoinToken: Promise<string> | undefined;
 
   constructor(private readonly options: CallOptions) {
     this.resetRecvReady();
     this.token = options.token;
+    this.pendingJoinToken = options.joinToken;
     this.socket = connectSignaling(options.mediaUrl, () => this.token);
     this.socket.on("connect", () => {
       this.tokenJustRefreshed = false;
@@ -402,13 +411,21 @@ export class CallSession {
       // Ready on the join screen; the room sees us only after the click.
       // Once clicked, a rejoin (a node restart, a network change) is not held: the join goes out
       // beside the transport requests, as it does without a gate.
-      if (this.options.gate && !this.clicked) {
-        prepared = Promise.resolve(await this.holdUntilClick(this.options.gate, prepared, generation));
+      const gate = this.options.gate ?? this.options.joinToken;
+      if (gate && !this.clicked) {
+        prepared = Promise.resolve(await this.holdUntilClick(gate, prepared, generation));
         if (!this.closed && generation === this.generation) this.clicked = true;
       }
+      const joinToken = this.pendingJoinToken && (await this.pendingJoinToken);
       if (stale()) return;
       const sentAt = performance.now();
-      const joined = await request(this.socket, "join", { rtpCapabilities: device.rtpCapabilities as unknown as Record<string, unknown> });
+      const rtp = device.rtpCapabilities as unknown as Record<string, unknown>;
+      const joined = await request(this.socket, "join", joinToken ? { rtpCapabilities: rtp, token: joinToken } : { rtpCapabilities: rtp });
+      if (joinToken) {
+        // The node took it for this connection; a reconnect authenticates with it.
+        this.token = joinToken;
+        this.pendingJoinToken = undefined;
+      }
       if (stale()) return;
       this.update(roomTerms(joined.room, sentAt));
       this.roomKind = joined.room.kind;
@@ -436,7 +453,10 @@ export class CallSession {
       this.recvReady(this.recvTransport);
       if (joined.self && !joined.self.observer) {
         this.sendTransport = send ?? (await this.createTransport("send", generation));
-        for (const [source, track] of this.localTracks) if (!stale()) await this.produce(source, track, generation);
+        // The camera first: each produce waits for the one before it (one SDP negotiation at a
+        // time), and in a roll call or a visit the face is what the other side waits for.
+        const cameraFirst = [...this.localTracks].sort(([a], [b]) => Number(b === "camera") - Number(a === "camera"));
+        for (const [source, track] of cameraFirst) if (!stale()) await this.produce(source, track, generation);
       } else send?.close();
     } catch (error) {
       if (stale()) return;

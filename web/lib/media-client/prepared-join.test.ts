@@ -83,4 +83,40 @@ describe("transports prepared on the join screen (FakeHandler against a real med
     await sleep(300);
     expect((await census()).transports).toBe(4);
   }, 30_000);
+
+  it("waits with a prepare-only token (a person before the roll call opens), joins with the join token, and reconnects with it", async () => {
+    const rc = { kind: "rollcall", role: "participant", sees: "staff" } as const;
+    const host = await open("user:officer", "prepared-c", { ...staff, kind: "rollcall" });
+    await host.publish("camera", fakeTrack("video"));
+    let grant!: (token: string) => void;
+    const joinToken = new Promise<string>((resolve) => (grant = resolve));
+    const person = new CallSession({
+      mediaUrl: fixture.url,
+      token: await fixture.token({ sub: "person:p", room: "prepared-c", ...rc, prepareOnly: true }),
+      joinToken,
+      handlerFactory: FakeHandler.createFactory(testFakeParameters),
+    });
+    sessions.push(person);
+    await person.publish("camera", fakeTrack("video"));
+    await untilState(host, (s) => s.phase === "joined", 10_000);
+    // Both the person's made and connected on the node (FakeHandler's own state says nothing of that), and still not joined.
+    await expect.poll(async () => (await census()).connected, { timeout: 10_000 }).toBe(4);
+    await sleep(300);
+    expect(person.getState().phase).not.toBe("joined");
+    expect(host.getState().peers).toEqual([]);
+    const before = await census();
+
+    grant(await fixture.token({ sub: "person:p", room: "prepared-c", ...rc }));
+    await untilState(person, (s) => s.phase === "joined" && s.tracks.some((t) => t.peerId === "user:officer" && t.kind === "video"), 10_000);
+    await untilState(host, (s) => s.tracks.some((t) => t.peerId === "person:p" && t.kind === "video"), 10_000);
+    expect((await census()).transports).toBe(before.transports);
+
+    // The connection drops: the socket authenticates again with the join token, not the prepare-only one.
+    for (const socket of fixture.node.io.sockets.sockets.values()) if (socket.data.claims.sub === "person:p") socket.conn.close();
+    await untilState(person, (s) => s.phase === "reconnecting", 10_000);
+    await untilState(person, (s) => s.phase === "joined" && s.tracks.some((t) => t.peerId === "user:officer"), 15_000);
+    const claims = [...fixture.node.io.sockets.sockets.values()].filter((socket) => socket.data.claims.sub === "person:p").map((socket) => socket.data.claims);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]!.prepareOnly).toBeUndefined();
+  }, 40_000);
 });

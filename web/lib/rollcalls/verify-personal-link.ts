@@ -63,14 +63,40 @@ export async function verifyPersonalLink(token: string, idLast4: string) {
 
 /** A verified person joins the live call: a participant token for that room, until the window ends. */
 export async function joinRollCallByLink(token: string, ticket: string) {
+  const entry = await verifiedEntry(token, ticket);
+  const { rollCall } = entry;
+  if (rollCall.state !== "live" || !rollCall.roomId) throw new ConflictError("The officer has not opened the call yet; please wait", { state: "waiting" });
+  return personGrant(entry, rollCall.roomId);
+}
+
+/** The usable entry whose verification `ticket` this browser holds (403 otherwise). */
+export async function verifiedEntry(token: string, ticket: string) {
   const entry = await usableEntry(token);
   const expected = entry.verifiedAt ? verificationTicket(config().appSecret, entry.id, entry.linkVersion, entry.verifiedAt) : "";
   if (!expected || !safeEqual(ticket, expected)) throw new ForbiddenError("Enter the last 4 characters of your ID number first");
+  return entry;
+}
+
+type VerifiedEntry = Awaited<ReturnType<typeof verifiedEntry>>;
+
+/**
+ * The person's token for the roll call's room. `prepare`: until the call opens (issue 14), one
+ * that only makes and connects transports, for a short while (the media node refuses its join).
+ */
+export function personGrant(entry: VerifiedEntry, roomId: string, prepare?: { notAfter: Date }) {
   const { rollCall } = entry;
-  if (rollCall.state !== "live" || !rollCall.roomId) throw new ConflictError("The officer has not opened the call yet; please wait", { state: "waiting" });
   return grantFor(
-    { id: rollCall.roomId, title: rollCall.title, kind: "rollcall", state: "open", requiresAdmission: false, unit: rollCall.unit },
-    { identity: `person:${entry.personId}`, name: entry.person.name, role: "participant", moderator: false, observer: false, lobby: false, notAfter: rollCall.endsAt },
+    { id: roomId, title: rollCall.title, kind: "rollcall", state: "open", requiresAdmission: false, unit: rollCall.unit },
+    {
+      identity: `person:${entry.personId}`,
+      name: entry.person.name,
+      role: "participant",
+      moderator: false,
+      observer: false,
+      lobby: false,
+      notAfter: prepare?.notAfter ?? rollCall.endsAt,
+      ...(prepare ? { prepareOnly: true } : {}),
+    },
   );
 }
 

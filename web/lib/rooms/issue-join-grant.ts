@@ -38,6 +38,8 @@ export async function grantFor(
     unlisted?: boolean;
     /** Issue 11: staff connect to their own center's node (absent: the room's node). */
     bearerUnitPath?: string;
+    /** Issue 14: makes and connects transports before the call opens, never joins (see the claim). */
+    prepareOnly?: boolean;
   },
   /** A timed room's terms (a visit): every token of it must name the same end and privilege. */
   terms?: { endsAt: Date; privileged: boolean; mustRecord: boolean },
@@ -64,6 +66,7 @@ export async function grantFor(
     grants: { publish: !who.observer, subscribe: true, observe: who.observer, moderate: who.moderator },
     lobby: who.lobby,
     ...(who.unlisted ? { unlisted: true } : {}),
+    ...(who.prepareOnly ? { prepareOnly: true as const } : {}),
     // Supervised persons in a roll call are called one by one; they must not see one another.
     sees: room.kind === "rollcall" && who.role !== "staff" ? "staff" : "everyone",
     notAfter: terms ? new Date(Math.min(terms.endsAt.getTime(), who.notAfter?.getTime() ?? Infinity)) : who.notAfter,

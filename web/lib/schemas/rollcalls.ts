@@ -138,6 +138,8 @@ export const ZLinkState = z
   .meta({ id: "RollCallLinkState" });
 
 export const ZLinkVerifyBody = z.strictObject({ idLast4: z.string().regex(/^\d{3}[\dXx]$/, "invalid_format") }).meta({ id: "LinkVerify" });
+/** What a verified browser sends back: the ticket `verify` gave it. */
+export const ZLinkTicketBody = z.strictObject({ ticket: z.string().min(1).max(100) }).meta({ id: "LinkTicket" });
 
 export const ZMarkOrigin = z.strictObject({ console: ZId, seq: z.number().int().min(1).max(2_147_483_647) });
 

@@ -75,10 +75,10 @@ class EventReader {
 
 const open: EventReader[] = [];
 
-async function stream(token: string, address = "203.0.113.7"): Promise<EventReader | Response> {
+async function stream(token: string, address = "203.0.113.7", cookie?: string): Promise<EventReader | Response> {
   const abort = new AbortController();
   const request = new Request(`http://portal.test/api/v1/r/${encodeURIComponent(token)}/events`, {
-    headers: { host: "portal.test", "x-forwarded-for": address },
+    headers: { host: "portal.test", "x-forwarded-for": address, ...(cookie ? { cookie } : {}) },
     signal: abort.signal,
   });
   const response = await GET(request, { params: Promise.resolve({ token }) });
@@ -89,8 +89,8 @@ async function stream(token: string, address = "203.0.113.7"): Promise<EventRead
   return reader;
 }
 
-async function mustStream(token: string, address?: string): Promise<EventReader> {
-  const result = await stream(token, address);
+async function mustStream(token: string, address?: string, cookie?: string): Promise<EventReader> {
+  const result = await stream(token, address, cookie);
   if (result instanceof EventReader) return result;
   throw new Error(`stream refused: ${result.status} ${await result.text()}`);
 }
@@ -138,6 +138,52 @@ describe.each(ENGINES)("a waiting personal link's event stream (%s)", (engine) =
     expect(await reader.until(isLive, SWEEP_MS * 2)).toBe(true);
     // Generous for a loaded machine; the sweep alone would take up to SWEEP_MS.
     expect(Date.now() - openedAt).toBeLessThan(SWEEP_MS - 1000);
+  });
+
+  it("pushes the join token with live only to the browser holding the link's ticket (its cookie from /verify), equal to POST /join's", async () => {
+    const rollCall = await newRollCall("推送令牌");
+    const [a, b] = rollCall.entries;
+    const ticketCookie = async (entry: { entryId: string; token: string }) => {
+      const { person } = await db.prisma.rollCallEntry.findUniqueOrThrow({ where: { id: entry.entryId }, include: { person: true } });
+      const verified = await new ApiClient().call("verifyRollCallLink", { params: { token: entry.token }, body: { idLast4: person.idLast4 } });
+      expect(verified.status).toBe(200);
+      const cookie = verified.headers.getSetCookie().find((c) => c.startsWith("ygav_link_ticket="))!;
+      // Only the link's own event stream receives it, never script.
+      expect(cookie).toMatch(new RegExp(`Path=/api/v1/r/${entry.token}/events`, "i"));
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Strict/i);
+      return { cookie: cookie.split(";")[0]!, ticket: verified.body.ticket as string };
+    };
+    const mine = await ticketCookie(a!);
+    const theirs = await ticketCookie(b!);
+    const holder = await mustStream(a!.token, "203.0.113.8", mine.cookie);
+    const nobody = await mustStream(a!.token, "203.0.113.9");
+    const wrongTicket = await mustStream(a!.token, "203.0.113.10", theirs.cookie.replace(/=.*/, `=${theirs.ticket}`));
+    for (const reader of [holder, nobody, wrongTicket]) expect(await reader.until((events) => events.length > 0, 5000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await officer.call("openRollCall", { params: { id: rollCall.id } })).status).toBe(200);
+    for (const reader of [holder, nobody, wrongTicket]) expect(await reader.until(isLive, SWEEP_MS * 2)).toBe(true);
+
+    const liveOf = (reader: EventReader) => reader.events.find((e) => e.type === "state" && e.link.rollCall.state === "live");
+    const pushed = liveOf(holder);
+    expect(pushed?.type === "state" && pushed.grant).toBeTruthy();
+    const joined = await new ApiClient().call("joinRollCallByLink", { params: { token: a!.token }, body: { ticket: mine.ticket } });
+    const claims = (token: string) => {
+      const { exp: _e, iat: _i, ...rest } = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8"));
+      return rest;
+    };
+    if (pushed?.type !== "state" || !pushed.grant) throw new Error("no grant pushed");
+    expect(claims(pushed.grant.token)).toEqual(claims(joined.body.token));
+    // No ticket, or another link's: the news without a token (and nothing personal in it).
+    for (const reader of [nobody, wrongTicket]) {
+      const event = liveOf(reader);
+      expect(event && "grant" in event).toBe(false);
+      expect(JSON.stringify(event)).not.toMatch(/name|idLast4|personId|token/);
+    }
+    // A stream opened after the call went live brings the token in its first event.
+    const late = await mustStream(a!.token, "203.0.113.11", mine.cookie);
+    expect(await late.until((events) => events.length > 0, 5000)).toBe(true);
+    expect(late.events[0]).toMatchObject({ type: "state", link: { rollCall: { state: "live" } }, grant: { room: { kind: "rollcall" } } });
   });
 
   it("tells a link of another roll call nothing about this one", async () => {

@@ -29,6 +29,7 @@ export const routeModules: Record<string, () => Promise<Record<string, unknown>>
   "/api/v1/rollcalls/{id}/entries/{entryId}/mark": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/mark/route"),
   "/api/v1/rollcalls/{id}/export.csv": () => import("@/app/api/v1/rollcalls/[id]/export.csv/route"),
   "/api/v1/r/{token}/join": () => import("@/app/api/v1/r/[token]/join/route"),
+  "/api/v1/r/{token}/prepare": () => import("@/app/api/v1/r/[token]/prepare/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/call": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/call/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/excuse-attachment": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/excuse-attachment/route"),
   "/api/v1/rollcalls/{id}/entries/{entryId}/make-up": () => import("@/app/api/v1/rollcalls/[id]/entries/[entryId]/make-up/route"),

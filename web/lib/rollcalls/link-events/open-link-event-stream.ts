@@ -4,7 +4,7 @@ import { ZLinkEvent, type LinkEvent } from "../../schemas/rollcall-link-events.t
 import type { ZLinkState } from "../../schemas/rollcalls.ts";
 import type { z } from "zod";
 import { entryIdOfToken } from "../personal-link.ts";
-import { openPersonalLink } from "../verify-personal-link.ts";
+import { joinRollCallByLink, openPersonalLink } from "../verify-personal-link.ts";
 import { reserveStream } from "./stream-limits.ts";
 import { watchRollCall } from "./watch-roll-calls.ts";
 
@@ -23,17 +23,30 @@ const linkState = async (token: string) => (await openPersonalLink(token)) as z.
 const frame = (event: LinkEvent) => encoder.encode(`data: ${JSON.stringify(ZLinkEvent.parse(event))}\n\n`);
 
 /**
+ * The state event; once live, with the join token POST /join would give for `ticket` (issue 14),
+ * or without one when there is no ticket or /join would refuse it (the page then asks /join,
+ * which says why).
+ */
+async function stateFrame(token: string, link: z.infer<typeof ZLinkState>, ticket: string | undefined) {
+  const grant = link.rollCall.state === "live" && ticket ? await joinRollCallByLink(token, ticket).catch(() => undefined) : undefined;
+  return frame({ type: "state", link, ...(grant ? { grant } : {}) });
+}
+
+/**
  * The waiting page's push channel: the link's state now, then again whenever its roll call
  * changes (the officer opens the call: a NOTIFY reaches every portal process at once), and a
  * final `refused` when the link stops working. The same refusals as GET /r/{token} come before
- * the stream opens (404 / 409 / 403 as JSON). Nothing here reveals more than that GET.
+ * the stream opens (404 / 409 / 403 as JSON). Nothing here reveals more than that GET, except
+ * the join token once live, and that only to the browser holding the ticket (as POST /join).
  */
-export async function openLinkEventStream(token: string, address: string, abort: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function openLinkEventStream(token: string, address: string, abort: AbortSignal, ticket?: string): Promise<ReadableStream<Uint8Array>> {
   const release = reserveStream(entryIdOfToken(token), address);
   let first;
+  let firstFrame: Uint8Array;
   let rollCallId: string;
   try {
     first = await linkState(token);
+    firstFrame = await stateFrame(token, first, ticket);
     const db = await getDb();
     rollCallId = (await db.rollCallEntry.findUniqueOrThrow({ where: { id: entryIdOfToken(token) }, select: { rollCallId: true } })).rollCallId;
   } catch (error) {
@@ -78,7 +91,7 @@ export async function openLinkEventStream(token: string, address: string, abort:
           const text = JSON.stringify(link);
           if (text !== last) {
             last = text;
-            send(frame({ type: "state", link }));
+            send(await stateFrame(token, link, ticket));
           }
         } catch (error) {
           if (error instanceof AppError && error.status < 500) {
@@ -101,7 +114,7 @@ export async function openLinkEventStream(token: string, address: string, abort:
       const lifetime = setTimeout(finish, MAX_LIFETIME_MS);
       abort.addEventListener("abort", finish);
       send(encoder.encode(`retry: ${RETRY_MS}\n\n`));
-      send(frame({ type: "state", link: first }));
+      send(firstFrame);
       // The roll call may have opened between the first read and the LISTEN: look once more then.
       void watch.listening.then(() => look());
     },
