@@ -30,14 +30,14 @@ const NO_CHOICE: DeviceChoice = { audioId: null, videoId: null };
  * officer → join. The tab remembers its ticket and step, so a reload comes back to the same step
  * (and a reload during the call goes straight back in, with the same identity).
  */
-export function RollCallLinkFlow({ token, initial, mediaUrl }: { token: string; initial: LinkState; mediaUrl: string }) {
+export function RollCallLinkFlow({ token, initial }: { token: string; initial: LinkState }) {
   const [link, setLink] = useState(initial);
   const [step, setStep] = useState<Step>("restoring");
   const [stored, setStored] = useState<StoredLink | null>(null);
   // Apart from `stored`: saving the devices that opened must not reopen them (a camera flicker).
   const [devices, setDevices] = useState<DeviceChoice>(NO_CHOICE);
   const [refusal, setRefusal] = useState<LinkRefusal>("not_found");
-  const { connection, joinWith, drop, restart } = useLinkConnection({ token, ticket: stored?.ticket ?? "", mediaUrl, waiting: step === "waiting" });
+  const { connection, joinWith, drop, restart } = useLinkConnection({ token, ticket: stored?.ticket ?? "", waiting: step === "waiting" });
   const withDevices = step === "preview" || step === "waiting" || step === "call";
   const media = useLocalMedia(withDevices ? devices : null);
   const { session, state } = useCallSession(connection);

@@ -4,7 +4,6 @@ import { LinkRefusalScreen } from "@/components/rollcall-link/link-refusal-scree
 import { RollCallLinkFlow } from "@/components/rollcall-link/rollcall-link-flow";
 import { refusalOf, type LinkRefusal, type LinkState } from "@/lib/client/rollcall-link";
 import { AppError } from "@/lib/errors";
-import { linkMediaUrl } from "@/lib/rollcalls/link-media-url";
 import { openPersonalLink } from "@/lib/rollcalls/verify-personal-link";
 import { ZLinkTokenParams } from "@/lib/schemas/rollcalls";
 
@@ -20,7 +19,7 @@ export default async function RollCallLinkPage({ params }: { params: Promise<{ t
   const { token } = await params;
   const opened = await open(token);
   if ("refusal" in opened) return <LinkRefusalScreen reason={opened.refusal} />;
-  return <RollCallLinkFlow token={token} initial={opened.link} mediaUrl={await linkMediaUrl(token)} />;
+  return <RollCallLinkFlow token={token} initial={opened.link} />;
 }
 
 async function open(token: string): Promise<{ link: LinkState } | { refusal: LinkRefusal }> {
