@@ -51,7 +51,7 @@ const ROUND_TIMEOUT_MS = 40_000;
 const DECODES_SCRIPT = fileURLToPath(new URL("./in-page-decodes.js", import.meta.url));
 const COLD_SCRIPT = fileURLToPath(new URL("../join/no-warm-channel.js", import.meta.url));
 type Mode = "push" | "poll" | "cold";
-type Marks = { documentAt: number; grantAt?: number; joinedAt?: number; publishedAt?: number; connectedAt?: number };
+type Marks = { documentAt: number; grantAt?: number; joinedAt?: number; publishedAt?: number; connectedAt?: number; longTasks?: Array<[number, number]> };
 
 type Decodes = Record<string, number>;
 interface RoundResult {
@@ -160,7 +160,8 @@ async function collect(officerPage: Page, phones: Array<{ page: Page; person: Ro
     const call = (window as { __ygavCall?: { state(): { self?: { id: string }; peers: Array<{ id: string; name: string }> } } }).__ygavCall;
     const state = call?.state();
     const w = window as unknown as { __benchDecodes: Decodes; __benchTracks: Decodes; __benchOpenAt?: number };
-    return { selfId: state?.self?.id ?? null, peers: state?.peers ?? [], decodes: w.__benchDecodes, tracks: w.__benchTracks, openAt: w.__benchOpenAt ?? NaN, marks: (window as unknown as { __benchMarks: Marks }).__benchMarks };
+    const marks = { ...(window as unknown as { __benchMarks: Marks }).__benchMarks, longTasks: (window as unknown as { __benchLongTasks: Array<[number, number]> }).__benchLongTasks };
+    return { selfId: state?.self?.id ?? null, peers: state?.peers ?? [], decodes: w.__benchDecodes, tracks: w.__benchTracks, openAt: w.__benchOpenAt ?? NaN, marks };
   });
   if (!clickAt || !officerState.selfId) return null;
   const bothWays: number[] = [];
@@ -171,8 +172,8 @@ async function collect(officerPage: Page, phones: Array<{ page: Page; person: Ro
   const marks: RoundResult["marks"] = [{ who: "console", marks: officerState.marks }];
   for (const { page, person } of phones) {
     const { decodes, liveAt, personMarks } = await page.evaluate(() => {
-      const w = window as unknown as { __benchDecodes: Decodes; __benchLiveAt?: number; __benchMarks: Marks };
-      return { decodes: w.__benchDecodes, liveAt: w.__benchLiveAt ?? NaN, personMarks: w.__benchMarks };
+      const w = window as unknown as { __benchDecodes: Decodes; __benchLiveAt?: number; __benchMarks: Marks; __benchLongTasks: Array<[number, number]> };
+      return { decodes: w.__benchDecodes, liveAt: w.__benchLiveAt ?? NaN, personMarks: { ...w.__benchMarks, longTasks: w.__benchLongTasks } };
     });
     marks.push({ who: person.name, marks: personMarks });
     toldMs.push(liveAt - clickAt);
@@ -191,7 +192,10 @@ async function collect(officerPage: Page, phones: Array<{ page: Page; person: Ro
 function describeMarks(marks: Marks, clickAt: number): string {
   const at = (value: number | undefined) => (value === undefined ? "n/a" : `${Math.round(value - clickAt)}`);
   const grant = marks.grantAt === undefined ? "" : `, join token ${at(marks.grantAt)}`;
-  return `document ${at(marks.documentAt)}${grant}, joined ${at(marks.joinedAt)}, ICE+DTLS ${at(marks.connectedAt)}, camera published ${at(marks.publishedAt)}`;
+  // Main-thread time in long tasks from the click until 3 s after it (the window the figures fall in).
+  const busy = (marks.longTasks ?? []).filter(([start]) => start >= clickAt && start < clickAt + 3000);
+  const tasks = busy.length ? `, long tasks in the first 3 s ${busy.reduce((sum, [, d]) => sum + d, 0)} ms (${busy.map(([start, d]) => `${start - clickAt}+${d}`).join(" ")})` : "";
+  return `document ${at(marks.documentAt)}${grant}, joined ${at(marks.joinedAt)}, ICE+DTLS ${at(marks.connectedAt)}, camera published ${at(marks.publishedAt)}${tasks}`;
 }
 
 function report(all: RoundResult[]): void {
