@@ -1,5 +1,6 @@
 import { decodeJwt } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
+import { chinaDay } from "@/lib/checkin/windows-today";
 import { recordMediaEvents } from "@/lib/rooms/record-media-events";
 import { ApiClient } from "../support/api-client.ts";
 import { dataDigest, TINY_JPEG } from "../support/fixtures.ts";
@@ -20,9 +21,14 @@ describe("visit day", () => {
   let gm: ApiClient;
   const anyone = () => new ApiClient();
 
-  /** A booked visit written directly (booking is tested elsewhere): by default under way today, 20 minutes left. */
+  /**
+   * A booked visit written directly (booking is tested elsewhere): by default under way today, 20
+   * minutes left. It started a minute ago, but never before China's midnight: in the first minute
+   * of a China day that would be yesterday's visit, refused as not today (a CI run at 16:01 UTC
+   * failed 10 of these tests so).
+   */
   async function bookedVisit(options: { startsAt?: Date; minutes?: number; privileged?: boolean; fromHome?: boolean } = {}) {
-    const startsAt = options.startsAt ?? new Date(Date.now() - MINUTE);
+    const startsAt = options.startsAt ?? new Date(Math.max(Date.now() - MINUTE, chinaDay(new Date()).startsAt.getTime()));
     const endsAt = new Date(startsAt.getTime() + (options.minutes ?? 21) * MINUTE);
     const held = await seeded.db.prisma.heldPerson.findFirstOrThrow({ where: { name: "陈国栋" } });
     const gmUnit = (await seeded.db.prisma.visitRoom.findUniqueOrThrow({ where: { id: r.gmRoom } })).unitId;
