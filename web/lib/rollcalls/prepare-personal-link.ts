@@ -1,13 +1,8 @@
 import { ConflictError } from "../errors.ts";
 import { consoleOpensAt } from "./console-opens-at.ts";
+import { prepareTokenEnd } from "./prepare-token-end.ts";
 import { roomIdOf } from "./room-id-of.ts";
 import { personGrant, verifiedEntry } from "./verify-personal-link.ts";
-
-/**
- * How long a prepare-only token lets a socket in. The socket stays in once it has; the page asks
- * again only when its socket must reconnect, so this bounds a token that leaked, nothing else.
- */
-const PREPARE_TOKEN_MS = 10 * 60_000;
 
 /**
  * Issue 14: a verified person waiting for the roll call to open gets its connection to the media
@@ -25,6 +20,5 @@ export async function prepareRollCallByLink(token: string, ticket: string) {
   if (rollCall.endsAt <= now) throw new ConflictError("This roll call is over; the link has expired", { link: "expired" });
   const preparesAt = consoleOpensAt(rollCall);
   if (now < preparesAt) return { state: "early" as const, preparesAt: preparesAt.toISOString() };
-  const notAfter = new Date(Math.min(now.getTime() + PREPARE_TOKEN_MS, rollCall.endsAt.getTime()));
-  return { state: "prepared" as const, grant: await personGrant(entry, roomIdOf(rollCall.id), { notAfter }) };
+  return { state: "prepared" as const, grant: await personGrant(entry, roomIdOf(rollCall.id), { notAfter: prepareTokenEnd(now, rollCall) }) };
 }

@@ -4,14 +4,8 @@ import { grantFor, issueStaffJoinGrant } from "../rooms/issue-join-grant.ts";
 import { findRollCallInScope } from "./get-roll-call.ts";
 import { assertRunsRollCall } from "./assert-runs-roll-call.ts";
 import { assertConsoleMayOpen } from "./console-opens-at.ts";
+import { prepareTokenEnd } from "./prepare-token-end.ts";
 import { roomIdOf } from "./room-id-of.ts";
-
-/**
- * How long a prepare's token lets a socket in. The console prepares again every 5 minutes
- * (PREPARED_MAX_AGE_MS in the join screen's machinery) and asks `open` for its tokens after the
- * click, so this only bounds a token that leaked from a console never started.
- */
-const PREPARE_TOKEN_MS = 10 * 60_000;
 
 /**
  * The console of a roll call that may open now but is not open yet (issue 14): a host token for
@@ -38,7 +32,7 @@ export async function prepareRollCall(actor: Actor, rollCallId: string) {
     moderator: true,
     observer: false,
     lobby: false,
-    notAfter: new Date(Math.min(now.getTime() + PREPARE_TOKEN_MS, rollCall.endsAt.getTime())),
+    notAfter: prepareTokenEnd(now, rollCall),
     bearerUnitPath: actor.unitPath,
   });
   return { rollCallId: rollCall.id, opened: false, grant };

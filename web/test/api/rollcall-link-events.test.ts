@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
@@ -169,7 +170,7 @@ describe.each(ENGINES)("a waiting personal link's event stream (%s)", (engine) =
     expect(pushed?.type === "state" && pushed.grant).toBeTruthy();
     const joined = await new ApiClient().call("joinRollCallByLink", { params: { token: a!.token }, body: { ticket: mine.ticket } });
     const claims = (token: string) => {
-      const { exp: _e, iat: _i, ...rest } = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8"));
+      const { exp: _e, iat: _i, ...rest } = decodeJwt(token);
       return rest;
     };
     if (pushed?.type !== "state" || !pushed.grant) throw new Error("no grant pushed");
