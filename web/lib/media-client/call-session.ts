@@ -8,7 +8,7 @@ import { layerForTileHeight, pickVideoCodec } from "./simulcast.ts";
 import { clockFrom } from "./room-clock.ts";
 import type { RoomInfo } from "../../../server/src/protocol/entities.ts";
 import type { RequestPayload } from "../../../server/src/protocol/requests.ts";
-import { iceServersOf } from "./ice-servers.ts";
+import { iceServersOf, publishingRoomKindOf } from "./token-payload.ts";
 import { warmTransport } from "./warm-transport.ts";
 
 export interface CallOptions {
@@ -412,15 +412,21 @@ export class CallSession {
       // Once clicked, a rejoin (a node restart, a network change) is not held: the join goes out
       // beside the transport requests, as it does without a gate.
       const gate = this.options.gate ?? this.options.joinToken;
+      let held: PreparedPair | undefined;
       if (gate && !this.clicked) {
-        prepared = Promise.resolve(await this.holdUntilClick(gate, prepared, generation));
+        held = await this.holdUntilClick(gate, prepared, generation);
+        prepared = Promise.resolve(held);
         if (!this.closed && generation === this.generation) this.clicked = true;
       }
       const joinToken = this.pendingJoinToken && (await this.pendingJoinToken);
       if (stale()) return;
       const sentAt = performance.now();
       const rtp = device.rtpCapabilities as unknown as Record<string, unknown>;
-      const joined = await request(this.socket, "join", joinToken ? { rtpCapabilities: rtp, token: joinToken } : { rtpCapabilities: rtp });
+      const joining = request(this.socket, "join", joinToken ? { rtpCapabilities: rtp, token: joinToken } : { rtpCapabilities: rtp });
+      // The camera's SDP work overlaps the join's round trip; its `produce` goes out behind the
+      // join on the same socket, which the node answers in order.
+      const earlyCamera = held?.send ? this.produceCameraEarly(held.send, joinToken ?? (await this.token)) : undefined;
+      const joined = await joining;
       if (joinToken) {
         // The node took it for this connection; a reconnect authenticates with it.
         this.token = joinToken;
@@ -456,7 +462,9 @@ export class CallSession {
         // The camera first: each produce waits for the one before it (one SDP negotiation at a
         // time), and in a roll call or a visit the face is what the other side waits for.
         const cameraFirst = [...this.localTracks].sort(([a], [b]) => Number(b === "camera") - Number(a === "camera"));
-        for (const [source, track] of cameraFirst) if (!stale()) await this.produce(source, track, generation);
+        for (const [source, track] of cameraFirst) {
+          if (!stale()) await this.produce(source, track, generation, source === "camera" && send ? earlyCamera : undefined);
+        }
       } else send?.close();
     } catch (error) {
       if (stale()) return;
@@ -570,21 +578,43 @@ export class CallSession {
     }
   }
 
-  private async produce(source: Source, track: MediaStreamTrack, generation: number): Promise<void> {
-    const transport = this.sendTransport;
-    if (!transport || generation !== this.generation) return;
-    this.producers.get(source)?.close();
+  /**
+   * Issue 14: the camera produced on a prepared send transport while the join is on its way,
+   * with the encodings the token's room kind calls for. Undefined (never a rejection) when it
+   * could not be: no camera yet, a token that may not publish, or the node did not take it (the
+   * transport was not adopted, or we are in the lobby); the join's own produce then runs.
+   */
+  private produceCameraEarly(transport: types.Transport, token: string): Promise<types.Producer | undefined> | undefined {
+    const track = this.localTracks.get("camera");
+    const roomKind = publishingRoomKindOf(token);
+    if (!track || !roomKind || track.readyState !== "live") return undefined;
+    return this.startProducer(transport, "camera", track, roomKind).catch(() => undefined);
+  }
+
+  private startProducer(transport: types.Transport, source: Source, track: MediaStreamTrack, roomKind: string | undefined): Promise<types.Producer> {
     // A muted microphone must not send even the moment between producing and pausing.
     if (this.moderatorMuted.has(source) || this.pausedSources.has(source)) track.enabled = false;
     const video =
-      source === "mic" ? {} : source === "camera" ? pickVideoCodec(this.device!, captureSize(track), this.callKinds.get(source) ?? callKindOfRoom(this.roomKind)) : { encodings: [{ maxBitrate: 1_500_000 }] };
-    const producer = await transport.produce({
+      source === "mic" ? {} : source === "camera" ? pickVideoCodec(this.device!, captureSize(track), this.callKinds.get(source) ?? callKindOfRoom(roomKind)) : { encodings: [{ maxBitrate: 1_500_000 }] };
+    return transport.produce({
       track,
       stopTracks: false,
       ...video,
       codecOptions: source === "mic" ? { opusDtx: true, opusFec: true } : { videoGoogleStartBitrate: 1000 },
       appData: { source },
     });
+  }
+
+  /** `started`: the same source's producer begun before the join (produceCameraEarly). */
+  private async produce(source: Source, track: MediaStreamTrack, generation: number, started?: Promise<types.Producer | undefined>): Promise<void> {
+    const transport = this.sendTransport;
+    if (!transport || generation !== this.generation) return;
+    this.producers.get(source)?.close();
+    const early = await started;
+    if (generation !== this.generation) return early?.close();
+    // The node has the early producer: a camera switched meanwhile goes onto it.
+    if (early && !early.closed && early.track !== track) await early.replaceTrack({ track });
+    const producer = early && !early.closed ? early : await this.startProducer(transport, source, track, this.roomKind);
     this.producers.set(source, producer);
     // Read again: the node's "mutedByModerator" for this producer arrives before produce resolves.
     const mutedByModerator = this.moderatorMuted.has(source);

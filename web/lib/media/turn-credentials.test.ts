@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ed25519PemKeyPair } from "../../../scripts/lib/ed25519-pem.mjs";
 import { loadConfig } from "../config.ts";
-import { iceServersOf } from "../media-client/ice-servers.ts";
+import { iceServersOf } from "../media-client/token-payload.ts";
 import { signJoinToken } from "./sign-join-token.ts";
 import { turnCredentials } from "./turn-credentials.ts";
 
