@@ -2,6 +2,7 @@ import type { types } from "mediasoup";
 import type { Logger } from "../observability/logger.ts";
 import type { Peer, PeerProducer } from "./peer.ts";
 import { PEER_LIMITS } from "./peer-limits.ts";
+import { consumes } from "./keyframe-window.ts";
 
 /**
  * Creates `consumer`'s consumer of one producer, paused: the client resumes it once its side is
@@ -69,6 +70,7 @@ async function consumeOnce(router: types.Router, consumer: Peer, producerPeer: P
     return;
   }
   consumer.consumers.set(created.id, created);
+  consumes(created, producer);
   const forget = () => {
     if (!consumer.consumers.delete(created.id)) return;
     consumer.channel.notify("consumerClosed", { consumerId: created.id });

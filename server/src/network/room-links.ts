@@ -1,6 +1,7 @@
 import type { types } from "mediasoup";
 import { forbidden, MediaError, notFound } from "../errors.ts";
 import { preferredOf } from "../media/early-step-down.ts";
+import { watchKeyFrames } from "../media/keyframe-window.ts";
 import type { Peer } from "../media/peer.ts";
 import type { Room } from "../media/room.ts";
 import type { RoomManager } from "../media/room-manager.ts";
@@ -512,6 +513,7 @@ export class RoomLinks {
         keyFrameRequestDelay: KEYFRAME_REQUEST_DELAY_MS,
         appData: { peerId: peer.id, source: info?.source, via: link.neighbor.id },
       });
+      watchKeyFrames(producer);
       if (link.closed || !info || link.incoming.get(producerId) !== pending) {
         producer.close();
         throw new MediaError("invalid_state", "the link or the stream went away while it was being piped");

@@ -1,6 +1,7 @@
 import type { types } from "mediasoup";
 import { invalidState } from "../errors.ts";
 import { setViewerLayers } from "../media/early-step-down.ts";
+import { pauseConsumer, resumeConsumer } from "../media/keyframe-window.ts";
 import { handle } from "./handle.ts";
 import type { SignalingSession } from "./session.ts";
 
@@ -78,21 +79,14 @@ export function registerMediaHandlers(session: SignalingSession): void {
 
   handle(session, "resumeConsumer", async ({ consumerId }) => {
     const { peer } = await session.joinedPeer();
-    const consumer = peer.consumer(consumerId);
-    await consumer.resume();
-    // A consumer that starts (or restarts) needs a keyframe to show anything.
-    if (consumer.kind === "video") await consumer.requestKeyFrame().catch(() => {});
+    await resumeConsumer(peer.consumer(consumerId));
     return {};
   });
 
   handle(session, "setConsumerPaused", async ({ consumerId, paused }) => {
     const { peer } = await session.joinedPeer();
     const consumer = peer.consumer(consumerId);
-    if (paused) await consumer.pause();
-    else {
-      await consumer.resume();
-      if (consumer.kind === "video") await consumer.requestKeyFrame().catch(() => {});
-    }
+    await (paused ? pauseConsumer(consumer) : resumeConsumer(consumer));
     return {};
   });
 
