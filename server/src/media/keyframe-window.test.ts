@@ -119,7 +119,7 @@ describe("a consumer resumed just after its sender answered another request (Chr
     }
   }, 30_000);
 
-  it("resumes at once when the sender sent no key frame for 300 ms, and lets a pause cancel a resume that is waiting", async () => {
+  it("resumes at once when no answer to a request came in the last 300 ms, and lets a pause cancel a resume that is waiting", async () => {
     const camera = await chromeLikeCamera(router);
     try {
       await sleep(500);
@@ -134,6 +134,20 @@ describe("a consumer resumed just after its sender answered another request (Chr
       await pauseConsumer(b.consumer);
       await sleep(SENDER_KEYFRAME_WINDOW_MS + 100);
       expect(b.consumer.paused, "the pause won").toBe(true);
+      // The stream's own first key frame answered nobody: a consumer of a new stream resumes at once.
+      const fresh = await chromeLikeCamera(router);
+      try {
+        const first = nextKeyFrame(fresh.producer);
+        const c = await viewer(router, fresh.producer);
+        await first;
+        await resumeConsumer(c.consumer);
+        expect(c.consumer.paused).toBe(false);
+        await c.firstKeyFrame;
+        expect(fresh.requests).toEqual({ honoured: 1, dropped: 0 });
+        c.close();
+      } finally {
+        fresh.stop();
+      }
       for (const v of [a, b]) v.close();
     } finally {
       camera.stop();

@@ -9,23 +9,31 @@ import type { types } from "mediasoup";
  * new stream had just been asked for a key frame (mediasoup asks when a stream starts mid-frame),
  * and the console's resume came 13 ms after that key frame arrived.
  *
- * A key frame that has just arrived marks such a window: the sender honoured a request shortly
- * before sending it. A video consumer's resume waits until 300 ms after it. When the key frame
- * was the stream's own first one (no request behind it), the wait costs at most those 300 ms.
+ * A key frame that answers a request marks such a window: the sender honoured the request
+ * shortly before sending it. A video consumer's resume waits until 300 ms after that key frame.
+ * A key frame nobody asked for (a stream's first, a layer the encoder switched back on) opens no
+ * window, and the resume goes at once.
  */
 export const SENDER_KEYFRAME_WINDOW_MS = 300;
+/** A key frame this soon after the node asked for one is taken as the answer (mediasoup asks again after 1 s). */
+const ANSWER_WITHIN_MS = 1200;
 
+const lastAskedAt = new WeakMap<types.Producer, number>();
 const lastKeyFrameAt = new WeakMap<types.Producer, number>();
 const producerOf = new WeakMap<types.Consumer, types.Producer>();
 const pendingResume = new WeakMap<types.Consumer, ReturnType<typeof setTimeout>>();
 
-/** Notes when each key frame of a video producer arrives (a trace event per key frame only). */
+/** Notes when the node asks a video producer's sender for a key frame, and when an answer arrives (trace events: a few per key frame). */
 export function watchKeyFrames(producer: types.Producer): void {
   if (producer.kind !== "video") return;
   producer.on("trace", (trace) => {
-    if (trace.type === "keyframe" && trace.direction === "in") lastKeyFrameAt.set(producer, performance.now());
+    const now = performance.now();
+    if ((trace.type === "pli" || trace.type === "fir") && trace.direction === "out") lastAskedAt.set(producer, now);
+    if (trace.type === "keyframe" && trace.direction === "in" && now - (lastAskedAt.get(producer) ?? -Infinity) < ANSWER_WITHIN_MS) {
+      lastKeyFrameAt.set(producer, now);
+    }
   });
-  void producer.enableTraceEvent(["keyframe"]).catch(() => {});
+  void producer.enableTraceEvent(["keyframe", "pli", "fir"]).catch(() => {});
 }
 
 /** Ties a consumer to the producer it consumes, for resumeConsumer's wait. */
