@@ -3,7 +3,10 @@ import { expect, test } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 
-/** One raw request on its own connection; the status line of the answer, or what happened instead. */
+/**
+ * One raw request on its own connection; the status line of the answer, or what happened instead.
+ * The status line is enough: the portal keeps an answered keep-alive connection open for a minute.
+ */
 function rawRequest(bytes: string): Promise<string> {
   return new Promise((resolve) => {
     const socket = net.connect(PORT, "127.0.0.1");
@@ -12,7 +15,12 @@ function rawRequest(bytes: string): Promise<string> {
       socket.destroy();
       resolve(data.split("\r\n")[0] || "timeout");
     });
-    socket.on("data", (chunk) => (data += chunk.toString("latin1")));
+    socket.on("data", (chunk) => {
+      data += chunk.toString("latin1");
+      if (!data.includes("\r\n")) return;
+      resolve(data.split("\r\n")[0]!);
+      socket.destroy();
+    });
     socket.on("error", (error) => resolve(data.split("\r\n")[0] || `error ${error.message}`));
     socket.on("close", () => resolve(data.split("\r\n")[0] || "closed without answer"));
     socket.write(bytes, "latin1");
