@@ -15,19 +15,6 @@ import type { types } from "mediasoup";
  * window, and the resume goes at once.
  */
 export const SENDER_KEYFRAME_WINDOW_MS = 300;
-/**
- * mediasoup also asks on its own: when a viewer switches layers, or another consumer of the stream
- * starts. Spaced this far apart per stream (its `keyFrameRequestDelay`), a request that would fall
- * in the window is held and sent as it closes, instead of being dropped and sent again a second
- * later. The resume's wait above remains: it is measured from the browser's answer, and covers
- * the other layers of a simulcast sender, which the spacing (per stream) does not.
- */
-export const KEYFRAME_REQUEST_SPACING_MS = SENDER_KEYFRAME_WINDOW_MS + 50;
-
-/** The key-frame part of a browser's producer options. */
-export function keyFrameRequestSpacing(kind: types.MediaKind): { keyFrameRequestDelay: number } {
-  return { keyFrameRequestDelay: kind === "video" ? KEYFRAME_REQUEST_SPACING_MS : 0 };
-}
 /** A key frame this soon after the node asked for one is taken as the answer (mediasoup asks again after 1 s). */
 const ANSWER_WITHIN_MS = 1200;
 

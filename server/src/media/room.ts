@@ -10,7 +10,7 @@ import { PEER_LIMITS } from "./peer-limits.ts";
 import { consume } from "./consuming.ts";
 import { applyDownlinkFloor } from "./downlink-floor.ts";
 import { trackProducers, watchDownlink } from "./early-step-down.ts";
-import { keyFrameRequestSpacing, watchKeyFrames } from "./keyframe-window.ts";
+import { watchKeyFrames } from "./keyframe-window.ts";
 import { canSee } from "./visibility.ts";
 import { Peer, type PeerProducer } from "./peer.ts";
 import { notifyEach, type PeerChannel } from "./peer-channel.ts";
@@ -380,13 +380,7 @@ export class Room extends EventEmitter<RoomEvents> {
     if ([...peer.producers.values()].some((p) => p.source === source)) throw invalidState(`Already publishing ${source}`);
     const transport = peer.transport(transportId);
     const mutedByModerator = peer.mutedSources.has(source);
-    const producer = await transport.produce({
-      kind,
-      rtpParameters,
-      paused: mutedByModerator,
-      ...keyFrameRequestSpacing(kind),
-      appData: { peerId: peer.id, source },
-    });
+    const producer = await transport.produce({ kind, rtpParameters, paused: mutedByModerator, appData: { peerId: peer.id, source } });
     watchKeyFrames(producer);
     const entry = { producer, source, mutedByModerator };
     // Paused only because of the hold: lifting the hold lets it play.
